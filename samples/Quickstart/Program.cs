@@ -1,0 +1,1 @@
+Console.WriteLine("AutoDiffLbfgs quickstart (placeholder)");
