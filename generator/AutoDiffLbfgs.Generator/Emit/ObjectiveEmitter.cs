@@ -46,8 +46,8 @@ internal static class ObjectiveEmitter
             w.OpenBrace();
         }
 
-        var taken = Identifiers(spec);
-        WriteGradient(w, spec, new NameAllocator(taken));
+        var names = new NameAllocator(Identifiers(spec));
+        WriteDerivatives(w, spec, names);
         if (spec.VariablesKind != VariablesKind.ReadOnlySpan)
         {
             w.WriteLine();
@@ -60,7 +60,7 @@ internal static class ObjectiveEmitter
         return w.ToString();
     }
 
-    private static void WriteGradient(SourceWriter w, ObjectiveSpec spec, NameAllocator names)
+    private static void WriteDerivatives(SourceWriter w, ObjectiveSpec spec, NameAllocator names)
     {
         string t = spec.ElementType.Keyword();
         string gradient = names.Fresh("gradient");
@@ -75,28 +75,53 @@ internal static class ObjectiveEmitter
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{Modifiers(spec)}{t} {spec.MethodName}Gradient({Parameters(spec, $"global::System.Span<{t}> {gradient}")})");
         w.OpenBrace();
-        w.WriteLine($"if ({gradient}.Length != {spec.VariablesName}.Length)");
-        w.OpenBrace();
-        w.WriteLine($"throw new global::System.ArgumentException(\"The gradient must have the same length as the variables.\", nameof({gradient}));");
-        w.CloseBrace();
+        WriteLengthCheck(w, gradient, spec.VariablesName, "The gradient must have the same length as the variables.");
         w.WriteLine($"{gradient}.Clear();");
+        WriteBody(w, spec, body, usesTape, tape);
+        w.CloseBrace();
+
+        string direction = names.Fresh("v");
+        string result = names.Fresh("result");
+        var hvp = TangentTransform.Run(body, names, gradient, direction, result);
+        w.WriteLine();
+        w.WriteLine($"/// <summary>");
+        w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/>");
+        w.WriteLine($"/// times <paramref name=\"{direction}\"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name=\"{direction}\"/>).");
+        w.WriteLine($"/// </summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"{Modifiers(spec)}void {spec.MethodName}HessianVectorProduct({Parameters(spec, $"global::System.ReadOnlySpan<{t}> {direction}, global::System.Span<{t}> {result}")})");
+        w.OpenBrace();
+        WriteLengthCheck(w, direction, spec.VariablesName, "The direction must have the same length as the variables.");
+        WriteLengthCheck(w, result, spec.VariablesName, "The result must have the same length as the variables.");
+        w.WriteLine($"{result}.Clear();");
+        WriteBody(w, spec, hvp, usesTape, tape);
+        w.CloseBrace();
+    }
+
+    private static void WriteLengthCheck(SourceWriter w, string span, string variables, string message)
+    {
+        w.WriteLine($"if ({span}.Length != {variables}.Length)");
+        w.OpenBrace();
+        w.WriteLine($"throw new global::System.ArgumentException(\"{message}\", nameof({span}));");
+        w.CloseBrace();
+    }
+
+    private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape)
+    {
         var printer = new CodePrinter(w, spec.VariablesName, tape);
-        if (usesTape)
-        {
-            w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
-            w.WriteLine("try");
-            w.OpenBrace();
-            printer.Statements(body.Statements);
-            w.CloseBrace();
-            w.WriteLine("finally");
-            w.OpenBrace();
-            w.WriteLine($"{tape}.Dispose();");
-            w.CloseBrace();
-        }
-        else
+        if (!usesTape)
         {
             printer.Statements(body.Statements);
+            return;
         }
+        w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
+        w.WriteLine("try");
+        w.OpenBrace();
+        printer.Statements(body.Statements);
+        w.CloseBrace();
+        w.WriteLine("finally");
+        w.OpenBrace();
+        w.WriteLine($"{tape}.Dispose();");
         w.CloseBrace();
     }
 
@@ -134,7 +159,7 @@ internal static class ObjectiveEmitter
         w.WriteLine($"/// (no delegate, no boxing). It holds the data arguments.");
         w.WriteLine($"/// </summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.IDifferentiableObjective<{t}>");
+        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<{t}>");
         w.OpenBrace();
         foreach (var (field, type, _) in fields) w.WriteLine($"private readonly {type} {field};");
         if (fields.Count > 0)
@@ -152,6 +177,9 @@ internal static class ObjectiveEmitter
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
         w.WriteLine($"public {t} ValueAndGradient(global::System.ReadOnlySpan<{t}> x, global::System.Span<{t}> gradient) => {call(spec.MethodName + "Gradient", "gradient")};");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public void HessianVectorProduct(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
         w.CloseBrace();
     }
 
