@@ -38,7 +38,7 @@ internal sealed class TangentTransform
     public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result)
     {
         var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result);
-        return new BlockStmt(transform.Block(gradientCode.Statements).ToEquatableArray());
+        return DeadCode.Remove(new BlockStmt(transform.Block(gradientCode.Statements).ToEquatableArray()));
     }
 
     private List<Stmt> Block(IEnumerable<Stmt> statements)
@@ -141,6 +141,7 @@ internal sealed class TangentTransform
                 {
                     BinaryOp.Add => Add(ta, tb),
                     BinaryOp.Subtract => Sub(ta, tb),
+                    BinaryOp.Multiply when b.Left.Equals(b.Right) => Mul(Const(b.Type, 2), Mul(b.Left, ta)),
                     BinaryOp.Multiply => Add(Mul(ta, b.Right), Mul(b.Left, tb)),
                     // d(a/b) = (da − (a/b)·db)/b
                     BinaryOp.Divide => IsConst(tb, 0) ? Div(ta, b.Right) : Div(Sub(ta, Mul(value ?? Div(b.Left, b.Right), tb)), b.Right),
