@@ -55,6 +55,11 @@ internal static class ObjectiveEmitter
         }
         w.WriteLine();
         WriteObjectiveStruct(w, spec);
+        if (spec.Data.Count(d => d.IsTermIndex) == 1)
+        {
+            w.WriteLine();
+            WriteTermsStruct(w, spec);
+        }
 
         foreach (var _ in spec.ContainingTypes) w.CloseBrace();
         return w.ToString();
@@ -180,6 +185,59 @@ internal static class ObjectiveEmitter
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
         w.WriteLine($"public void HessianVectorProduct(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
+        w.CloseBrace();
+    }
+
+    /// <summary>The finite-sum view of an objective with a <c>[TermIndex]</c> parameter: one term per index.</summary>
+    private static void WriteTermsStruct(SourceWriter w, ObjectiveSpec spec)
+    {
+        string t = spec.ElementType.Keyword();
+        string name = spec.MethodName + "Terms";
+        bool isRef = spec.Data.Any(d => d.IsSpan);
+        var fields = new List<(string Field, string Type, string Parameter)>();
+        if (!spec.IsStatic) fields.Add(("_target", spec.ContainingTypes[spec.ContainingTypes.Count - 1].FullyQualifiedName, "target"));
+        fields.Add(("_termCount", "int", "termCount"));
+        foreach (var d in spec.Data.Where(d => !d.IsTermIndex)) fields.Add(("_" + d.Name, d.FullyQualifiedType, d.Name));
+
+        string call(string method, string extra)
+        {
+            var args = new List<string> { "w" };
+            if (extra.Length > 0) args.Add(extra);
+            args.AddRange(spec.Data.Select(d => d.IsTermIndex ? "term" : "_" + d.Name));
+            return (spec.IsStatic ? "" : "_target.") + method + "(" + string.Join(", ", args) + ")";
+        }
+
+        string value = spec.VariablesKind == VariablesKind.ReadOnlySpan ? spec.MethodName : spec.MethodName + "Value";
+        w.WriteLine($"/// <summary>");
+        w.WriteLine($"/// The finite sum F(w) = (1/N)·Σᵢ {spec.MethodName}(w, i) over its <c>[TermIndex]</c> parameter, for the stochastic solver:");
+        w.WriteLine($"/// each member evaluates one term with the generated gradient or Hessian-vector product.");
+        w.WriteLine($"/// </summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.IFiniteSumObjective<{t}>");
+        w.OpenBrace();
+        foreach (var (field, type, _) in fields) w.WriteLine($"private readonly {type} {field};");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Creates the finite sum of <paramref name=\"termCount\"/> terms over the given data.</summary>");
+        w.WriteLine($"public {name}({string.Join(", ", fields.Select(f => f.Type + " " + f.Parameter))})");
+        w.OpenBrace();
+        w.WriteLine("if (termCount <= 0)");
+        w.OpenBrace();
+        w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(termCount), termCount, \"The number of terms must be positive.\");");
+        w.CloseBrace();
+        foreach (var (field, _, parameter) in fields) w.WriteLine($"{field} = {parameter};");
+        w.CloseBrace();
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine("public int TermCount => _termCount;");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public {t} TermValue(int term, global::System.ReadOnlySpan<{t}> w) => {call(value, "")};");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public {t} TermValueAndGradient(int term, global::System.ReadOnlySpan<{t}> w, global::System.Span<{t}> gradient) => {call(spec.MethodName + "Gradient", "gradient")};");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public void TermHessianVectorProduct(int term, global::System.ReadOnlySpan<{t}> w, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
         w.CloseBrace();
     }
 
