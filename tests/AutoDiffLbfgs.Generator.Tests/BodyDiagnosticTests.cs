@@ -10,8 +10,9 @@ namespace AutoDiffLbfgs.Generator.Tests;
 public sealed class BodyDiagnosticTests
 {
     [Theory]
-    [InlineData("foreach", "ReadOnlySpan<double> x", "[|foreach (double v in x) { s += 1.0; }|]")]
-    [InlineData("switch", "ReadOnlySpan<double> x", "[|switch (x.Length) { case 1: s = 1.0; break; default: s = 2.0; break; }|]")]
+    [InlineData("foreach", "ReadOnlySpan<double> x, System.Collections.Generic.List<double> list", "[|foreach (double v in list) { s += 1.0; }|]")]
+    [InlineData("switch", "ReadOnlySpan<double> x", "[|switch (x[0]) { case 1.0: s = 1.0; break; default: s = 2.0; break; }|]")]
+    [InlineData("switch", "ReadOnlySpan<double> x", "switch (x.Length) { case 1: if (x[0] > 0.0) [|break;|] s = 1.0; break; default: s = 2.0; break; }")]
     [InlineData("using", "ReadOnlySpan<double> x, IDisposable resource", "[|using (resource) { s += x[0]; }|]")]
     [InlineData("lock", "ReadOnlySpan<double> x, object gate", "[|lock (gate) { s += x[0]; }|]")]
     public void ADL0100_UnsupportedStatement_IsReportedAtTheStatementAndNamesIt(string keyword, string parameters, string statement)
@@ -23,7 +24,8 @@ public sealed class BodyDiagnosticTests
 
     [Theory]
     [InlineData("if ([|x[0] is > 0.5|]) s += 1.0;")]
-    [InlineData("s += [|x.Length switch { 1 => 2.0, _ => 3.0 }|];")]
+    [InlineData("s += [|x.Length switch { 1 => 2.0, 2 => 3.0 }|];")]
+    [InlineData("s += [|x[0] switch { 1.0 => 2.0, _ => 3.0 }|];")]
     [InlineData("s += [|\"abc\"|].Length;")]
     [InlineData("s += [|new double[] { 1.0, 2.0 }|][1];")]
     public void ADL0101_UnsupportedExpression_IsReportedAtTheInnermostUnsupportedExpression(string statement) =>
@@ -36,16 +38,28 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody($"{statement}\nreturn x[0] * x[1];", parameters), "ADL0102");
 
     [Theory]
-    [InlineData("Helper", "double s = [|Helper(x[0])|];")]
-    [InlineData("Clamp", "double s = [|Math.Clamp(x[0], 0.0, 1.0)|];")]
     [InlineData("ScaleB", "double s = [|Math.ScaleB(x[0], 2)|];")]
+    [InlineData("Virtual", "double s = [|Virtual(x[0])|];")]
+    [InlineData("Generic", "double s = [|Generic(x[0])|];")]
+    [InlineData("ByRef", "double t = x[0];\ndouble s = [|ByRef(ref t)|];")]
     public void ADL0103_UnknownMethod_IsReportedAtTheInvocationAndNamesIt(string name, string statement)
     {
+        var members = """
+                private static T Generic<T>(T v) => v;
+                private static double ByRef(ref double v) => v;
+                protected virtual double Virtual(double v) => v;
+
+            """;
         var run = DiagnosticVerifier.Verify(
-            DiagnosticVerifier.InObjectiveBody($"{statement}\nreturn s;", members: "    private static double Helper(double v) => v * v;\n"),
-            "ADL0103");
+            DiagnosticVerifier.InObjectiveBody($"{statement}\nreturn s;", members: members, isStatic: false), "ADL0103");
         Assert.Contains(name, Assert.Single(run.GeneratorDiagnostics).GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ADL0103_AnUnsupportedCallInsideAHelper_IsReportedOnceInTheHelperThoughTheHelperIsCalledTwice() =>
+        DiagnosticVerifier.Verify(
+            DiagnosticVerifier.InObjectiveBody("return Helper(x[0]) + Helper(x[1]);", members: "    private static double Helper(double v) => [|Math.ScaleB(v, 2)|];\n"),
+            "ADL0103");
 
     [Theory]
     [InlineData("ReadOnlySpan<double> x", "[|try { s += x[0]; } finally { s += 1.0; }|]")]
@@ -66,6 +80,22 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(
             DiagnosticVerifier.InObjectiveBody("if (x[0] > 10.0) return 0.0;\nreturn 0.5 * [|F(x)|];"), "ADL0106");
 
+    [Fact]
+    public void ADL0106_MutualRecursionBetweenHelpers_IsReportedAtTheCallThatClosesTheCycle()
+    {
+        var members = """
+                private static double Even(double v, int n) => n == 0 ? v : Odd(v, n - 1);
+                private static double Odd(double v, int n) => n == 0 ? -v : [|Even(v, n - 1)|];
+
+            """;
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody("return Even(x[0], 3);", members: members), "ADL0106");
+    }
+
+    [Fact]
+    public void ADL0106_ARecursiveLocalFunction_IsReportedAtTheRecursiveCall() =>
+        DiagnosticVerifier.Verify(
+            DiagnosticVerifier.InObjectiveBody("double Power(double v, int n) => n == 0 ? 1.0 : v * [|Power(v, n - 1)|];\nreturn Power(x[0], 3);"), "ADL0106");
+
     [Theory]
     [InlineData("[|unsafe { s += x[0]; }|]")]
     [InlineData("s += [|stackalloc double[] { 1.0, 2.0 }|].Length;")]
@@ -73,11 +103,10 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody($"double s = x[0];\n{statement}\nreturn s;"), "ADL0107");
 
     [Theory]
-    [InlineData("ReadOnlySpan<double> x", "{|ADL0108:double Square(double v) => v * v;|}")]
     [InlineData("ReadOnlySpan<double> x", "Func<double, double> {|ADL0109:square = {|ADL0108:v => v * v|}|};")]
     [InlineData("ReadOnlySpan<double> x", "Func<double, double> {|ADL0109:identity = {|ADL0108:delegate (double v) { return v; }|}|};")]
     [InlineData("ReadOnlySpan<double> x, double[] data", "var {|ADL0109:query = {|ADL0108:from v in data select v * 2.0|}|};")]
-    public void ADL0108_LambdasLocalFunctionsAndQueries_AreReportedAtTheNode(string parameters, string statement) =>
+    public void ADL0108_LambdasAndQueries_AreReportedAtTheNode(string parameters, string statement) =>
         DiagnosticVerifier.Verify(
             DiagnosticVerifier.InObjectiveBody($"double s = x[0];\n{statement}\nreturn s;", parameters).Replace("using System;", "using System;\nusing System.Linq;"));
 
@@ -99,27 +128,49 @@ public sealed class BodyDiagnosticTests
             DiagnosticVerifier.InObjectiveBody($"{statement}\nreturn x[0];", parameters, members: isStatic ? "" : "    private double _offset;\n", isStatic: isStatic),
             "ADL0110");
 
+    [Theory]
+    [InlineData("while ([|Settle(s)|] > 0.5) s *= 0.5;")]
+    [InlineData("s = x[1] > 0.0 ? [|Settle(x[1])|] : s;")]
+    [InlineData("if (x[1] > 0.0 && [|Settle(x[1])|] > 0.1) s += 1.0;")]
+    public void ADL0111_AHelperWithStatementsWhereNothingCanBeHoisted_IsReportedAtTheCall(string statement)
+    {
+        var members = """
+                private static double Settle(double v)
+                {
+                    double w = v * v;
+                    return w + 1.0;
+                }
+
+            """;
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody($"double s = x[0];\n{statement}\nreturn s;", members: members), "ADL0111");
+    }
+
+    [Fact]
+    public void ADL0111_ALocalFunctionAssigningACapturedLocal_IsReportedAtTheAssignment() =>
+        DiagnosticVerifier.Verify(
+            DiagnosticVerifier.InObjectiveBody("double s = x[0];\ndouble Bump(double v) { [|s = v|]; return v; }\nreturn Bump(x[1]) + s;"), "ADL0111");
+
     [Fact]
     public void EveryProblemInABodyIsReportedInOneRun()
     {
         var run = DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
             """
             double s = 0.0;
-            {|ADL0100:foreach (double v in x) { s += 1.0; }|}
+            {|ADL0100:switch (x[0]) { default: s += 1.0; break; }|}
             {|ADL0102:x[0] = 1.0|};
-            s += {|ADL0103:Math.Clamp(x[1], 0.0, 1.0)|};
+            s += {|ADL0103:Math.ScaleB(x[1], 2)|};
             {|ADL0104:try { s += x[0]; } finally { s += 1.0; }|}
             if ({|ADL0101:x[0] is > 0.5|}) s += 1.0;
             decimal {|ADL0109:d|};
             {|ADL0105:label: s += x[1];|}
             s += {|ADL0101:new double[] { 1.0 }|}[0];
             {|ADL0107:unsafe { s += 2.0; }|}
-            {|ADL0108:double Square(double v) => v * v;|}
+            Func<double, double> {|ADL0109:square = {|ADL0108:v => v * v|}|};
             return s + {|ADL0106:F(x)|};
             """,
             "Span<double> x"));
 
-        Assert.Equal(11, run.GeneratorDiagnostics.Length);
+        Assert.Equal(12, run.GeneratorDiagnostics.Length);
         Assert.True(run.Sources.IsEmpty, "Nothing may be emitted when the only objective is rejected.");
     }
 
@@ -142,7 +193,7 @@ public sealed class BodyDiagnosticTests
                 public static double F(ReadOnlySpan<double> x)
                 {
                     double s = 0.0;
-                    {|ADL0100:foreach (double v in x) { s += 1.0; }|}
+                    {|ADL0100:switch (x[0]) { default: s += 1.0; break; }|}
                     return s;
                 }
             }

@@ -34,7 +34,7 @@ public sealed class SnapshotTests
     public void NestedTypeWithSpanData() => VerifyGenerated(ObjectiveSources.Nested, "Demo.Physics.Outer.Inner.Weighted.g.cs");
 
     /// <summary>Runs the generator over <paramref name="source"/>, checks the output and snapshots every generated file.</summary>
-    private static void VerifyGenerated(string source, string expectedHintName, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    internal static void VerifyGenerated(string source, string expectedHintName, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
         var run = GeneratorHarness.Run(source);
 

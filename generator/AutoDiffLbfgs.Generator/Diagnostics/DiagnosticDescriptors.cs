@@ -52,7 +52,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "ADL0100", "Statement is not differentiable",
-        "The {0} statement is not supported in an [Objective] body; rewrite it with for/while loops and if/else",
+        "The {0} statement is not supported in an [Objective] body; rewrite it with for/foreach/while loops, if/else and switch on integers",
         Body);
 
     public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
@@ -67,7 +67,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
         "ADL0103", "Call is not differentiable",
-        "The call to '{0}' is not supported in an [Objective] body; only Math/MathF functions listed in docs/differentiation.md can be differentiated",
+        "The call to '{0}' is not supported in an [Objective] body; only the Math/MathF functions listed in docs/differentiation.md and non-virtual methods or local functions of your code with scalar, span or array parameters and a scalar result can be differentiated",
         Body);
 
     public static readonly DiagnosticDescriptor ExceptionHandling = Error(
@@ -82,7 +82,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor Recursion = Error(
         "ADL0106", "Recursion is not differentiable",
-        "The [Objective] method '{0}' calls itself; rewrite the recursion as a loop",
+        "'{0}' calls itself, directly or through other methods it calls; helpers are inlined, so rewrite the recursion as a loop",
         Body);
 
     public static readonly DiagnosticDescriptor UnsafeCode = Error(
@@ -91,8 +91,8 @@ internal static class DiagnosticDescriptors
         Body);
 
     public static readonly DiagnosticDescriptor LambdaOrQuery = Error(
-        "ADL0108", "Lambdas, local functions and queries are not differentiable",
-        "The {0} is not supported in an [Objective] body; write the computation inline with loops",
+        "ADL0108", "Lambdas and queries are not differentiable",
+        "The {0} is not supported in an [Objective] body; write the computation inline with loops, or as a local function or helper method",
         Body);
 
     public static readonly DiagnosticDescriptor UnsupportedLocalType = Error(
@@ -103,6 +103,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AssignmentToData = Error(
         "ADL0110", "Data is read-only",
         "'{0}' writes to '{1}', which is data (a parameter after the variables, a field or a property); an objective must not modify its data",
+        Body);
+
+    public static readonly DiagnosticDescriptor HelperNotInlinable = Error(
+        "ADL0111", "Helper cannot be inlined here",
+        "The call to '{0}' cannot be inlined: {1}",
         Body);
 
     public static readonly DiagnosticDescriptor InternalError = Error(

@@ -224,13 +224,19 @@ internal sealed class ReverseTransform
         int n = s.Count;
         if (n == 0) return;
 
-        // Which statements must run forward: those defining a value that a later forward or reverse step reads.
+        // Which statements must run forward: those defining a value that a later forward or reverse step reads, and
+        // the declarations of the block's locals that a statement run forward assigns (it cannot assign them undeclared).
         var forward = new bool[n];
+        var declaredHere = new HashSet<string>(s.OfType<DeclareStmt>().Select(d => d.Name));
         var live = new HashSet<string>(_a.ReverseReads(s[n - 1]));
         for (int k = n - 2; k >= 0; k--)
         {
             forward[k] = _a.Defines(s[k]).Overlaps(live);
-            if (forward[k]) live.UnionWith(_a.Reads(s[k]));
+            if (forward[k])
+            {
+                live.UnionWith(_a.Reads(s[k]));
+                live.UnionWith(_a.Writes(s[k]).Where(declaredHere.Contains));
+            }
             live.UnionWith(_a.ReverseReads(s[k]));
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Lowering;
@@ -17,18 +18,28 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// </remarks>
 internal sealed class Structurizer
 {
+    private readonly Func<string, NameAllocator, string> _fresh;
     private readonly NameAllocator _names;
     private readonly ScalarType _element;
     private string? _result;
     private string? _done;
 
-    private Structurizer(NameAllocator names, ScalarType element)
+    private Structurizer(NameAllocator names, ScalarType element, Func<string, NameAllocator, string>? fresh)
     {
         _names = names;
         _element = element;
+        _fresh = fresh ?? ((name, allocator) => allocator.Fresh(name));
     }
 
-    public static BlockStmt Run(BlockStmt body, NameAllocator names, ScalarType element)
+    /// <summary>Structurizes <paramref name="body"/>, a method body of return type <paramref name="element"/>.</summary>
+    /// <param name="body">The body; its returns, breaks and continues are rewritten.</param>
+    /// <param name="names">Hands out the flags' names.</param>
+    /// <param name="element">The type of the value the body returns.</param>
+    /// <param name="fresh">
+    /// How a flag's name is made from its preferred name; an inlined helper prefixes its own name so its flags read
+    /// <c>softplusDone</c>, not <c>done</c>. Defaults to the preferred name made unique.
+    /// </param>
+    public static BlockStmt Run(BlockStmt body, NameAllocator names, ScalarType element, Func<string, NameAllocator, string>? fresh = null)
     {
         var statements = body.Statements;
         bool simple = statements.Count > 0
@@ -37,9 +48,11 @@ internal sealed class Structurizer
             && Analysis.Descendants(body).Count(s => s is ReturnStmt) == 1;
         if (simple) return body;
 
-        var structurizer = new Structurizer(names, element);
+        var structurizer = new Structurizer(names, element, fresh);
         return structurizer.RewriteBody(body);
     }
+
+    private string Fresh(string name) => _fresh(name, _names);
 
     private BlockStmt RewriteBody(BlockStmt body)
     {
@@ -54,8 +67,8 @@ internal sealed class Structurizer
             output.Add(statements[statements.Count - 1]);
             return new BlockStmt(output.ToEquatableArray());
         }
-        _result = _names.Fresh("result");
-        _done = _names.Fresh("done");
+        _result = Fresh("result");
+        _done = Fresh("done");
         output.Add(new DeclareStmt(_result, _element, Literals.Zero(_element)) { Source = "the value of the first return reached" });
         output.Add(new DeclareStmt(_done, ScalarType.Boolean, Literals.Boolean(false)));
         output.AddRange(RewriteSequence(statements, loop: null).Statements);
@@ -161,8 +174,8 @@ internal sealed class Structurizer
         bool hasReturn = Analysis.Descendants(body).Any(s => s is ReturnStmt);
         var flags = new LoopFlags
         {
-            Break = hasBreak ? _names.Fresh("exitLoop") : null,
-            Continue = hasContinue ? _names.Fresh("skipRest") : null,
+            Break = hasBreak ? Fresh("exitLoop") : null,
+            Continue = hasContinue ? Fresh("skipRest") : null,
         };
         var output = new List<Stmt>();
         if (flags.Break is not null) output.Add(new DeclareStmt(flags.Break, ScalarType.Boolean, Literals.Boolean(false)));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AutoDiffLbfgs.Generator.Diagnostics;
+using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +17,14 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 /// differentiable subset becomes a diagnostic at the construct and the walk goes on, so one build reports every
 /// problem; the IR is only used when no diagnostic was reported.
 /// </summary>
-internal sealed class BodyLowering
+/// <remarks>
+/// The lowering is split by concept: this file holds statements and expressions of the first tier;
+/// <c>BodyLowering.ForEach.cs</c>, <c>BodyLowering.Switch.cs</c> and <c>BodyLowering.Calls.cs</c> hold the
+/// second-tier constructs that are rewritten into first-tier IR (indexed loops, if/else chains, inlined helpers).
+/// A construct may need statements before the statement that contains it (an inlined helper's body): those collect
+/// in <see cref="_pending"/> and are flushed right before that statement, see <see cref="Flush"/>.
+/// </remarks>
+internal sealed partial class BodyLowering
 {
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
 
@@ -24,13 +32,42 @@ internal sealed class BodyLowering
     private readonly IParameterSymbol _variables;
     private readonly ScalarType _element;
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly SemanticModel _model;
+    private readonly NameAllocator _names;
 
-    public BodyLowering(IMethodSymbol method, IParameterSymbol variables, ScalarType element, List<DiagnosticInfo> diagnostics)
+    /// <summary>Statements the expression being lowered needs to run first (inlined helper bodies), in order.</summary>
+    private readonly List<Stmt> _pending = new();
+
+    /// <summary>The innermost method being lowered: the objective itself, or a helper being inlined.</summary>
+    private InlineFrame _frame;
+
+    /// <summary>
+    /// Above zero while lowering an expression that is not evaluated exactly once right before its statement (a loop
+    /// condition, a branch of <c>?:</c>, the right operand of <c>&amp;&amp;</c>/<c>||</c>): nothing may be hoisted there.
+    /// </summary>
+    private int _noHoist;
+
+    /// <summary>Creates the lowering of one objective.</summary>
+    /// <param name="method">The objective.</param>
+    /// <param name="variables">Its first parameter.</param>
+    /// <param name="element">Its element type (double or float).</param>
+    /// <param name="model">The semantic model of the objective's tree; helpers in other trees get their own.</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
+    public BodyLowering(IMethodSymbol method, IParameterSymbol variables, ScalarType element, SemanticModel model, List<DiagnosticInfo> diagnostics)
     {
         _method = method;
         _variables = variables;
         _element = element;
+        _model = model;
         _diagnostics = diagnostics;
+        _frame = InlineFrame.ForObjective(method, element);
+        // Names the lowering invents (foreach counters, inlined helpers' locals) must not shadow anything the
+        // objective's body mentions, so every identifier in its declaration is taken.
+        var taken = method.DeclaringSyntaxReferences
+            .SelectMany(r => r.GetSyntax().DescendantTokens())
+            .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
+            .Select(t => t.ValueText);
+        _names = new NameAllocator(taken);
     }
 
     /// <summary>Lowers the method body; expression bodies become a single return.</summary>
@@ -74,24 +111,36 @@ internal sealed class BodyLowering
                     foreach (var declarator in declaration.Declarators)
                     {
                         var stmt = LowerDeclarator(declarator);
+                        Flush(output);
                         if (stmt is not null) output.Add(stmt with { Source = SourceText(declarator.Syntax) });
                     }
                 }
                 break;
             case IExpressionStatementOperation expressionStatement:
                 var lowered = LowerExpressionStatement(expressionStatement.Operation);
+                Flush(output);
                 if (lowered is not null) output.Add(lowered with { Source = source });
                 break;
             case IForLoopOperation forLoop:
                 output.Add(LowerFor(forLoop) with { Source = source });
                 break;
+            case IForEachLoopOperation forEach:
+                var forEachLoop = LowerForEach(forEach);
+                if (forEachLoop is not null) output.Add(forEachLoop with { Source = source });
+                break;
+            case ISwitchOperation switchStatement:
+                LowerSwitch(switchStatement, output);
+                break;
             case IWhileLoopOperation whileLoop:
-                output.Add(new WhileStmt(whileLoop.Condition is null ? Literals.Boolean(true) : Condition(whileLoop.Condition), LowerAsBlock(whileLoop.Body), !whileLoop.ConditionIsTop) { Source = source });
+                var whileCondition = whileLoop.Condition is null ? Literals.Boolean(true) : NotHoisted(() => Condition(whileLoop.Condition));
+                output.Add(new WhileStmt(whileCondition, LowerAsBlock(whileLoop.Body), !whileLoop.ConditionIsTop) { Source = source });
                 break;
             case IConditionalOperation conditional:
+                var ifCondition = Condition(conditional.Condition);
+                Flush(output);
                 var then = LowerAsBlock(conditional.WhenTrue);
                 var otherwise = conditional.WhenFalse is null ? null : LowerAsBlock(conditional.WhenFalse);
-                output.Add(new IfStmt(Condition(conditional.Condition), then, otherwise) { Source = source });
+                output.Add(new IfStmt(ifCondition, then, otherwise) { Source = source });
                 break;
             case IReturnOperation ret:
                 if (ret.ReturnedValue is null)
@@ -100,8 +149,14 @@ internal sealed class BodyLowering
                 }
                 else
                 {
-                    output.Add(new ReturnStmt(Convert(Value(ret.ReturnedValue), _element)) { Source = source });
+                    var returned = Convert(Value(ret.ReturnedValue), _frame.ReturnType);
+                    Flush(output);
+                    output.Add(new ReturnStmt(returned) { Source = source });
                 }
+                break;
+            case IBranchOperation branch when branch.BranchKind == BranchKind.Break && IsSwitchExit(branch):
+                // A break that leaves a switch from inside a section (not its last statement) has no loop to leave.
+                Report(DiagnosticDescriptors.UnsupportedStatement, branch.Syntax, "break out of the middle of a switch section");
                 break;
             case IBranchOperation branch when branch.BranchKind == BranchKind.Break:
                 output.Add(new BreakStmt() { Source = source });
@@ -118,7 +173,7 @@ internal sealed class BodyLowering
                 Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, Keyword(operation.Syntax));
                 break;
             case ILocalFunctionOperation:
-                Report(DiagnosticDescriptors.LambdaOrQuery, operation.Syntax, "local function");
+                // Nothing runs where a local function is declared: its body is inlined at every call (BodyLowering.Calls.cs).
                 break;
             default:
                 if (operation.Syntax is FixedStatementSyntax)
@@ -145,7 +200,7 @@ internal sealed class BodyLowering
             return null;
         }
         Expr? init = initializer is null ? null : Convert(Value(initializer.Value), type.Value);
-        return new DeclareStmt(local.Name, type!.Value, init);
+        return new DeclareStmt(DeclareLocal(local), type!.Value, init);
     }
 
     private ForStmt LowerFor(IForLoopOperation loop)
@@ -154,9 +209,33 @@ internal sealed class BodyLowering
         foreach (var op in loop.Before) LowerStatement(op, init);
         var increment = new List<Stmt>();
         foreach (var op in loop.AtLoopBottom) LowerStatement(op, increment);
-        var condition = loop.Condition is null ? null : Condition(loop.Condition);
+        var condition = loop.Condition is null ? null : NotHoisted(() => Condition(loop.Condition));
         return new ForStmt(new BlockStmt(init.ToEquatableArray()), condition, new BlockStmt(increment.ToEquatableArray()), LowerAsBlock(loop.Body));
     }
+
+    /// <summary>Moves the statements pending for the statement being lowered into <paramref name="output"/>, before it.</summary>
+    private void Flush(List<Stmt> output)
+    {
+        output.AddRange(_pending);
+        _pending.Clear();
+    }
+
+    /// <summary>Lowers an expression that runs a number of times other than once before its statement; see <see cref="_noHoist"/>.</summary>
+    private T NotHoisted<T>(Func<T> lower)
+    {
+        _noHoist++;
+        try
+        {
+            return lower();
+        }
+        finally
+        {
+            _noHoist--;
+        }
+    }
+
+    /// <summary>The IR name of a local declared here: the user's name in the objective, a fresh name in an inlined helper.</summary>
+    private string DeclareLocal(ILocalSymbol local) => _frame.Declare(local, _names);
 
     private Stmt? LowerExpressionStatement(IOperation operation)
     {
@@ -215,7 +294,19 @@ internal sealed class BodyLowering
         {
             var type = MapType(local.Local.Type);
             if (type is null) return null; // already reported at its declaration
-            return (local.Local.Name, type.Value);
+            var (name, owner) = _frame.Resolve(local.Local);
+            if (owner != _frame)
+            {
+                // A helper writing its caller's local would change it at the call, not where the caller's statement
+                // reads it; inlining could not keep that order, so it is refused.
+                Report(DiagnosticDescriptors.HelperNotInlinable, assignment.Syntax, _frame.Method.Name, "it assigns '" + local.Local.Name + "', a local of the code that calls it");
+                return null;
+            }
+            return (name, type.Value);
+        }
+        if (target is IParameterReferenceOperation { Parameter: var parameter } && _frame.Binding(parameter) is { Value: LocalExpr bound })
+        {
+            return (bound.Name, bound.Type); // a helper's own parameter is a local of the inlined code
         }
         if (IsVariablesAccess(target))
         {
@@ -228,7 +319,8 @@ internal sealed class BodyLowering
 
     private bool IsVariablesAccess(IOperation target) => target switch
     {
-        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables),
+        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables) || _frame.Binding(p.Parameter)?.IsVariables == true,
+        IConversionOperation { Conversion.IsImplicit: true, OperatorMethod: null } c => IsVariablesAccess(c.Operand),
         IArrayElementReferenceOperation a => IsVariablesAccess(a.ArrayReference),
         IPropertyReferenceOperation { Instance: { } instance } => IsVariablesAccess(instance),
         _ => false,
@@ -248,9 +340,11 @@ internal sealed class BodyLowering
         switch (operation)
         {
             case ILocalReferenceOperation local when type is not null:
-                return new LocalExpr(type.Value, local.Local.Name);
-            case IParameterReferenceOperation parameter when type is not null && !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _variables):
-                return new DataExpr(type.Value, parameter.Parameter.Name);
+                return new LocalExpr(type.Value, _frame.Resolve(local.Local).Name);
+            case IParameterReferenceOperation { Parameter: var bound } when _frame.Binding(bound) is { Value: { } value }:
+                return value;
+            case IParameterReferenceOperation parameter when type is not null && !IsVariablesAccess(parameter) && DataText(parameter) is { } parameterText:
+                return new DataExpr(type.Value, parameterText);
             case IArrayElementReferenceOperation element:
                 return Element(element.ArrayReference, element.Indices, operation);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer:
@@ -269,7 +363,11 @@ internal sealed class BodyLowering
             case IBinaryOperation binary when type is not null:
                 return LowerBinary(binary, type.Value);
             case IConditionalOperation conditional when type is not null && conditional.WhenFalse is not null:
-                return new ConditionalExpr(type.Value, Condition(conditional.Condition), Convert(Value(conditional.WhenTrue), type.Value), Convert(Value(conditional.WhenFalse), type.Value));
+                var selector = Condition(conditional.Condition);
+                // Only one branch runs: nothing in either may be hoisted in front of the statement.
+                return NotHoisted(() => new ConditionalExpr(type.Value, selector, Convert(Value(conditional.WhenTrue), type.Value), Convert(Value(conditional.WhenFalse!), type.Value)));
+            case ISwitchExpressionOperation switchExpression when type is not null:
+                return LowerSwitchExpression(switchExpression, type.Value);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, type);
             case IAnonymousFunctionOperation or IDelegateCreationOperation:
@@ -318,7 +416,9 @@ internal sealed class BodyLowering
     {
         switch (operation)
         {
-            case IParameterReferenceOperation parameter when !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _variables):
+            case IParameterReferenceOperation parameter when _frame.Binding(parameter.Parameter) is { } binding:
+                return binding.DataText;
+            case IParameterReferenceOperation parameter when _frame.IsObjective && !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _variables):
                 return parameter.Parameter.Name;
             case IFieldReferenceOperation field:
                 return MemberText(field.Field, field.Instance);
@@ -370,7 +470,10 @@ internal sealed class BodyLowering
         var op = MapBinary(binary.OperatorKind);
         if (op is null) return Unsupported(binary, "operator " + binary.OperatorKind);
         var left = Value(binary.LeftOperand);
-        var right = Value(binary.RightOperand);
+        // The right operand of && and || runs only when the left one does not decide: nothing may be hoisted from it.
+        var right = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
+            ? NotHoisted(() => Value(binary.RightOperand))
+            : Value(binary.RightOperand);
         if (op == BinaryOp.Remainder && type.IsFloating()) return Unsupported(binary, "floating-point remainder");
         // Comparisons work in the promoted operand type; arithmetic in the result type.
         var operandType = op is BinaryOp.And or BinaryOp.Or ? ScalarType.Boolean : type == ScalarType.Boolean ? Promote(left.Type, right.Type) : type;
@@ -380,16 +483,24 @@ internal sealed class BodyLowering
     private Expr LowerInvocation(IInvocationOperation invocation, ScalarType? type)
     {
         var target = invocation.TargetMethod;
-        if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition))
+        if (_frame.IsOnStack(target))
         {
-            Report(DiagnosticDescriptors.Recursion, invocation.Syntax, _method.Name);
+            Report(DiagnosticDescriptors.Recursion, invocation.Syntax, target.Name);
             return Placeholder();
+        }
+        if (type is not null && KnownFunctions.IsClamp(target))
+        {
+            return LowerClamp(invocation, type.Value);
+        }
+        if (KnownFunctions.Find(target) is null && type is not null && HelperBody(target) is { } helper)
+        {
+            return InlineCall(invocation, helper, type.Value);
         }
         var args = invocation.Arguments.Select(a => Value(a.Value)).ToArray();
         var function = KnownFunctions.Find(target);
         if (function is null || type is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, target.ContainingType.Name + "." + target.Name);
+            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, CallName(target));
             return Placeholder();
         }
         var argumentTypes = target.Parameters.Select(p => MapType(p.Type) ?? type.Value).ToArray();
@@ -496,6 +607,8 @@ internal sealed class BodyLowering
             WhileStatementSyntax w => "while (" + w.Condition + ")",
             DoStatementSyntax d => "do … while (" + d.Condition + ")",
             IfStatementSyntax i => "if (" + i.Condition + ")",
+            ForEachStatementSyntax e => "foreach (" + e.Type + " " + e.Identifier.ValueText + " in " + e.Expression + ")",
+            SwitchStatementSyntax s => "switch (" + s.Expression + ")",
             BlockSyntax => "{ … }",
             _ => syntax.ToString(),
         };
@@ -511,6 +624,7 @@ internal sealed class BodyLowering
     private static string Keyword(SyntaxNode syntax) => syntax switch
     {
         ForEachStatementSyntax => "foreach",
+        ForEachVariableStatementSyntax => "foreach with deconstruction",
         SwitchStatementSyntax => "switch",
         UsingStatementSyntax => "using",
         LockStatementSyntax => "lock",

@@ -53,6 +53,24 @@ internal static class KnownFunctions
         return entry.Function;
     }
 
+    /// <summary>
+    /// Whether <paramref name="method"/> is <c>Math.Clamp</c> over a type the subset knows. Clamp is not a function of
+    /// the IR: it is lowered to <c>Min(hi, Max(lo, v))</c>, see <c>BodyLowering.LowerClamp</c>.
+    /// </summary>
+    public static bool IsClamp(IMethodSymbol method)
+    {
+        if (method.Name != "Clamp" || method.Parameters.Length != 3) return false;
+        if (method.ContainingType?.ToDisplayString() is not ("System.Math" or "System.MathF")) return false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Functions whose derivative is zero almost everywhere (they only pass values through as constants).</summary>
     public static bool IsPiecewiseConstant(MathFunction function) =>
         function is MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate or MathFunction.Sign;

@@ -25,7 +25,8 @@ internal static class ObjectiveParser
         try
         {
             var spec = ParseCore(method, syntax, context.SemanticModel, diagnostics, cancellationToken);
-            return new ParseResult(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+            // A helper inlined at several calls reports a problem in its body once per call: keep one of each.
+            return new ParseResult(diagnostics.Count == 0 ? spec : null, diagnostics.Distinct().ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -91,7 +92,7 @@ internal static class ObjectiveParser
         {
             return null; // the compiler reports the syntax errors itself
         }
-        var body = new BodyLowering(method, variables, element.Value, diagnostics).Lower(operation);
+        var body = new BodyLowering(method, variables, element.Value, model, diagnostics).Lower(operation);
 
         var data = method.Parameters.Skip(1).Select(p => new DataParameterSpec(
             p.Name,

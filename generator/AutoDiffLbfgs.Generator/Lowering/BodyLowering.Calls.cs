@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Diagnostics;
+using AutoDiffLbfgs.Generator.Differentiation;
+using AutoDiffLbfgs.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AutoDiffLbfgs.Generator.Lowering;
+
+// Calls: Math.Clamp, and helper methods and local functions of the user's code, inlined at the call.
+internal sealed partial class BodyLowering
+{
+    /// <summary>
+    /// <c>Math.Clamp(v, lo, hi)</c> becomes <c>Min(hi, Max(lo, v))</c>: the same value whenever lo ≤ hi (Clamp
+    /// throws otherwise), and, because Max/Min ties take their first argument, the derivative flows to v strictly
+    /// inside (lo, hi) and to the bound that is selected otherwise, including at v = lo and v = hi.
+    /// </summary>
+    private Expr LowerClamp(IInvocationOperation invocation, ScalarType type)
+    {
+        var args = new Expr[3];
+        foreach (var argument in invocation.Arguments)
+        {
+            int ordinal = argument.Parameter!.Ordinal;
+            args[ordinal] = Convert(Value(argument.Value), MapType(argument.Parameter.Type) ?? type);
+        }
+        var lower = new CallExpr(type, MathFunction.Max, new[] { args[1], args[0] }.ToEquatableArray());
+        return new CallExpr(type, MathFunction.Min, new Expr[] { args[2], lower }.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The body of a method that can be inlined at a call: a non-generic, non-virtual method or local function with a
+    /// body in source, a scalar return type, and parameters that are scalars or one-dimensional spans/arrays of
+    /// scalars, passed by value (or <c>in</c>). Null for anything else, which the caller reports as ADL0103.
+    /// </summary>
+    private IBlockOperation? HelperBody(IMethodSymbol target)
+    {
+        target = target.PartialImplementationPart ?? target;
+        if (target.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)) return null;
+        if (target.IsGenericMethod || target.IsAbstract || target.IsVirtual || target.IsOverride || target.IsExtern || target.ReturnsByRef || target.ReturnsByRefReadonly) return null;
+        if (MapType(target.ReturnType) is null) return null;
+        foreach (var parameter in target.Parameters)
+        {
+            if (parameter.RefKind is not (RefKind.None or RefKind.In)) return null;
+            if (MapType(parameter.Type) is null && ElementTypeOf(parameter.Type) is null) return null;
+        }
+
+        foreach (var reference in target.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax)) continue;
+            var model = syntax.SyntaxTree == _model.SyntaxTree ? _model : _model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+            switch (model.GetOperation(syntax))
+            {
+                case IMethodBodyOperation method when (method.BlockBody ?? method.ExpressionBody) is { } body:
+                    return body;
+                case ILocalFunctionOperation { Body: { } body }:
+                    return body;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Inlines a helper at its call. Where the call may be hoisted (see <see cref="_noHoist"/>), each scalar argument
+    /// is bound to a fresh local, the helper's body is lowered in its own frame with fresh names, its returns are
+    /// structurized into a result local, and all of it is queued in <see cref="_pending"/> to run right before the
+    /// statement holding the call; the call's value is then the result. A helper whose body is a single
+    /// <c>return e;</c> (an expression-bodied method) needs no statement: the call's value is <c>e</c> over the bound
+    /// arguments, and where nothing may be hoisted the arguments themselves are substituted for the parameters.
+    /// </summary>
+    private Expr InlineCall(IInvocationOperation invocation, IBlockOperation body, ScalarType type)
+    {
+        var target = invocation.TargetMethod;
+        if (!target.IsStatic && target.MethodKind != MethodKind.LocalFunction && invocation.Instance is not IInstanceReferenceOperation)
+        {
+            // Inside the helper, 'this' must be the objective's own instance for its fields to read as data.
+            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, CallName(target));
+            return Placeholder();
+        }
+
+        bool isExpression = body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null };
+        bool hoist = _noHoist == 0;
+        if (!hoist && !isExpression)
+        {
+            Report(DiagnosticDescriptors.HelperNotInlinable, invocation.Syntax, target.Name,
+                "its body has statements and the call is in a loop condition, a branch of '?:', a 'when' guard or the right operand of '&&' or '||'; assign the call to a local first");
+            return Placeholder();
+        }
+
+        var returnType = MapType(target.ReturnType)!.Value;
+        var frame = _frame.ForHelper(target, returnType);
+        if (!BindArguments(invocation, frame, hoist, isExpression)) return Placeholder();
+
+        var caller = _frame;
+        _frame = frame;
+        try
+        {
+            if (isExpression)
+            {
+                var returned = ((IReturnOperation)body.Operations[0]).ReturnedValue!;
+                return Convert(Convert(Value(returned), returnType), type);
+            }
+
+            // The caller's pending statements stay ahead of the helper's body; the body's own statements flush into it.
+            var outer = _pending.ToList();
+            _pending.Clear();
+            var lowered = LowerBlock(body);
+            var structured = Structurizer.Run(lowered, _names, returnType, frame.FreshName);
+            var statements = structured.Statements;
+            var final = (ReturnStmt)statements[statements.Count - 1];
+            _pending.AddRange(outer);
+            for (int k = 0; k < statements.Count - 1; k++) _pending.Add(statements[k]);
+            if (final.Value is LocalExpr returnedLocal)
+            {
+                // The helper's body is over, so nothing assigns that local again: it is the call's value.
+                return Convert(returnedLocal, type);
+            }
+            var result = frame.FreshName("result", _names);
+            _pending.Add(new DeclareStmt(result, returnType, final.Value) { Source = final.Source is null ? null : final.Source + " (" + target.Name + ")" });
+            return Convert(new LocalExpr(returnType, result), type);
+        }
+        finally
+        {
+            _frame = caller;
+        }
+    }
+
+    /// <summary>
+    /// Binds every parameter of the helper in <paramref name="frame"/>: a scalar to a fresh local holding the argument,
+    /// or to the argument itself when nothing may be hoisted or when the helper is a single expression and the argument
+    /// is trivial (a literal, a local, data: repeating it costs nothing, and an expression cannot assign it); a span or
+    /// array to the variables or to a data value. Returns false, having reported, when an argument is neither.
+    /// </summary>
+    private bool BindArguments(IInvocationOperation invocation, InlineFrame frame, bool hoist, bool isExpression)
+    {
+        bool ok = true;
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter!.Ordinal))
+        {
+            var parameter = argument.Parameter!;
+            var scalar = MapType(parameter.Type);
+            if (scalar is not null)
+            {
+                var value = Convert(Value(argument.Value), scalar.Value);
+                if (!hoist || (isExpression && ExprBuilder.IsTrivial(value)))
+                {
+                    frame.Bind(parameter, ParameterBinding.Scalar(value));
+                    continue;
+                }
+                var name = frame.FreshName(parameter.Name, _names);
+                _pending.Add(new DeclareStmt(name, scalar.Value, value) { Source = parameter.Name + " = " + SourceText(argument.Value.Syntax) + " (argument of " + invocation.TargetMethod.Name + ")" });
+                frame.Bind(parameter, ParameterBinding.Scalar(new LocalExpr(scalar.Value, name)));
+                continue;
+            }
+
+            var collection = WithoutImplicitConversions(argument.Value);
+            if (IsVariablesAccess(collection) && collection is IParameterReferenceOperation)
+            {
+                frame.Bind(parameter, ParameterBinding.Variables);
+            }
+            else if (DataText(collection) is { } text)
+            {
+                frame.Bind(parameter, ParameterBinding.Data(text));
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, SourceText(argument.Syntax), "span argument other than the variables or data");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>The name a diagnostic uses for a called method: <c>Type.Method</c>, or the local function's name.</summary>
+    private static string CallName(IMethodSymbol target) =>
+        target.MethodKind == MethodKind.LocalFunction ? target.Name : target.ContainingType.Name + "." + target.Name;
+}

@@ -1,0 +1,16 @@
+using AutoDiffLbfgs.Generator.Tests.Infrastructure;
+
+namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
+
+/// <summary>
+/// The generated source of the second-tier objectives, compared with committed baselines in <c>Snapshots/</c>; like
+/// <see cref="SnapshotTests"/>, each also proves the output compiles without warnings and is cached on a second run.
+/// </summary>
+public sealed class SecondTierSnapshotTests
+{
+    [Fact]
+    public void ForEachSwitchAndClamp() => SnapshotTests.VerifyGenerated(SecondTierSources.ForEachAndSwitch, "Demo.Shapes.Piecewise.g.cs");
+
+    [Fact]
+    public void InlinedHelpersAndLocalFunction() => SnapshotTests.VerifyGenerated(SecondTierSources.Helpers, "Demo.Losses.Robust.g.cs");
+}
