@@ -418,7 +418,7 @@ internal sealed partial class BodyLowering
         {
             case IParameterReferenceOperation parameter when _frame.Binding(parameter.Parameter) is { } binding:
                 return binding.DataText;
-            case IParameterReferenceOperation parameter when _frame.IsObjective && !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _variables):
+            case IParameterReferenceOperation parameter when IsObjectiveData(parameter.Parameter):
                 return parameter.Parameter.Name;
             case IFieldReferenceOperation field:
                 return MemberText(field.Field, field.Instance);
@@ -430,6 +430,10 @@ internal sealed partial class BodyLowering
                 return null;
         }
     }
+
+    /// <summary>Whether <paramref name="parameter"/> is one of the objective's data parameters (read directly, or captured by a local function).</summary>
+    private bool IsObjectiveData(IParameterSymbol parameter) =>
+        SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _method) && !SymbolEqualityComparer.Default.Equals(parameter, _variables);
 
     private string? MemberText(ISymbol member, IOperation? instance)
     {

@@ -61,7 +61,7 @@ public sealed class GradientTests
         Assert.Contains(totals, s => s < Objectives.ControlFlowObjectives.BreakLimit);
     }
 
-    private static void CheckAgainstFiniteDifferences<T>(GradientCase<T> testCase)
+    internal static void CheckAgainstFiniteDifferences<T>(GradientCase<T> testCase)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         foreach (var x in testCase.Points())
@@ -80,7 +80,7 @@ public sealed class GradientTests
         }
     }
 
-    private static void CheckReturnedValue<T>(GradientCase<T> testCase)
+    internal static void CheckReturnedValue<T>(GradientCase<T> testCase)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         foreach (var x in testCase.Points())

@@ -1,0 +1,236 @@
+namespace AutoDiffLbfgs.Tests.Gradients.Objectives;
+
+/// <summary>
+/// Objectives exercising the second tier of the differentiable subset: foreach, switch statements and expressions,
+/// Math.Clamp, helper methods and local functions (inlined at their calls). The comment above each objective names
+/// the constructs it exercises.
+/// </summary>
+internal static partial class SecondTierObjectives
+{
+    /// <summary>The Huber threshold of <see cref="RobustRegression"/>.</summary>
+    public const double HuberDelta = 0.6;
+
+    /// <summary>The clamp bounds of <see cref="ClampedSquares"/>.</summary>
+    public const double ClampLow = -0.5, ClampHigh = 0.8;
+
+    // foreach over the variables (a reduction: no tape), over a data array (inactive), and over the variables with a
+    // counter advanced in the body (loop-carried int: taped).
+    [Objective]
+    internal static double ForEachLoops(ReadOnlySpan<double> x, double[] weights)
+    {
+        double squares = 0.0;
+        foreach (double xi in x) squares += xi * xi;
+
+        double norm = 0.0;
+        foreach (var w in weights) norm += w * w;
+
+        double mixed = 0.0;
+        int k = 0;
+        foreach (double xi in x)
+        {
+            mixed += weights[k] * Math.Sin(xi);
+            k++;
+        }
+
+        return squares * norm + mixed;
+    }
+
+    // switch statement on an int inside a loop: several labels on one section, a when guard, a continue out of a
+    // section, a section that is a block, default in the middle; a switch expression with relational and or patterns.
+    [Objective]
+    internal static double SwitchOnIndex(ReadOnlySpan<double> x)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            switch (i % 5)
+            {
+                case 0:
+                    sum += v * v;
+                    break;
+                case 1 when x.Length > 4:
+                    sum += Math.Sin(v);
+                    break;
+                default:
+                    sum += Math.Exp(0.3 * v);
+                    break;
+                case 3:
+                {
+                    double c = Math.Cos(v);
+                    sum += c * c * v;
+                    break;
+                }
+                case 4:
+                    continue;
+            }
+
+            double weight = (i % 4) switch
+            {
+                0 => 1.0,
+                1 or 2 => 0.5,
+                < 0 => 0.0,
+                _ => 2.0,
+            };
+            sum += weight * v;
+        }
+
+        return sum;
+    }
+
+    // a switch whose sections return (early returns through the structurizer) on a value computed from data.
+    [Objective]
+    internal static double SwitchWithReturns(ReadOnlySpan<double> x, int mode)
+    {
+        double s = x[0] * x[1];
+        switch (mode + 1)
+        {
+            case 1:
+                return s + Math.Sin(x[2]);
+            case 2:
+                s *= Math.Exp(x[2]);
+                break;
+        }
+
+        return s + x[2] * x[2];
+    }
+
+    // Math.Clamp with constant bounds (derivative to the value strictly inside, none outside) and with active bounds
+    // (the derivative flows to the bound that is selected).
+    [Objective]
+    internal static double ClampedSquares(ReadOnlySpan<double> x)
+    {
+        double sum = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double c = Math.Clamp(x[i], ClampLow, ClampHigh);
+            sum += c * c + 0.1 * x[i];
+        }
+
+        return sum + Math.Clamp(x[0], x[1], x[1] + 1.0) * x[2];
+    }
+
+    private static double Softplus(double z) => Math.Log(1.0 + Math.Exp(z));
+
+    private static double Huber(double r, double delta)
+    {
+        double a = Math.Abs(r);
+        if (a <= delta) return 0.5 * r * r;
+        return delta * (a - 0.5 * delta);
+    }
+
+    private static double Dot(ReadOnlySpan<double> u, ReadOnlySpan<double> w)
+    {
+        double s = 0.0;
+        for (int i = 0; i < u.Length; i++) s += u[i] * w[i];
+        return s;
+    }
+
+    // helpers: expression-bodied, with an early return, over spans (the variables and data), a local function
+    // capturing a data parameter, a helper called with a constant and in a loop.
+    [Objective]
+    internal static double RobustRegression(ReadOnlySpan<double> x, double[] targets, double scale)
+    {
+        double Scaled(double v) => scale * v;
+        double s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += Softplus(x[i]) + Huber(Scaled(x[i]) - targets[i], HuberDelta);
+        }
+
+        double d = Dot(x, targets);
+        return s + 0.5 * d * d;
+    }
+
+    private static double Neuron(ReadOnlySpan<double> w, int offset, int inputs, double input0, double input1)
+    {
+        double z = w[offset];
+        z += w[offset + 1] * input0;
+        if (inputs > 1) z += w[offset + 2] * input1;
+        return Math.Tanh(z);
+    }
+
+    private static double SquaredError(double prediction, double target)
+    {
+        double e = prediction - target;
+        return e * e;
+    }
+
+    // a two-input, two-hidden-unit network fitted to data: helpers calling helpers, helpers with int parameters,
+    // a helper reading the variables through a span parameter, calls in a reduction loop.
+    [Objective]
+    internal static double TinyNetwork(ReadOnlySpan<double> x, double[] inputs, double[] targets)
+    {
+        double loss = 0.0;
+        for (int n = 0; n < targets.Length; n++)
+        {
+            double a = inputs[2 * n], b = inputs[2 * n + 1];
+            double h0 = Neuron(x, 0, 2, a, b);
+            double h1 = Neuron(x, 3, 2, a, b);
+            double output = x[6] + x[7] * h0 + x[8] * h1;
+            loss += SquaredError(output, targets[n]);
+        }
+
+        return loss / targets.Length;
+    }
+
+    // a helper with carried state in a loop (taped inside the inlined body), a local function with statements,
+    // an expression-bodied helper in a while condition (substituted: nothing may be hoisted from a loop condition).
+    [Objective]
+    internal static double HelpersWithLoops(ReadOnlySpan<double> x, double[] coefficients)
+    {
+        double Damped(double v)
+        {
+            double t = Math.Tanh(v);
+            return t * Math.Exp(-0.1 * v * v);
+        }
+
+        double sum = 0.0;
+        for (int i = 0; i < x.Length; i++) sum += Horner(x[i], coefficients) + Damped(x[i]);
+
+        double y = sum;
+        int steps = 0;
+        while (Decay(y) > 0.05 && steps < 4)
+        {
+            y = 0.5 * y + 0.1 * x[0];
+            steps++;
+        }
+
+        return sum + y;
+    }
+
+    private static double Horner(double t, double[] c)
+    {
+        double y = 0.0;
+        for (int k = 0; k < c.Length; k++) y = y * t + c[k];
+        return y;
+    }
+
+    private static double Decay(double y) => Math.Abs(y) / (1.0 + y * y);
+}
+
+/// <summary>A polynomial model with its coefficients in a field: an instance objective calling an instance helper.</summary>
+public sealed partial class PolynomialModel
+{
+    private readonly double[] _powers;
+
+    /// <summary>Creates the model; <paramref name="powers"/> are the exponents of the terms.</summary>
+    public PolynomialModel(double[] powers) => _powers = powers;
+
+    private double Term(double v, int k) => Math.Pow(1.0 + v * v, 0.5 * _powers[k]);
+
+    // instance helper reading a field through 'this'; called inside a foreach over the variables.
+    [Objective]
+    public double Energy(ReadOnlySpan<double> x)
+    {
+        double energy = 0.0;
+        int k = 0;
+        foreach (double xi in x)
+        {
+            energy += Term(xi, k % _powers.Length);
+            k++;
+        }
+
+        return energy;
+    }
+}

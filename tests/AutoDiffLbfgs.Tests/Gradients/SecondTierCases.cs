@@ -1,0 +1,140 @@
+using AutoDiffLbfgs.Tests.Gradients.Checking;
+using AutoDiffLbfgs.Tests.Gradients.Objectives;
+
+namespace AutoDiffLbfgs.Tests.Gradients;
+
+/// <summary>
+/// The objectives of <see cref="SecondTierObjectives"/> (and <see cref="PolynomialModel"/>) with their data, domains
+/// and generated Hessian-vector products, keyed by name. As in <see cref="GradientCases"/>, domains keep every point
+/// a margin away from kinks, so that finite differences mean something.
+/// </summary>
+public static class SecondTierCases
+{
+    private const double Margin = 0.02;
+
+    internal static readonly double[] Weights = [0.7, -1.2, 0.4, 1.5, -0.3, 0.9];
+    internal static readonly double[] Targets = [0.3, -0.8, 1.1, 0.0, -1.5, 0.6];
+    internal const double Scale = 1.3;
+    internal static readonly double[] NetworkInputs = GradientCases.RandomArray(2 * 7, -1.0, 1.0, seed: 21);
+    internal static readonly double[] NetworkTargets = GradientCases.RandomArray(7, -0.5, 0.5, seed: 22);
+    internal static readonly double[] Coefficients = [0.4, -0.6, 0.2, 1.1];
+    internal static readonly PolynomialModel Model = new([2.0, 3.0, 1.5]);
+
+    /// <summary>One objective: its gradient case and its generated Hessian-vector product.</summary>
+    public sealed record Case(GradientCase<double> Gradient, HessianVectorFunction HessianVectorProduct);
+
+    /// <summary>The cases by name.</summary>
+    public static IReadOnlyDictionary<string, Case> All { get; } = Create().ToDictionary(c => c.Gradient.Name);
+
+    /// <summary>Theory data: the names of the cases.</summary>
+    public static TheoryData<string> Names => new(All.Keys.Order(StringComparer.Ordinal));
+
+    private static IEnumerable<Case> Create()
+    {
+        yield return new(Gradient(nameof(SecondTierObjectives.ForEachLoops), GradientCases.Uniform(6, -1.5, 1.5),
+            x => SecondTierObjectives.ForEachLoops(x, Weights),
+            (x, g) => SecondTierObjectives.ForEachLoopsGradient(x, g, Weights),
+            x => new SecondTierObjectives.ForEachLoopsObjective(Weights).Value(x),
+            (x, g) => new SecondTierObjectives.ForEachLoopsObjective(Weights).ValueAndGradient(x, g)),
+            (x, v, r) => SecondTierObjectives.ForEachLoopsHessianVectorProduct(x, v, r, Weights));
+
+        yield return new(Gradient(nameof(SecondTierObjectives.SwitchOnIndex), GradientCases.Uniform(11, -1.5, 1.5),
+            SecondTierObjectives.SwitchOnIndex, SecondTierObjectives.SwitchOnIndexGradient,
+            x => new SecondTierObjectives.SwitchOnIndexObjective().Value(x),
+            (x, g) => new SecondTierObjectives.SwitchOnIndexObjective().ValueAndGradient(x, g)),
+            SecondTierObjectives.SwitchOnIndexHessianVectorProduct);
+
+        foreach (int mode in new[] { 0, 1, 2 })
+        {
+            yield return new(Gradient(nameof(SecondTierObjectives.SwitchWithReturns) + "Mode" + mode, GradientCases.Uniform(3, -1.5, 1.5),
+                x => SecondTierObjectives.SwitchWithReturns(x, mode),
+                (x, g) => SecondTierObjectives.SwitchWithReturnsGradient(x, g, mode),
+                x => new SecondTierObjectives.SwitchWithReturnsObjective(mode).Value(x),
+                (x, g) => new SecondTierObjectives.SwitchWithReturnsObjective(mode).ValueAndGradient(x, g)),
+                (x, v, r) => SecondTierObjectives.SwitchWithReturnsHessianVectorProduct(x, v, r, mode));
+        }
+
+        yield return new(Gradient(nameof(SecondTierObjectives.ClampedSquares), GradientCases.Uniform(5, -1.5, 1.5),
+            SecondTierObjectives.ClampedSquares, SecondTierObjectives.ClampedSquaresGradient,
+            x => new SecondTierObjectives.ClampedSquaresObjective().Value(x),
+            (x, g) => new SecondTierObjectives.ClampedSquaresObjective().ValueAndGradient(x, g),
+            smooth: x => x.All(v => Math.Abs(v - SecondTierObjectives.ClampLow) > Margin && Math.Abs(v - SecondTierObjectives.ClampHigh) > Margin)
+                && Math.Abs(x[0] - x[1]) > Margin && Math.Abs(x[0] - x[1] - 1.0) > Margin),
+            SecondTierObjectives.ClampedSquaresHessianVectorProduct);
+
+        yield return new(Gradient(nameof(SecondTierObjectives.RobustRegression), GradientCases.Uniform(6, -1.5, 1.5),
+            x => SecondTierObjectives.RobustRegression(x, Targets, Scale),
+            (x, g) => SecondTierObjectives.RobustRegressionGradient(x, g, Targets, Scale),
+            x => new SecondTierObjectives.RobustRegressionObjective(Targets, Scale).Value(x),
+            (x, g) => new SecondTierObjectives.RobustRegressionObjective(Targets, Scale).ValueAndGradient(x, g),
+            smooth: x => x.Select((v, i) => Math.Abs(Math.Abs(Scale * v - Targets[i]) - SecondTierObjectives.HuberDelta)).All(d => d > Margin)),
+            (x, v, r) => SecondTierObjectives.RobustRegressionHessianVectorProduct(x, v, r, Targets, Scale));
+
+        yield return new(Gradient(nameof(SecondTierObjectives.TinyNetwork), GradientCases.Uniform(9, -1.5, 1.5),
+            x => SecondTierObjectives.TinyNetwork(x, NetworkInputs, NetworkTargets),
+            (x, g) => SecondTierObjectives.TinyNetworkGradient(x, g, NetworkInputs, NetworkTargets),
+            x => new SecondTierObjectives.TinyNetworkObjective(NetworkInputs, NetworkTargets).Value(x),
+            (x, g) => new SecondTierObjectives.TinyNetworkObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
+            (x, v, r) => SecondTierObjectives.TinyNetworkHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
+
+        yield return new(Gradient(nameof(SecondTierObjectives.HelpersWithLoops), GradientCases.Uniform(4, -1.5, 1.5),
+            x => SecondTierObjectives.HelpersWithLoops(x, Coefficients),
+            (x, g) => SecondTierObjectives.HelpersWithLoopsGradient(x, g, Coefficients),
+            x => new SecondTierObjectives.HelpersWithLoopsObjective(Coefficients).Value(x),
+            (x, g) => new SecondTierObjectives.HelpersWithLoopsObjective(Coefficients).ValueAndGradient(x, g),
+            smooth: HelpersWithLoopsIsSmoothAt),
+            (x, v, r) => SecondTierObjectives.HelpersWithLoopsHessianVectorProduct(x, v, r, Coefficients));
+
+        yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
+            x => Model.Energy(x),
+            (x, g) => Model.EnergyGradient(x, g),
+            x => new PolynomialModel.EnergyObjective(Model).Value(x),
+            (x, g) => new PolynomialModel.EnergyObjective(Model).ValueAndGradient(x, g)),
+            (x, v, r) => Model.EnergyHessianVectorProduct(x, v, r));
+    }
+
+    /// <summary>
+    /// Replays the while loop of <see cref="SecondTierObjectives.HelpersWithLoops"/>: its test Decay(y) &gt; 0.05 depends
+    /// on the variables, so every test it makes must stay a margin away from the threshold.
+    /// </summary>
+    private static bool HelpersWithLoopsIsSmoothAt(double[] x)
+    {
+        double sum = 0.0;
+        foreach (double v in x)
+        {
+            double y0 = 0.0;
+            foreach (double c in Coefficients) y0 = y0 * v + c;
+            sum += y0 + Math.Tanh(v) * Math.Exp(-0.1 * v * v);
+        }
+
+        double y = sum;
+        for (int steps = 0; steps < 4; steps++)
+        {
+            double decay = Math.Abs(y) / (1.0 + y * y);
+            if (Math.Abs(decay - 0.05) < Margin || Math.Abs(y) < Margin) return false;
+            if (decay <= 0.05) break;
+            y = 0.5 * y + 0.1 * x[0];
+        }
+
+        return true;
+    }
+
+    private static GradientCase<double> Gradient(
+        string name,
+        Func<Random, double[]> sample,
+        ValueFunction<double> value,
+        GradientFunction<double> gradient,
+        ValueFunction<double> objectiveValue,
+        GradientFunction<double> objectiveValueAndGradient,
+        Func<double[], bool>? smooth = null) =>
+        new()
+        {
+            Name = name,
+            Sample = sample,
+            IsSmoothAt = smooth ?? (static _ => true),
+            Value = value,
+            Gradient = gradient,
+            ObjectiveValue = objectiveValue,
+            ObjectiveValueAndGradient = objectiveValueAndGradient,
+        };
+}
