@@ -81,6 +81,7 @@ public sealed class GeneratedTextTests
             var run = GeneratorHarness.Run(CultureSensitiveSource);
             Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
             Assert.True(run.OutputErrors.IsEmpty, $"Generated code does not compile under culture '{culture.NumberFormat.NumberDecimalSeparator}':\n" + GeneratorRun.Describe(run.OutputErrors));
+            Assert.True(run.GeneratedCodeProblems.IsEmpty, "Generated code has warnings:\n" + GeneratorRun.Describe(run.GeneratedCodeProblems));
             return [.. run.Sources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => (s.HintName, s.SourceText.ToString()))];
         }
         finally

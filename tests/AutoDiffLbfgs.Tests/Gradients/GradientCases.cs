@@ -93,7 +93,7 @@ public static class GradientCases
             (x, g) => new ClassicObjectives.ProductObjective().ValueAndGradient(x, g));
 
         // Control flow.
-        yield return Case(nameof(ControlFlowObjectives.WhileWithBreak), Uniform(6, -1.2, 1.2),
+        yield return Case(nameof(ControlFlowObjectives.WhileWithBreak), Uniform(6, -1.5, 1.5),
             ControlFlowObjectives.WhileWithBreak, ControlFlowObjectives.WhileWithBreakGradient,
             x => new ControlFlowObjectives.WhileWithBreakObjective().Value(x),
             (x, g) => new ControlFlowObjectives.WhileWithBreakObjective().ValueAndGradient(x, g),
