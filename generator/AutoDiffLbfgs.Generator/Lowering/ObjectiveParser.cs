@@ -126,7 +126,7 @@ internal static class ObjectiveParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, location, type.Name, method.Name));
             }
-            if (type.IsGenericType)
+            if (type.TypeParameters.Length > 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNotSupported, location, type.Name));
             }
