@@ -46,11 +46,54 @@ static partial class Problems
     }
 
     /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Rosenbrock"/> at <paramref name="x"/>
+    /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    public static void RosenbrockHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
+    {
+        if (v.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+        }
+        if (result.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+        }
+        result.Clear();
+        double sBar = 0.0;
+        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+        // adjoint of: return s;
+        sBar += 1.0;
+        // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
+        for (int i = 0; i + 1 < x.Length; i++)
+        {
+            double aDot = -v[i];
+            double b = x[i + 1] - x[i] * x[i];
+            double bDot = v[i + 1] - 2.0 * (x[i] * v[i]);
+            double aBarDot = 0.0;
+            double bBar = 0.0;
+            double bBarDot = 0.0;
+            // adjoint of: s += a * a + 100 * b * b;
+            aBarDot += 2.0 * sBar * aDot;
+            bBarDot += sBar * bDot * 100.0;
+            bBar += sBar * b * 100.0;
+            bBarDot += sBar * (100.0 * bDot);
+            bBar += sBar * (100.0 * b);
+            // adjoint of: b = x[i + 1] - x[i] * x[i]
+            result[i + 1] += bBarDot;
+            result[i] -= 2.0 * bBarDot * x[i] + 2.0 * bBar * v[i];
+            // adjoint of: a = 1 - x[i]
+            result[i] -= aBarDot;
+        }
+    }
+
+    /// <summary>
     /// <see cref="Rosenbrock"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    public readonly struct RosenbrockObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+    public readonly struct RosenbrockObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 
         /// <inheritdoc />
@@ -58,5 +101,8 @@ static partial class Problems
 
         /// <inheritdoc />
         public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => RosenbrockGradient(x, gradient);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => RosenbrockHessianVectorProduct(x, v, result);
     }
 }

@@ -191,11 +191,203 @@ static partial class Returns
     }
 
     /// <summary>
+    /// Overwrites <paramref name="result2"/> with the Hessian of <see cref="EarlyReturn"/> at <paramref name="x"/>
+    /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    public static void EarlyReturnHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result2)
+    {
+        if (v.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+        }
+        if (result2.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result2));
+        }
+        result2.Clear();
+        var tape = new global::AutoDiffLbfgs.Generated.GradientTape();
+        try
+        {
+            bool done = false;
+            if (x.Length == 0)
+            {
+                done = true;
+            }
+            bool doneSaved = done;
+            if (!done)
+            {
+                double sum = 0.0;
+                double sumDot = 0.0;
+                {
+                    int i = 0;
+                    while (!done && i < x.Length)
+                    {
+                        sumDot += global::System.Math.Exp(x[i]) * v[i];
+                        sum += global::System.Math.Exp(x[i]);
+                        if (sum > 6.0)
+                        {
+                            done = true;
+                        }
+                        if (!done)
+                        {
+                            i++;
+                        }
+                    }
+                }
+                if (!done)
+                {
+                    if (x[0] > 0.5)
+                    {
+                        done = true;
+                    }
+                    if (!done)
+                    {
+                        done = true;
+                    }
+                }
+            }
+            double resultBar = 0.0;
+            resultBar += 1.0;
+            done = doneSaved;
+            if (!done)
+            {
+                {
+                    double sum = 0.0;
+                    double sumDot = 0.0;
+                    bool doneSaved2 = done;
+                    double sumSaved = sum;
+                    double sumSavedDot = sumDot;
+                    {
+                        int i = 0;
+                        while (!done && i < x.Length)
+                        {
+                            sumDot += global::System.Math.Exp(x[i]) * v[i];
+                            sum += global::System.Math.Exp(x[i]);
+                            if (sum > 6.0)
+                            {
+                                done = true;
+                            }
+                            if (!done)
+                            {
+                                i++;
+                            }
+                        }
+                    }
+                    double sumBar = 0.0;
+                    double sumBarDot = 0.0;
+                    if (!done)
+                    {
+                        {
+                            bool doneSaved3 = done;
+                            if (x[0] > 0.5)
+                            {
+                                done = true;
+                            }
+                            if (!done)
+                            {
+                                {
+                                    // adjoint of: return sum - x[0] * x[0];
+                                    sumBar += resultBar;
+                                    result2[0] -= 2.0 * resultBar * v[0];
+                                    resultBar = 0.0;
+                                }
+                            }
+                            done = doneSaved3;
+                            // adjoint of: if (x[0] > 0.5)
+                            if (x[0] > 0.5)
+                            {
+                                {
+                                    // adjoint of: return sum * x[0];
+                                    sumBarDot += resultBar * v[0];
+                                    sumBar += resultBar * x[0];
+                                    result2[0] += resultBar * sumDot;
+                                    resultBar = 0.0;
+                                }
+                            }
+                        }
+                    }
+                    done = doneSaved2;
+                    sum = sumSaved;
+                    sumDot = sumSavedDot;
+                    {
+                        int iterations = 0;
+                        int i = 0;
+                        // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
+                        while (!done && i < x.Length)
+                        {
+                            tape.PushIndex(done ? 1 : 0);
+                            tape.PushIndex(i);
+                            tape.PushValue(sum);
+                            tape.PushValue(sumDot);
+                            sumDot += global::System.Math.Exp(x[i]) * v[i];
+                            sum += global::System.Math.Exp(x[i]);
+                            if (sum > 6.0)
+                            {
+                                done = true;
+                            }
+                            if (!done)
+                            {
+                                i++;
+                            }
+                            iterations++;
+                        }
+                        // Reverse sweep, last iteration first
+                        while (iterations > 0)
+                        {
+                            iterations--;
+                            sumDot = tape.PopValue();
+                            sum = tape.PopValue();
+                            i = (int)tape.PopIndex();
+                            done = tape.PopIndex() != 0;
+                            sumDot += global::System.Math.Exp(x[i]) * v[i];
+                            sum += global::System.Math.Exp(x[i]);
+                            if (sum > 6.0)
+                            {
+                                done = true;
+                            }
+                            // adjoint of: if (sum > 6.0)
+                            if (sum > 6.0)
+                            {
+                                {
+                                    // adjoint of: return Math.Log(sum) + x[0] * sum;
+                                    sumBarDot += -(resultBar / sum * sumDot / sum);
+                                    sumBar += resultBar / sum;
+                                    result2[0] += resultBar * sumDot;
+                                    sumBarDot += resultBar * v[0];
+                                    sumBar += resultBar * x[0];
+                                    resultBar = 0.0;
+                                }
+                            }
+                            // adjoint of: sum += Math.Exp(x[i]);
+                            double f = global::System.Math.Exp(x[i]);
+                            double fDot = f * v[i];
+                            result2[i] += sumBarDot * f + sumBar * fDot;
+                        }
+                    }
+                }
+            }
+            // adjoint of: if (x.Length == 0)
+            if (x.Length == 0)
+            {
+                {
+                    // adjoint of: return 0.0;
+                    resultBar = 0.0;
+                }
+            }
+        }
+        finally
+        {
+            tape.Dispose();
+        }
+    }
+
+    /// <summary>
     /// <see cref="EarlyReturn"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    public readonly struct EarlyReturnObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+    public readonly struct EarlyReturnObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 
         /// <inheritdoc />
@@ -203,5 +395,8 @@ static partial class Returns
 
         /// <inheritdoc />
         public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => EarlyReturnGradient(x, gradient);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => EarlyReturnHessianVectorProduct(x, v, result);
     }
 }

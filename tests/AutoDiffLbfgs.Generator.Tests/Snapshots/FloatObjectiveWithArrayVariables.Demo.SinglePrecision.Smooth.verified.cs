@@ -42,6 +42,45 @@ static partial class SinglePrecision
         return value;
     }
 
+    /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Smooth"/> at <paramref name="x"/>
+    /// times <paramref name="v2"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v2"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    internal static void SmoothHessianVectorProduct(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> v2, global::System.Span<float> result)
+    {
+        if (v2.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v2));
+        }
+        if (result.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+        }
+        result.Clear();
+        float sumBar = 0f;
+        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+        // adjoint of: return sum;
+        sumBar += 1f;
+        // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
+        for (int i = 0; i < x.Length; i++)
+        {
+            float v = x[i];
+            float vDot = v2[i];
+            float vBarDot = 0f;
+            // adjoint of: sum += MathF.Sqrt(1f + v * v) + 0.5f * MathF.Sin(v) * MathF.Exp(-0.25f * v);
+            float f = global::System.MathF.Sqrt(1f + v * v);
+            float fDot = 0.5f / f * (2f * (v * vDot));
+            vBarDot += -(2f * (sumBar * (0.5f / f * fDot / f)) * v) + 2f * (sumBar * (0.5f / f)) * vDot;
+            vBarDot += sumBar * (global::System.MathF.Exp(-0.25f * v) * (-0.25f * vDot)) * 0.5f * global::System.MathF.Cos(v) - sumBar * global::System.MathF.Exp(-0.25f * v) * 0.5f * (global::System.MathF.Sin(v) * vDot);
+            float f2 = global::System.MathF.Exp(-0.25f * v);
+            float f2Dot = f2 * (-0.25f * vDot);
+            vBarDot += (sumBar * (0.5f * (global::System.MathF.Cos(v) * vDot)) * f2 + sumBar * (0.5f * global::System.MathF.Sin(v)) * f2Dot) * -0.25f;
+            // adjoint of: v = x[i]
+            result[i] += vBarDot;
+        }
+    }
+
     /// <summary>The body of <see cref="Smooth"/> over a read-only span of variables.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     private static float SmoothValue(global::System.ReadOnlySpan<float> x)
@@ -60,7 +99,7 @@ static partial class SinglePrecision
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    internal readonly struct SmoothObjective : global::AutoDiffLbfgs.IDifferentiableObjective<float>
+    internal readonly struct SmoothObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<float>
     {
 
         /// <inheritdoc />
@@ -68,5 +107,8 @@ static partial class SinglePrecision
 
         /// <inheritdoc />
         public float ValueAndGradient(global::System.ReadOnlySpan<float> x, global::System.Span<float> gradient) => SmoothGradient(x, gradient);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> v, global::System.Span<float> result) => SmoothHessianVectorProduct(x, v, result);
     }
 }

@@ -80,11 +80,97 @@ static partial class Polynomials
     }
 
     /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Horner"/> at <paramref name="x"/>
+    /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    public static void HornerHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] coefficients)
+    {
+        if (v.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+        }
+        if (result.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+        }
+        result.Clear();
+        var tape = new global::AutoDiffLbfgs.Generated.GradientTape();
+        try
+        {
+            double sumBar = 0.0;
+            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+            // adjoint of: return sum;
+            sumBar += 1.0;
+            // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                double t = x[i];
+                double tDot = v[i];
+                double y = coefficients[0];
+                double yDot = 0.0;
+                double ySaved = y;
+                double ySavedDot = yDot;
+                for (int k = 1; k < coefficients.Length; k++)
+                {
+                    yDot = yDot * t + y * tDot;
+                    y = y * t + coefficients[k];
+                }
+                double tBarDot = 0.0;
+                double yBar = 0.0;
+                double yBarDot = 0.0;
+                // adjoint of: sum += y * y;
+                yBarDot += 2.0 * sumBar * yDot;
+                yBar += 2.0 * sumBar * y;
+                y = ySaved;
+                yDot = ySavedDot;
+                {
+                    int iterations = 0;
+                    int k = 1;
+                    // Forward sweep recording the loop-carried state: for (int k = 1; k < coefficients.Length; k++)
+                    while (k < coefficients.Length)
+                    {
+                        tape.PushIndex(k);
+                        tape.PushValue(y);
+                        tape.PushValue(yDot);
+                        yDot = yDot * t + y * tDot;
+                        y = y * t + coefficients[k];
+                        k++;
+                        iterations++;
+                    }
+                    // Reverse sweep, last iteration first
+                    while (iterations > 0)
+                    {
+                        iterations--;
+                        yDot = tape.PopValue();
+                        y = tape.PopValue();
+                        k = (int)tape.PopIndex();
+                        // adjoint of: y = y * t + coefficients[k];
+                        double yBarOld = yBar;
+                        double yBarOldDot = yBarDot;
+                        yBar = 0.0;
+                        yBarDot = 0.0;
+                        yBarDot += yBarOldDot * t + yBarOld * tDot;
+                        yBar += yBarOld * t;
+                        tBarDot += yBarOldDot * y + yBarOld * yDot;
+                    }
+                }
+                // adjoint of: t = x[i]
+                result[i] += tBarDot;
+            }
+        }
+        finally
+        {
+            tape.Dispose();
+        }
+    }
+
+    /// <summary>
     /// <see cref="Horner"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    public readonly struct HornerObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+    public readonly struct HornerObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _coefficients;
 
@@ -99,5 +185,8 @@ static partial class Polynomials
 
         /// <inheritdoc />
         public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => HornerGradient(x, gradient, _coefficients);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => HornerHessianVectorProduct(x, v, result, _coefficients);
     }
 }

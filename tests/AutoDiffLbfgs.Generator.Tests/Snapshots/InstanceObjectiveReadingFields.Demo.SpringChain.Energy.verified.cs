@@ -40,6 +40,40 @@ partial class SpringChain
         return value;
     }
 
+    /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Energy"/> at <paramref name="x"/>
+    /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    public void EnergyHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
+    {
+        if (v.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+        }
+        if (result.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+        }
+        result.Clear();
+        double energyBar = 0.0;
+        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+        // adjoint of: return energy;
+        energyBar += 1.0;
+        // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
+        for (int i = 0; i + 1 < x.Length; i++)
+        {
+            double stretchDot = v[i + 1] - v[i];
+            double stretchBarDot = 0.0;
+            // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
+            stretchBarDot += energyBar * stretchDot * (0.5 * this._stiffness[i]);
+            stretchBarDot += energyBar * (0.5 * this._stiffness[i] * stretchDot);
+            // adjoint of: stretch = x[i + 1] - x[i] - _restLength
+            result[i + 1] += stretchBarDot;
+            result[i] -= stretchBarDot;
+        }
+    }
+
     /// <summary>The body of <see cref="Energy"/> over a read-only span of variables.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     private double EnergyValue(global::System.ReadOnlySpan<double> x)
@@ -58,7 +92,7 @@ partial class SpringChain
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    public readonly struct EnergyObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+    public readonly struct EnergyObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly global::Demo.SpringChain _target;
 
@@ -73,5 +107,8 @@ partial class SpringChain
 
         /// <inheritdoc />
         public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => _target.EnergyGradient(x, gradient);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => _target.EnergyHessianVectorProduct(x, v, result);
     }
 }

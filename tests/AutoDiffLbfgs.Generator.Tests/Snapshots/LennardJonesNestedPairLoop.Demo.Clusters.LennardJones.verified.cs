@@ -70,11 +70,85 @@ static partial class Clusters
     }
 
     /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <see cref="LennardJones"/> at <paramref name="x"/>
+    /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    public static void LennardJonesHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
+    {
+        if (v.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+        }
+        if (result.Length != x.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+        }
+        result.Clear();
+        int atoms = x.Length / 3;
+        double energyBar = 0.0;
+        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+        // adjoint of: return energy;
+        energyBar += 1.0;
+        // Fused forward and reverse sweep: for (int i = 0; i < atoms; i++)
+        for (int i = 0; i < atoms; i++)
+        {
+            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+            // Fused forward and reverse sweep: for (int j = i + 1; j < atoms; j++)
+            for (int j = i + 1; j < atoms; j++)
+            {
+                double dx = x[3 * j] - x[3 * i];
+                double dxDot = v[3 * j] - v[3 * i];
+                double dy = x[3 * j + 1] - x[3 * i + 1];
+                double dyDot = v[3 * j + 1] - v[3 * i + 1];
+                double dz = x[3 * j + 2] - x[3 * i + 2];
+                double dzDot = v[3 * j + 2] - v[3 * i + 2];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dy * dyDot) + 2.0 * (dz * dzDot);
+                double inv6 = 1.0 / (r2 * r2 * r2);
+                double inv6Dot = -(inv6 * (2.0 * (r2 * r2Dot) * r2 + r2 * r2 * r2Dot) / (r2 * r2 * r2));
+                double dxBarDot = 0.0;
+                double dyBarDot = 0.0;
+                double dzBarDot = 0.0;
+                double r2Bar = 0.0;
+                double r2BarDot = 0.0;
+                double inv6Bar = 0.0;
+                double inv6BarDot = 0.0;
+                // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
+                double d = energyBar * 4.0;
+                inv6BarDot += 2.0 * d * inv6Dot;
+                inv6Bar += 2.0 * d * inv6;
+                inv6Bar -= d;
+                // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
+                double d2 = -(inv6Bar / (r2 * r2 * r2) * inv6);
+                double d2Dot = -((inv6BarDot - inv6Bar / (r2 * r2 * r2) * (2.0 * (r2 * r2Dot) * r2 + r2 * r2 * r2Dot)) / (r2 * r2 * r2) * inv6 + inv6Bar / (r2 * r2 * r2) * inv6Dot);
+                r2BarDot += 2.0 * (d2Dot * r2 + d2 * r2Dot) * r2 + 2.0 * (d2 * r2) * r2Dot;
+                r2Bar += 2.0 * (d2 * r2) * r2;
+                r2BarDot += d2Dot * (r2 * r2) + d2 * (2.0 * (r2 * r2Dot));
+                r2Bar += d2 * (r2 * r2);
+                // adjoint of: r2 = dx * dx + dy * dy + dz * dz
+                dxBarDot += 2.0 * r2BarDot * dx + 2.0 * r2Bar * dxDot;
+                dyBarDot += 2.0 * r2BarDot * dy + 2.0 * r2Bar * dyDot;
+                dzBarDot += 2.0 * r2BarDot * dz + 2.0 * r2Bar * dzDot;
+                // adjoint of: dz = x[3 * j + 2] - x[3 * i + 2]
+                result[3 * j + 2] += dzBarDot;
+                result[3 * i + 2] -= dzBarDot;
+                // adjoint of: dy = x[3 * j + 1] - x[3 * i + 1]
+                result[3 * j + 1] += dyBarDot;
+                result[3 * i + 1] -= dyBarDot;
+                // adjoint of: dx = x[3 * j] - x[3 * i]
+                result[3 * j] += dxBarDot;
+                result[3 * i] -= dxBarDot;
+            }
+        }
+    }
+
+    /// <summary>
     /// <see cref="LennardJones"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    public readonly struct LennardJonesObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+    public readonly struct LennardJonesObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 
         /// <inheritdoc />
@@ -82,5 +156,8 @@ static partial class Clusters
 
         /// <inheritdoc />
         public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => LennardJonesGradient(x, gradient);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => LennardJonesHessianVectorProduct(x, v, result);
     }
 }

@@ -62,11 +62,70 @@ static partial class Classification
     }
 
     /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <see cref="LogisticLoss"/> at <paramref name="w"/>
+    /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    public static void LogisticLossHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] features, double[] labels)
+    {
+        if (v.Length != w.Length)
+        {
+            throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+        }
+        if (result.Length != w.Length)
+        {
+            throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+        }
+        result.Clear();
+        int d = w.Length;
+        double lossBar = 0.0;
+        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+        // adjoint of: return loss / labels.Length;
+        lossBar += 1.0 / (double)labels.Length;
+        // Fused forward and reverse sweep: for (int i = 0; i < labels.Length; i++)
+        for (int i = 0; i < labels.Length; i++)
+        {
+            double z = 0.0;
+            double zDot = 0.0;
+            for (int j = 0; j < d; j++)
+            {
+                zDot += v[j] * features[i * d + j];
+                z += w[j] * features[i * d + j];
+            }
+            double margin = labels[i] * z;
+            double marginDot = labels[i] * zDot;
+            double zBarDot = 0.0;
+            double marginBarDot = 0.0;
+            // adjoint of: loss += margin > 0 ? Math.Log(1.0 + Math.Exp(-margin)) : -margin + Math.Log(1.0 + Math.Exp(margin));
+            if (margin > 0.0)
+            {
+                double f = global::System.Math.Exp(-margin);
+                double fDot = -(f * marginDot);
+                marginBarDot -= lossBar / (1.0 + global::System.Math.Exp(-margin)) * (global::System.Math.Exp(-margin) * marginDot) / (1.0 + global::System.Math.Exp(-margin)) * f + lossBar / (1.0 + global::System.Math.Exp(-margin)) * fDot;
+            }
+            else
+            {
+                double f2 = global::System.Math.Exp(margin);
+                double f2Dot = f2 * marginDot;
+                marginBarDot += -(lossBar / (1.0 + global::System.Math.Exp(margin)) * (global::System.Math.Exp(margin) * marginDot) / (1.0 + global::System.Math.Exp(margin)) * f2) + lossBar / (1.0 + global::System.Math.Exp(margin)) * f2Dot;
+            }
+            // adjoint of: margin = labels[i] * z
+            zBarDot += marginBarDot * labels[i];
+            // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < d; j++)
+            for (int j = 0; j < d; j++)
+            {
+                // adjoint of: z += w[j] * features[i * d + j];
+                result[j] += zBarDot * features[i * d + j];
+            }
+        }
+    }
+
+    /// <summary>
     /// <see cref="LogisticLoss"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
     /// (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-    public readonly struct LogisticLossObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+    public readonly struct LogisticLossObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _features;
         private readonly double[] _labels;
@@ -83,5 +142,8 @@ static partial class Classification
 
         /// <inheritdoc />
         public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => LogisticLossGradient(x, gradient, _features, _labels);
+
+        /// <inheritdoc />
+        public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => LogisticLossHessianVectorProduct(x, v, result, _features, _labels);
     }
 }

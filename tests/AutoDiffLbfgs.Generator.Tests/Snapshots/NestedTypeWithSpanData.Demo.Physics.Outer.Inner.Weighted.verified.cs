@@ -37,11 +37,39 @@ static partial class Outer
         }
 
         /// <summary>
+        /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Weighted"/> at <paramref name="x"/>
+        /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+        internal static void WeightedHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, global::System.ReadOnlySpan<double> weights, double scale)
+        {
+            if (v.Length != x.Length)
+            {
+                throw new global::System.ArgumentException("The direction must have the same length as the variables.", nameof(v));
+            }
+            if (result.Length != x.Length)
+            {
+                throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
+            }
+            result.Clear();
+            double sumBar = 0.0;
+            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
+            // adjoint of: return sum;
+            sumBar += 1.0;
+            // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
+            for (int i = 0; i < x.Length; i++)
+            {
+                // adjoint of: sum += weights[i] * Math.Cosh(scale * x[i]);
+                result[i] += sumBar * weights[i] * (global::System.Math.Cosh(scale * x[i]) * (scale * v[i])) * scale;
+            }
+        }
+
+        /// <summary>
         /// <see cref="Weighted"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
         /// (no delegate, no boxing). It holds the data arguments.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
-        internal readonly ref struct WeightedObjective : global::AutoDiffLbfgs.IDifferentiableObjective<double>
+        internal readonly ref struct WeightedObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
         {
             private readonly global::System.ReadOnlySpan<double> _weights;
             private readonly double _scale;
@@ -58,6 +86,9 @@ static partial class Outer
 
             /// <inheritdoc />
             public double ValueAndGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient) => WeightedGradient(x, gradient, _weights, _scale);
+
+            /// <inheritdoc />
+            public void HessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result) => WeightedHessianVectorProduct(x, v, result, _weights, _scale);
         }
     }
 }
