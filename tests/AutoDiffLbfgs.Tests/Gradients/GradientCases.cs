@@ -228,6 +228,16 @@ public static class GradientCases
         };
         yield return new GradientCase<float>
         {
+            Name = nameof(SignatureObjectives.FloatWithDoubleMath),
+            Sample = Uniform(4, -1.5, 1.5),
+            Value = SignatureObjectives.FloatWithDoubleMath,
+            Gradient = SignatureObjectives.FloatWithDoubleMathGradient,
+            ObjectiveValue = x => new SignatureObjectives.FloatWithDoubleMathObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new SignatureObjectives.FloatWithDoubleMathObjective().ValueAndGradient(x, g),
+            Reference = DoubleTwins.FloatWithDoubleMath,
+        };
+        yield return new GradientCase<float>
+        {
             Name = nameof(SignatureObjectives.FloatRosenbrock),
             Sample = Uniform(5, -1.5, 1.5),
             Value = x => SignatureObjectives.FloatRosenbrock(x.ToArray()),
