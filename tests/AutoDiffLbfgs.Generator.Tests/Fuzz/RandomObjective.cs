@@ -6,18 +6,48 @@ namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
 /// <summary>
 /// Writes random, valid <c>[Objective]</c> bodies that mix every construct of the first tier: declarations and
 /// reassignment, compound assignment, reduction loops and loops with carried non-linear state, while loops, nested
-/// ifs, early returns, break and continue, ternaries and the Math functions. Magnitudes stay bounded (carried state
-/// goes through Tanh/Cos), and every function is used inside its domain, so values are finite everywhere.
+/// ifs, early returns, break and continue, ternaries and the Math functions; and of the second tier: foreach over
+/// the variables, switch statements and expressions on integers, Math.Clamp, and calls of the helpers in
+/// <see cref="Helpers"/> (inlined by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),
+/// and every function is used inside its domain, so values are finite everywhere.
 /// </summary>
 internal sealed class RandomObjective
 {
+    /// <summary>
+    /// Helper methods the random bodies call, declared once in the class that holds them: an expression-bodied one,
+    /// one with statements and an early return, and one over the variables as a span with a foreach.
+    /// </summary>
+    public const string Helpers = """
+            private static double Bend(double z) => Math.Tanh(z) * z + 0.5 * z;
+
+            private static double Fold(double a, double b)
+            {
+                double t = a * b;
+                if (t > 0.25) return Math.Sin(t) + a;
+                double u = t * t - 0.5 * b;
+                return u;
+            }
+
+            private static double Wave(ReadOnlySpan<double> u, int k)
+            {
+                double s = 0.0;
+                foreach (double e in u) s += Math.Cos(e + 0.1 * k);
+                return s / u.Length;
+            }
+
+        """;
+
     private readonly Random _random;
     private readonly StringBuilder _text = new();
     private readonly List<List<string>> _scopes = [[]];
+    private readonly List<string> _readOnly = [];
     private readonly Stack<string> _loopCounters = new();
     private int _names;
     private int _indent = 2;
     private int _loopDepth;
+
+    /// <summary>Above zero inside a branch of ?:, where a helper with statements cannot be inlined (ADL0111).</summary>
+    private int _inBranch;
 
     private RandomObjective(Random random) => _random = random;
 
@@ -39,7 +69,7 @@ internal sealed class RandomObjective
 
     private void Statement(int depth)
     {
-        int choice = _random.Next(depth >= 2 ? 4 : 10);
+        int choice = _random.Next(depth >= 2 ? 4 : 13);
         var locals = Visible();
         switch (choice)
         {
@@ -72,6 +102,12 @@ internal sealed class RandomObjective
                 break;
             case 9:
                 Line($"if ({Condition()}) return {Expression(2)};");
+                break;
+            case 10:
+                ForEachLoop(depth);
+                break;
+            case 11:
+                Switch(depth);
                 break;
             default:
                 Declare(Expression(2));
@@ -116,6 +152,41 @@ internal sealed class RandomObjective
         });
     }
 
+    private void ForEachLoop(int depth)
+    {
+        string sum = Declare("0.0");
+        string e = "e" + (_names++).ToString(CultureInfo.InvariantCulture);
+        Line($"foreach (double {e} in x)");
+        _readOnly.Add(e);
+        Block(() =>
+        {
+            Line($"{sum} += {e} * {Expression(2)};");
+            if (depth < 1 && _random.Next(3) == 0) Statement(depth + 1);
+        });
+        _readOnly.Remove(e);
+    }
+
+    private void Switch(int depth)
+    {
+        string selector = _loopCounters.Count > 0 && _random.Next(2) == 0 ? $"{_loopCounters.Peek()} % 3" : $"x.Length % {_random.Next(2, 5)}";
+        Line($"switch ({selector})");
+        Line("{");
+        _indent++;
+        int sections = _random.Next(1, 4);
+        for (int k = 0; k < sections; k++)
+        {
+            Line(k == sections - 1 && _random.Next(2) == 0 ? "default:" : $"case {k}:");
+            _indent++;
+            _scopes.Add([]);
+            Statements(_random.Next(1, 3), depth + 1);
+            _scopes.RemoveAt(_scopes.Count - 1);
+            Line("break;");
+            _indent--;
+        }
+        _indent--;
+        Line("}");
+    }
+
     private void WhileLoop(int depth)
     {
         string w = Counter();
@@ -155,9 +226,26 @@ internal sealed class RandomObjective
     private string Expression(int depth)
     {
         if (depth <= 0 || _random.Next(4) == 0) return Leaf();
-        string a = Expression(depth - 1), b = Expression(depth - 1);
-        return _random.Next(22) switch
+        int kind = _random.Next(27);
+        if (kind is 19 or 26)
         {
+            // Only one branch of ?: (one arm of a switch expression) runs: they are generated without statement helpers.
+            string condition = Condition();
+            _inBranch++;
+            string whenTrue = Expression(depth - 1), whenFalse = Expression(depth - 1), otherwise = Leaf();
+            _inBranch--;
+            string selector = _loopCounters.Count > 0 ? _loopCounters.Peek() : "x.Length";
+            return kind == 19
+                ? $"({condition} ? {whenTrue} : {whenFalse})"
+                : $"({selector} % 3) switch {{ 0 => {whenTrue}, 1 => {whenFalse}, _ => {otherwise} }}";
+        }
+        string a = Expression(depth - 1), b = Expression(depth - 1);
+        return kind switch
+        {
+            22 => $"Math.Clamp({a}, {Constant(-1.5, -0.2)}, {Constant(0.2, 1.5)})",
+            23 => $"Bend({a})",
+            24 when _inBranch == 0 => $"Fold({a}, {b})",
+            25 when _inBranch == 0 => $"Wave(x, {(_loopCounters.Count > 0 ? _loopCounters.Peek() : _random.Next(5).ToString(CultureInfo.InvariantCulture))})",
             0 or 1 => $"({a} + {b})",
             2 or 3 => $"({a} - {b})",
             4 or 5 or 6 => $"{a} * {b}",
@@ -173,15 +261,15 @@ internal sealed class RandomObjective
             16 => $"Math.Min({a}, {b})",
             17 => $"Math.Abs({a})",
             18 => $"Math.Pow(1.5 + {a} * {a}, {Constant(0.3, 1.7)})",
-            19 => $"({Condition()} ? {a} : {b})",
             20 => $"Math.Atan2({a}, 1.0 + {b} * {b})",
-            _ => $"Math.FusedMultiplyAdd({a}, {b}, {Leaf()})",
+            21 => $"Math.FusedMultiplyAdd({a}, {b}, {Leaf()})",
+            _ => $"({a} + {b})",
         };
     }
 
     private string Leaf()
     {
-        var locals = Visible();
+        var locals = Readable();
         int choice = _random.Next(locals.Count > 0 ? 5 : 3);
         if (choice == 0) return Constant(-2, 2);
         if (choice <= 2 || locals.Count == 0)
@@ -210,6 +298,9 @@ internal sealed class RandomObjective
     private string Counter() => "i" + (_names++).ToString(CultureInfo.InvariantCulture);
 
     private List<string> Visible() => [.. _scopes.SelectMany(s => s)];
+
+    /// <summary>Locals a leaf may read: the assignable ones and the foreach variables in scope.</summary>
+    private List<string> Readable() => [.. Visible(), .. _readOnly];
 
     private string Pick(List<string> items) => items[_random.Next(items.Count)];
 

@@ -71,6 +71,20 @@ public class RandomObjectiveTests
         Assert.True(checkedEntries >= Dimension, $"objective {index}: too few smooth points were checked ({checkedEntries})");
     }
 
+    [Theory]
+    [InlineData("foreach (double")]
+    [InlineData("switch (")]
+    [InlineData(") switch {")]
+    [InlineData("Math.Clamp(")]
+    [InlineData("Bend(")]
+    [InlineData("Fold(")]
+    [InlineData("Wave(x, ")]
+    public void TheRandomObjectivesExerciseEverySecondTierConstruct(string construct)
+    {
+        int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));
+        Assert.True(uses >= 3, $"Only {uses} of the {ObjectiveCount} random objectives use '{construct}'.");
+    }
+
     private static double Central(Func<double[], double> f, double[] x, int i, double h)
     {
         var p = (double[])x.Clone();
@@ -97,6 +111,7 @@ public class RandomObjectiveTests
     {
         var source = new StringBuilder();
         source.Append("using System;\nusing AutoDiffLbfgs;\n\nnamespace Fuzz;\n\npublic static partial class Objectives\n{\n");
+        source.Append(RandomObjective.Helpers);
         for (int k = 0; k < ObjectiveCount; k++) source.Append(Source(k)).Append('\n');
         source.Append("}\n\npublic static class Calls\n{\n");
         for (int k = 0; k < ObjectiveCount; k++)

@@ -37,6 +37,22 @@ public sealed class SecondTierTests
     }
 
     [Fact]
+    public void HessianVectorCheckerRejectsAProductWithAWrongFactor()
+    {
+        // The checker itself: the generated product passes, the same product scaled by 1 + 1e-4 does not.
+        var testCase = SecondTierCases.All[nameof(Objectives.SecondTierObjectives.TinyNetwork)];
+        var x = testCase.Gradient.Points()[0];
+        var v = x.Select((_, i) => 0.1 * (i + 1)).ToArray();
+        Assert.Empty(HessianVectorChecker.Compare(testCase.Gradient.Gradient, testCase.HessianVectorProduct, x, v));
+        HessianVectorFunction scaled = (p, d, r) =>
+        {
+            testCase.HessianVectorProduct(p, d, r);
+            for (int i = 0; i < r.Length; i++) r[i] *= 1.0 + 1e-4;
+        };
+        Assert.NotEmpty(HessianVectorChecker.Compare(testCase.Gradient.Gradient, scaled, x, v));
+    }
+
+    [Fact]
     public void SwitchWithReturnsCoversEverySection()
     {
         // Mode 0 returns from the first section, mode 1 runs the second, mode 2 matches no section: three cases.
