@@ -217,8 +217,8 @@ static partial class Losses
     }
 
     /// <summary>
-    /// <see cref="Robust"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
-    /// (no delegate, no boxing). It holds the data arguments.
+    /// <see cref="Robust"/> with its generated gradient and Hessian-vector product, as an objective the
+    /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     public readonly struct RobustObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
