@@ -18,6 +18,10 @@ internal sealed class Analysis
     private readonly Dictionary<Stmt, HashSet<string>> _reverseReads = new(ReferenceComparer<Stmt>.Instance);
 
     private readonly HashSet<string> _reassigned = new();
+    private readonly HashSet<string> _arrays = new();
+
+    /// <summary>Whether <paramref name="name"/> is a local array (write-once: its elements never need saving or taping).</summary>
+    public bool IsArray(string name) => _arrays.Contains(name);
 
     public Analysis(BlockStmt body)
     {
@@ -30,6 +34,7 @@ internal sealed class Analysis
                 case DeclareStmt d when !declarations.Add(d.Name): _reassigned.Add(d.Name); break; // same name in sibling scopes
                 case AssignStmt a: _reassigned.Add(a.Name); break;
                 case AccumulateStmt acc: _reassigned.Add(acc.Name); break;
+                case ArrayDeclareStmt a: _arrays.Add(a.Name); break;
             }
         }
     }
@@ -54,6 +59,12 @@ internal sealed class Analysis
             case AssignStmt a: ExprReads(a.Value, set); break;
             case AccumulateStmt acc: ExprReads(acc.Value, set); break;
             case SpanAccumulateStmt s: ExprReads(s.Index, set); ExprReads(s.Value, set); break;
+            case ElementAssignStmt e:
+                ExprReads(e.Index, set);
+                ExprReads(e.Value, set);
+                if (e.Accumulate) set.Add(e.Array);
+                break;
+            case ArrayDeclareStmt a: ExprReads(a.Length, set); break;
             case ReturnStmt r: ExprReads(r.Value, set); break;
             case PushStmt p: ExprReads(p.Value, set); break;
             case IfStmt i:
@@ -89,6 +100,7 @@ internal sealed class Analysis
         {
             case AssignStmt a: set.Add(a.Name); break;
             case AccumulateStmt acc: set.Add(acc.Name); break;
+            case ElementAssignStmt e: set.Add(e.Array); break;
             case PopStmt p: set.Add(p.Name); break;
             case IfStmt i:
                 set.UnionWith(Writes(i.Then));
@@ -113,6 +125,7 @@ internal sealed class Analysis
     public HashSet<string> Defines(Stmt stmt)
     {
         if (stmt is DeclareStmt d) return new HashSet<string> { d.Name };
+        if (stmt is ArrayDeclareStmt a) return new HashSet<string> { a.Name };
         return Writes(stmt);
     }
 
@@ -126,13 +139,14 @@ internal sealed class Analysis
             switch (s)
             {
                 case DeclareStmt d: set.Add(d.Name); break;
+                case ArrayDeclareStmt a: set.Add(a.Name); break;
                 case IfStmt i: Walk(i.Then); if (i.Else is not null) Walk(i.Else); break;
                 case ForStmt f: Walk(f.Init); Walk(f.Increment); Walk(f.Body); break;
                 case WhileStmt w: Walk(w.Body); break;
                 case BlockStmt b: foreach (var x in b.Statements) Walk(x); break;
             }
         }
-        if (stmt is not DeclareStmt) Walk(stmt);
+        if (stmt is not (DeclareStmt or ArrayDeclareStmt)) Walk(stmt);
         _declared[stmt] = set;
         return set;
     }
@@ -150,6 +164,7 @@ internal sealed class Analysis
             case DeclareStmt d when d.Init is not null && IsActive(d.Name): PartialReads(d.Init, set); break;
             case AssignStmt a when IsActive(a.Name): PartialReads(a.Value, set); break;
             case AccumulateStmt acc when IsActive(acc.Name): PartialReads(acc.Value, set); break;
+            case ElementAssignStmt e when IsActive(e.Array): ExprReads(e.Index, set); PartialReads(e.Value, set); break;
             case ReturnStmt r: PartialReads(r.Value, set); break;
             case IfStmt i:
                 ExprReads(i.Condition, set);
@@ -167,6 +182,33 @@ internal sealed class Analysis
         return set;
     }
 
+    /// <summary>The local arrays whose elements <paramref name="stmt"/> reads anywhere inside it (a length alone does not count).</summary>
+    public static HashSet<string> ElementReads(Stmt stmt)
+    {
+        var set = new HashSet<string>();
+        foreach (var s in Descendants(stmt))
+        {
+            foreach (var e in DeadCode.Expressions(s)) Walk(e);
+        }
+        return set;
+
+        void Walk(Expr e)
+        {
+            switch (e)
+            {
+                case ArrayElementExpr a: set.Add(a.Array); Walk(a.Index); break;
+                case VariableElementExpr v: Walk(v.Index); break;
+                case DataElementExpr d: Walk(d.Index); break;
+                case SpanElementExpr sp: Walk(sp.Index); break;
+                case UnaryExpr u: Walk(u.Operand); break;
+                case BinaryExpr b: Walk(b.Left); Walk(b.Right); break;
+                case CallExpr c: foreach (var x in c.Args) Walk(x); break;
+                case ConvertExpr c: Walk(c.Operand); break;
+                case ConditionalExpr c: Walk(c.Condition); Walk(c.WhenTrue); Walk(c.WhenFalse); break;
+            }
+        }
+    }
+
     /// <summary>The locals read by an expression.</summary>
     public static void ExprReads(Expr expr, HashSet<string> set)
     {
@@ -176,6 +218,8 @@ internal sealed class Analysis
             case VariableElementExpr v: ExprReads(v.Index, set); break;
             case DataElementExpr d: ExprReads(d.Index, set); break;
             case SpanElementExpr s: ExprReads(s.Index, set); break;
+            case ArrayElementExpr a: set.Add(a.Array); ExprReads(a.Index, set); break;
+            case ArrayLengthExpr a: set.Add(a.Array); break;
             case UnaryExpr u: ExprReads(u.Operand, set); break;
             case BinaryExpr b: ExprReads(b.Left, set); ExprReads(b.Right, set); break;
             case CallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
@@ -192,6 +236,7 @@ internal sealed class Analysis
         {
             case LocalExpr: break; // a linear leaf: its partial is the seed itself
             case VariableElementExpr v: ExprReads(v.Index, set); break;
+            case ArrayElementExpr a: ExprReads(a.Index, set); break; // a linear leaf: its adjoint goes to aBar[index]
             case UnaryExpr u: PartialReads(u.Operand, set); break;
             case ConvertExpr c: PartialReads(c.Operand, set); break;
             case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract } b:
@@ -252,6 +297,7 @@ internal sealed class Analysis
                 case DeclareStmt { Init: not null } d when d.Type.IsFloating(): assignments.Add((d.Name, d.Init)); break;
                 case AssignStmt a when a.Value.Type.IsFloating(): assignments.Add((a.Name, a.Value)); break;
                 case AccumulateStmt acc when acc.Value.Type.IsFloating(): assignments.Add((acc.Name, acc.Value)); break;
+                case ElementAssignStmt e when e.Value.Type.IsFloating(): assignments.Add((e.Array, e.Value)); break;
             }
         }
         bool changed = true;
@@ -274,6 +320,7 @@ internal sealed class Analysis
     {
         VariableElementExpr => true,
         LocalExpr l => l.Type.IsFloating() && active.Contains(l.Name),
+        ArrayElementExpr a => a.Type.IsFloating() && active.Contains(a.Array),
         UnaryExpr u => u.Type.IsFloating() && DependsOnVariables(u.Operand, active),
         BinaryExpr b => b.Type.IsFloating() && (DependsOnVariables(b.Left, active) || DependsOnVariables(b.Right, active)),
         CallExpr c => c.Type.IsFloating() && !Lowering.KnownFunctions.IsPiecewiseConstant(c.Function) && c.Args.Any(a => DependsOnVariables(a, active)),

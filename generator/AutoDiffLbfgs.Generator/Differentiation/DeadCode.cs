@@ -39,6 +39,8 @@ internal static class DeadCode
                 case DeclareStmt d when !reads.Contains(d.Name) && !popped.Contains(d.Name):
                 case AssignStmt a when !reads.Contains(a.Name):
                 case AccumulateStmt acc when !reads.Contains(acc.Name):
+                case ElementAssignStmt element when !reads.Contains(element.Array):
+                case ArrayDeclareStmt array when !reads.Contains(array.Name):
                     removed = true;
                     break;
                 case IfStmt i:
@@ -62,8 +64,10 @@ internal static class DeadCode
     }
 
     /// <summary>The expressions a statement evaluates (not the sub-statements).</summary>
-    private static IEnumerable<Expr> Expressions(Stmt s) => s switch
+    internal static IEnumerable<Expr> Expressions(Stmt s) => s switch
     {
+        ArrayDeclareStmt a => new[] { a.Length },
+        ElementAssignStmt e => new[] { e.Index, e.Value },
         DeclareStmt { Init: { } init } => new[] { init },
         AssignStmt a => new[] { a.Value },
         AccumulateStmt acc => new[] { acc.Value },

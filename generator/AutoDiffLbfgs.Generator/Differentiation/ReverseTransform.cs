@@ -57,6 +57,7 @@ internal sealed class ReverseTransform
         // Activity must see the value local too.
         transform = new ReverseTransform(new Analysis(top), names, gradient) { _value = transform._value };
         foreach (var d in Analysis.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
+        foreach (var a in Analysis.Descendants(top).OfType<ArrayDeclareStmt>()) transform._types[a.Name] = a.Element;
 
         var output = new List<Stmt>();
         transform.FwdRev(top, new HashSet<string> { transform._value }, output);
@@ -192,6 +193,11 @@ internal sealed class ReverseTransform
                 var accBar = BarOf(acc.Name);
                 Propagate(acc.Value, acc.Subtract ? Neg(accBar) : accBar, o);
                 break;
+            case ElementAssignStmt element:
+                // Write-once: the element held nothing before, so its adjoint only flows into the value written.
+                Comment(stmt, o);
+                Propagate(element.Value, new ArrayElementExpr(TypeOf(element.Array), BarName(element.Array), element.Index), o);
+                break;
             case IfStmt i:
             {
                 var then = new List<Stmt>();
@@ -229,6 +235,8 @@ internal sealed class ReverseTransform
         var forward = new bool[n];
         var declaredHere = new HashSet<string>(s.OfType<DeclareStmt>().Select(d => d.Name));
         var live = new HashSet<string>(_a.ReverseReads(s[n - 1]));
+        // An active array's adjoint is declared with the array's length, so the array must be declared again.
+        live.UnionWith(s.OfType<ArrayDeclareStmt>().Where(a => _a.IsActive(a.Name)).Select(a => a.Name));
         for (int k = n - 2; k >= 0; k--)
         {
             forward[k] = _a.Defines(s[k]).Overlaps(live);
@@ -299,7 +307,7 @@ internal sealed class ReverseTransform
         }
 
         // The outer locals an iteration changes and its reverse reads: recorded at the start of every iteration.
-        var recorded = _a.Writes(body).Where(_a.ReverseReads(body).Contains).OrderBy(v => v, System.StringComparer.Ordinal).ToList();
+        var recorded = _a.Writes(body).Where(v => _a.ReverseReads(body).Contains(v) && !_a.IsArray(v)).OrderBy(v => v, System.StringComparer.Ordinal).ToList();
         var forward = new List<Stmt>();
         foreach (var v in recorded) forward.Add(new PushStmt(Local(TypeOf(v), v), !TypeOf(v).IsFloating()));
         forward.AddRange(body.Statements);
@@ -336,6 +344,9 @@ internal sealed class ReverseTransform
                 o.Add(seed is UnaryExpr { Op: UnaryOp.Negate } neg
                     ? new AccumulateStmt(BarName(l.Name), true, neg.Operand)
                     : new AccumulateStmt(BarName(l.Name), false, seed));
+                break;
+            case ArrayElementExpr a:
+                o.Add(new ElementAssignStmt(BarName(a.Array), a.Index, seed, Accumulate: true));
                 break;
             case VariableElementExpr v:
                 o.Add(seed is UnaryExpr { Op: UnaryOp.Negate } negated
@@ -441,6 +452,7 @@ internal sealed class ReverseTransform
         DeclareStmt d => d.Init is not null && _a.IsActive(d.Name),
         AssignStmt a => _a.IsActive(a.Name),
         AccumulateStmt acc => _a.IsActive(acc.Name),
+        ElementAssignStmt element => _a.IsActive(element.Array),
         _ => false,
     });
 
@@ -465,13 +477,20 @@ internal sealed class ReverseTransform
         headerReads.UnionWith(_a.Reads(loop.Init));
         foreach (var v in headerReads)
         {
-            if (!counters.Contains(v) && loopWrites.Contains(v)) return false;
+            // A local array's length never changes, so a header reading it stays independent of the iterations.
+            if (!counters.Contains(v) && loopWrites.Contains(v) && !_a.IsArray(v)) return false;
         }
 
         var loopReads = _a.Reads(loop);
         var bodyDeclared = _a.Declared(loop.Body);
         foreach (var v in bodyWrites)
         {
+            if (_a.IsArray(v))
+            {
+                // A write-once array filled by the loop keeps iterations independent unless the loop reads its elements.
+                if (Analysis.ElementReads(loop).Contains(v)) return false;
+                continue;
+            }
             if (loopReads.Contains(v)) return false;
             bool onlyAccumulated = Analysis.Descendants(loop.Body).All(s => s switch
             {
@@ -489,7 +508,8 @@ internal sealed class ReverseTransform
     private List<(string Var, string Saved)> SaveValues(IEnumerable<string> vars, List<Stmt> o)
     {
         var list = new List<(string, string)>();
-        foreach (var v in vars.OrderBy(v => v, System.StringComparer.Ordinal))
+        // Local arrays are write-once: an element, once written, keeps its value, so there is nothing to save.
+        foreach (var v in vars.Where(v => !_a.IsArray(v)).OrderBy(v => v, System.StringComparer.Ordinal))
         {
             var saved = _names.Fresh(v + "Saved");
             o.Add(new DeclareStmt(saved, TypeOf(v), Local(TypeOf(v), v)));
@@ -506,6 +526,13 @@ internal sealed class ReverseTransform
             if (d.Name != _value && _a.IsActive(d.Name))
             {
                 o.Add(new DeclareStmt(BarName(d.Name), d.Type, Const(d.Type, 0)));
+            }
+        }
+        foreach (var a in block.Statements.OfType<ArrayDeclareStmt>())
+        {
+            if (_a.IsActive(a.Name))
+            {
+                o.Add(new ArrayDeclareStmt(BarName(a.Name), a.Element, new ArrayLengthExpr(a.Name), a.Storage, Clear: true));
             }
         }
     }

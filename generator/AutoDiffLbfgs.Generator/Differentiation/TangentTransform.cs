@@ -82,6 +82,18 @@ internal sealed class TangentTransform
                 o.Add(acc);
                 break;
             }
+            case ArrayDeclareStmt array:
+                o.Add(array);
+                if (_a.IsActive(array.Name)) o.Add(new ArrayDeclareStmt(Dot(array.Name), array.Element, new ArrayLengthExpr(array.Name), array.Storage, Clear: true));
+                break;
+            case ElementAssignStmt element when _a.IsActive(element.Array):
+            {
+                // Dot arrays start at zero and elements are written once (or accumulated), so a zero tangent is skipped.
+                var tangent = Tangent(element.Value, null);
+                if (!IsConst(tangent, 0)) o.Add(new ElementAssignStmt(Dot(element.Array), element.Index, tangent, element.Accumulate));
+                o.Add(element);
+                break;
+            }
             case SpanAccumulateStmt s when s.Span == _gradient:
             {
                 var tangent = Tangent(s.Value, null);
@@ -127,6 +139,8 @@ internal sealed class TangentTransform
                 return Local(l.Type, Dot(l.Name));
             case VariableElementExpr v:
                 return new SpanElementExpr(v.Type, _direction, v.Index);
+            case ArrayElementExpr a:
+                return new ArrayElementExpr(a.Type, Dot(a.Array), a.Index);
             case UnaryExpr { Op: UnaryOp.Negate } u:
                 return Neg(Tangent(u.Operand, null));
             case ConvertExpr c:

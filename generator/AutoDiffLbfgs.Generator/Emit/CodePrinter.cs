@@ -37,6 +37,16 @@ internal sealed class CodePrinter
             case AccumulateStmt acc:
                 _w.WriteLine(Accumulate(acc) + ";");
                 break;
+            case ArrayDeclareStmt array:
+                var keyword = array.Element.Keyword();
+                _w.WriteLine(array.Storage == ArrayStorage.Heap
+                    ? $"{keyword}[] {array.Name} = new {keyword}[{Expr(array.Length)}];"
+                    : $"global::System.Span<{keyword}> {array.Name} = stackalloc {keyword}[{Expr(array.Length)}];");
+                if (array.Clear && array.Storage == ArrayStorage.Stack) _w.WriteLine($"{array.Name}.Clear();");
+                break;
+            case ElementAssignStmt element:
+                _w.WriteLine($"{element.Array}[{Expr(element.Index)}] {(element.Accumulate ? "+=" : "=")} {Expr(element.Value)};");
+                break;
             case SpanAccumulateStmt s:
                 _w.WriteLine($"{s.Span}[{Expr(s.Index)}] {(s.Subtract ? "-=" : "+=")} {Expr(s.Value)};");
                 break;
@@ -208,6 +218,10 @@ internal sealed class CodePrinter
                 return ($"{d.Array}[{Expr(d.Index)}]", Primary);
             case SpanElementExpr s:
                 return ($"{s.Span}[{Expr(s.Index)}]", Primary);
+            case ArrayElementExpr a:
+                return ($"{a.Array}[{Expr(a.Index)}]", Primary);
+            case ArrayLengthExpr a:
+                return (a.Array + ".Length", Primary);
             case UnaryExpr u:
             {
                 var operand = Expr(u.Operand, Unary);

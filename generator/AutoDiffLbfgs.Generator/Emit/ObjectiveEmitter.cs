@@ -270,6 +270,7 @@ internal static class ObjectiveEmitter
         foreach (var s in Analysis.Descendants(spec.Body))
         {
             if (s is DeclareStmt d) yield return d.Name;
+            if (s is ArrayDeclareStmt a) yield return a.Name;
         }
     }
 }

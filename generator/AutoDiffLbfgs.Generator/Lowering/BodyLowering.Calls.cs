@@ -50,8 +50,7 @@ internal sealed partial class BodyLowering
         {
             var syntax = reference.GetSyntax();
             if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax)) continue;
-            var model = syntax.SyntaxTree == _model.SyntaxTree ? _model : _model.Compilation.GetSemanticModel(syntax.SyntaxTree);
-            switch (model.GetOperation(syntax))
+            switch (ModelFor(syntax).GetOperation(syntax))
             {
                 case IMethodBodyOperation method when (method.BlockBody ?? method.ExpressionBody) is { } body:
                     return body;

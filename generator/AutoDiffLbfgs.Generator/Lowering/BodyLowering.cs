@@ -74,7 +74,9 @@ internal sealed partial class BodyLowering
     public BlockStmt Lower(IMethodBodyOperation body)
     {
         var block = body.BlockBody ?? body.ExpressionBody;
-        return block is null ? BlockStmt.Empty : LowerBlock(block);
+        var lowered = block is null ? BlockStmt.Empty : LowerBlock(block);
+        CheckLocalArrays(lowered);
+        return lowered;
     }
 
     private BlockStmt LowerBlock(IBlockOperation block)
@@ -193,6 +195,7 @@ internal sealed partial class BodyLowering
         var local = declarator.Symbol;
         var type = MapType(local.Type);
         var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+        if (IsLocalArrayType(local.Type)) return LowerArrayDeclarator(declarator, local, initializer);
         if (type is null || local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean))
         {
             Report(DiagnosticDescriptors.UnsupportedLocalType, declarator.Syntax, local.Name, local.Type.ToDisplayString());
@@ -244,6 +247,14 @@ internal sealed partial class BodyLowering
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discard:
                 Value(discard.Value); // `_ = e;` has no effect on the result: checked, then dropped
                 return null;
+            case ISimpleAssignmentOperation assignment when ArrayElementTarget(assignment.Target) is { } element:
+                return new ElementAssignStmt(element.Array, element.Index, Convert(Value(assignment.Value), element.Element), Accumulate: false);
+            case ICompoundAssignmentOperation { Target: var updated } when ArrayElementTarget(updated) is { } element:
+                ReportInPlaceUpdate(element.Array, operation);
+                return null;
+            case IIncrementOrDecrementOperation { Target: var stepped } when ArrayElementTarget(stepped) is { } element:
+                ReportInPlaceUpdate(element.Array, operation);
+                return null;
             case ISimpleAssignmentOperation assignment:
             {
                 var name = AssignmentTarget(assignment.Target, assignment);
@@ -293,6 +304,11 @@ internal sealed partial class BodyLowering
     /// <summary>Resolves the target of an assignment to a local, reporting writes to variables or data.</summary>
     private (string Name, ScalarType Type)? AssignmentTarget(IOperation target, IOperation assignment)
     {
+        if (target is ILocalReferenceOperation arrayLocal && LocalArray(arrayLocal) is not null)
+        {
+            Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, assignment.Syntax, arrayLocal.Local.Name, "is assigned a new array");
+            return null;
+        }
         if (target is ILocalReferenceOperation local)
         {
             var type = MapType(local.Local.Type);
@@ -354,6 +370,7 @@ internal sealed partial class BodyLowering
                 return Element(instance, indexer.Arguments.Select(a => a.Value).ToArray(), operation);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when type == ScalarType.Int32:
                 if (IsVariablesAccess(lengthOf)) return new VariablesLengthExpr();
+                if (LocalArray(lengthOf) is { } lengthArray) return new ArrayLengthExpr(lengthArray);
                 var array = DataText(lengthOf);
                 return array is null ? UnsupportedInner(lengthOf, operation, "length of a non-data value") : new DataExpr(ScalarType.Int32, array + ".Length");
             case IPropertyReferenceOperation or IFieldReferenceOperation when type is not null:
@@ -403,6 +420,10 @@ internal sealed partial class BodyLowering
         var type = operation.Type is null ? null : MapType(operation.Type);
         if (type is null) return Unsupported(operation, "element of type " + operation.Type?.ToDisplayString());
         var loweredIndices = indices.Select(i => Convert(Value(i), ScalarType.Int32)).ToArray();
+        if (LocalArray(arrayOperation) is { } localArray)
+        {
+            return loweredIndices.Length == 1 ? new ArrayElementExpr(type.Value, localArray, loweredIndices[0]) : Unsupported(operation, "multi-dimensional index");
+        }
         if (IsVariablesAccess(arrayOperation))
         {
             return loweredIndices.Length == 1 ? new VariableElementExpr(type.Value, loweredIndices[0]) : Unsupported(operation, "multi-dimensional index");

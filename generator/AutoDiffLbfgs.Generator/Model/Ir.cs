@@ -96,6 +96,12 @@ internal sealed record DataElementExpr(ScalarType Type, string Array, Expr Index
 /// <summary>An element of a span the generated code owns (gradient, direction, tangents), <c>Span[index]</c>.</summary>
 internal sealed record SpanElementExpr(ScalarType Type, string Span, Expr Index) : Expr(Type);
 
+/// <summary>An element of a local array, <c>Array[Index]</c>; see <see cref="ArrayDeclareStmt"/>.</summary>
+internal sealed record ArrayElementExpr(ScalarType Type, string Array, Expr Index) : Expr(Type);
+
+/// <summary>The length of a local array, <c>Array.Length</c>.</summary>
+internal sealed record ArrayLengthExpr(string Array) : Expr(ScalarType.Int32);
+
 /// <summary>A unary operation.</summary>
 internal sealed record UnaryExpr(ScalarType Type, UnaryOp Op, Expr Operand) : Expr(Type);
 
@@ -128,6 +134,24 @@ internal sealed record AccumulateStmt(string Name, bool Subtract, Expr Value) : 
 
 /// <summary><c>Span[Index] += Value;</c> (or <c>-=</c>) in generated code.</summary>
 internal sealed record SpanAccumulateStmt(string Span, Expr Index, bool Subtract, Expr Value) : Stmt;
+
+/// <summary>Where a local array lives: <c>new T[n]</c> on the heap or <c>stackalloc T[n]</c> on the stack.</summary>
+internal enum ArrayStorage
+{
+    Heap,
+    Stack,
+}
+
+/// <summary>
+/// Declares a local array of <see cref="Length"/> elements of type <see cref="Element"/>. The user's arrays are
+/// zero-initialised as C# makes them; the generated ones (adjoints, tangents) have <see cref="Clear"/> set, because a
+/// <c>stackalloc</c> is not zeroed under <c>[SkipLocalsInit]</c>. Only write-once arrays reach the IR: every element is
+/// assigned at most once, by one statement of one loop, before anything reads the array (see <c>LocalArrayRules</c>).
+/// </summary>
+internal sealed record ArrayDeclareStmt(string Name, ScalarType Element, Expr Length, ArrayStorage Storage, bool Clear) : Stmt;
+
+/// <summary><c>Array[Index] = Value;</c>, or <c>Array[Index] += Value;</c> when <see cref="Accumulate"/> (generated adjoints only).</summary>
+internal sealed record ElementAssignStmt(string Array, Expr Index, Expr Value, bool Accumulate) : Stmt;
 
 /// <summary><c>if (Condition) Then else Else</c>.</summary>
 internal sealed record IfStmt(Expr Condition, BlockStmt Then, BlockStmt? Else) : Stmt;

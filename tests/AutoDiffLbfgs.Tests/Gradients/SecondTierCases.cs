@@ -19,6 +19,9 @@ public static class SecondTierCases
     internal static readonly double[] NetworkTargets = GradientCases.RandomArray(7, -0.5, 0.5, seed: 22);
     internal static readonly double[] Coefficients = [0.4, -0.6, 0.2, 1.1];
     internal static readonly PolynomialModel Model = new([2.0, 3.0, 1.5]);
+    internal static readonly double[] Times = [0.0, 0.3, 0.7, 1.2, 2.0, 3.1, 4.5];
+    internal static readonly double[] Observed = GradientCases.RandomArray(7, 0.0, 2.0, seed: 31);
+    internal static readonly double[] LayerInput = [0.4, -0.9, 1.3, 0.2];
 
     /// <summary>One objective: its gradient case and its generated Hessian-vector product.</summary>
     public sealed record Case(GradientCase<double> Gradient, HessianVectorFunction HessianVectorProduct);
@@ -84,6 +87,27 @@ public static class SecondTierCases
             (x, g) => new SecondTierObjectives.HelpersWithLoopsObjective(Coefficients).ValueAndGradient(x, g),
             smooth: HelpersWithLoopsIsSmoothAt),
             (x, v, r) => SecondTierObjectives.HelpersWithLoopsHessianVectorProduct(x, v, r, Coefficients));
+
+        yield return new(Gradient(nameof(SecondTierObjectives.StackResiduals), GradientCases.Uniform(3, -1.0, 1.0),
+            x => SecondTierObjectives.StackResiduals(x, Times, Observed),
+            (x, g) => SecondTierObjectives.StackResidualsGradient(x, g, Times, Observed),
+            x => new SecondTierObjectives.StackResidualsObjective(Times, Observed).Value(x),
+            (x, g) => new SecondTierObjectives.StackResidualsObjective(Times, Observed).ValueAndGradient(x, g)),
+            (x, v, r) => SecondTierObjectives.StackResidualsHessianVectorProduct(x, v, r, Times, Observed));
+
+        yield return new(Gradient(nameof(SecondTierObjectives.HiddenLayer), GradientCases.Uniform(3 + 3 * 4, -1.0, 1.0),
+            x => SecondTierObjectives.HiddenLayer(x, LayerInput),
+            (x, g) => SecondTierObjectives.HiddenLayerGradient(x, g, LayerInput),
+            x => new SecondTierObjectives.HiddenLayerObjective(LayerInput).Value(x),
+            (x, g) => new SecondTierObjectives.HiddenLayerObjective(LayerInput).ValueAndGradient(x, g)),
+            (x, v, r) => SecondTierObjectives.HiddenLayerHessianVectorProduct(x, v, r, LayerInput));
+
+        yield return new(Gradient(nameof(SecondTierObjectives.NetworkWithArrays), GradientCases.Uniform(9, -1.5, 1.5),
+            x => SecondTierObjectives.NetworkWithArrays(x, NetworkInputs, NetworkTargets),
+            (x, g) => SecondTierObjectives.NetworkWithArraysGradient(x, g, NetworkInputs, NetworkTargets),
+            x => new SecondTierObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).Value(x),
+            (x, g) => new SecondTierObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
+            (x, v, r) => SecondTierObjectives.NetworkWithArraysHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
 
         yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
             x => Model.Energy(x),

@@ -199,6 +199,72 @@ internal static partial class SecondTierObjectives
         return sum + y;
     }
 
+    // a residual vector on the stack, filled by one loop and read by a reduction loop (no tape, no saved values).
+    [Objective]
+    internal static double StackResiduals(ReadOnlySpan<double> x, double[] times, double[] observed)
+    {
+        Span<double> r = stackalloc double[times.Length];
+        for (int i = 0; i < r.Length; i++)
+        {
+            r[i] = x[0] * Math.Exp(-x[1] * times[i]) + x[2] - observed[i];
+        }
+
+        double s = 0.0;
+        for (int i = 0; i < r.Length; i++) s += r[i] * r[i];
+        return 0.5 * s;
+    }
+
+    // a hidden layer in a heap array read by a reduction loop and by a loop with carried state (taped), an element
+    // left at zero by an if, and a helper that declares its own local array (fresh names at each inlined call).
+    [Objective]
+    internal static double HiddenLayer(ReadOnlySpan<double> x, double[] input)
+    {
+        const int hidden = 3;
+        double[] h = new double[hidden];
+        for (int j = 0; j < hidden; j++)
+        {
+            double z = x[j];
+            for (int k = 0; k < input.Length; k++) z += x[hidden + j * input.Length + k] * input[k];
+            if (j != 1 || z > -10.0) h[j] = Math.Tanh(z);
+        }
+
+        double output = 0.0;
+        for (int j = 0; j < h.Length; j++) output += h[j] * h[j] * x[j];
+        double product = 1.0;
+        for (int j = 0; j < hidden; j++) product *= 1.0 + 0.5 * h[j];
+        return output + product + Smoothed(x, 0) + Smoothed(x, 1);
+    }
+
+    private static double Smoothed(ReadOnlySpan<double> x, int shift)
+    {
+        double[] w = new double[x.Length];
+        for (int i = 0; i < w.Length; i++) w[i] = Math.Sin(x[(i + shift) % x.Length]);
+        double s = 0.0;
+        for (int i = 0; i + 1 < w.Length; i++) s += w[i] * w[i + 1];
+        return s;
+    }
+
+    // a local array declared inside a loop body (fresh each sample): the per-sample network of TinyNetwork with its
+    // hidden units in an array.
+    [Objective]
+    internal static double NetworkWithArrays(ReadOnlySpan<double> x, double[] inputs, double[] targets)
+    {
+        double loss = 0.0;
+        for (int n = 0; n < targets.Length; n++)
+        {
+            double[] units = new double[2];
+            for (int u = 0; u < units.Length; u++)
+            {
+                units[u] = Math.Tanh(x[3 * u] + x[3 * u + 1] * inputs[2 * n] + x[3 * u + 2] * inputs[2 * n + 1]);
+            }
+
+            double output = x[6] + x[7] * units[0] + x[8] * units[1];
+            loss += SquaredError(output, targets[n]);
+        }
+
+        return loss / targets.Length;
+    }
+
     private static double Horner(double t, double[] c)
     {
         double y = 0.0;

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Diagnostics;
+using AutoDiffLbfgs.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AutoDiffLbfgs.Generator.Lowering;
+
+// Local arrays of double/float: `double[] r = new double[n];` or `Span<double> r = stackalloc double[n];`, written
+// once (r[i] = …) and then read. LocalArrayRules proves the write-once property after the whole body is lowered.
+internal sealed partial class BodyLowering
+{
+    /// <summary>The local arrays declared so far, by IR name: element type, the user's name and the declarator to report at.</summary>
+    private readonly Dictionary<string, (ScalarType Element, string UserName, SyntaxNode Declaration)> _arrays = new();
+
+    /// <summary>Whether <paramref name="type"/> is <c>double[]</c>, <c>float[]</c>, <c>Span&lt;double&gt;</c> or <c>Span&lt;float&gt;</c>.</summary>
+    private static bool IsLocalArrayType(ITypeSymbol type) =>
+        (type is IArrayTypeSymbol { Rank: 1 } || type is INamedTypeSymbol { Name: "Span" })
+        && ElementTypeOf(type) is { SpecialType: SpecialType.System_Double or SpecialType.System_Single };
+
+    /// <summary>
+    /// Lowers the declaration of a local array. Its initializer must create it, <c>new T[n]</c> or <c>stackalloc T[n]</c>
+    /// (zero-filled, length an integer); anything else (an alias of data, an initializer list) is ADL0112.
+    /// </summary>
+    private Stmt? LowerArrayDeclarator(IVariableDeclaratorOperation declarator, ILocalSymbol local, IVariableInitializerOperation? initializer)
+    {
+        var element = MapType(ElementTypeOf(local.Type)!)!.Value;
+        var created = initializer is null ? null : WithoutImplicitConversions(initializer.Value);
+        Expr? length = null;
+        ArrayStorage storage = ArrayStorage.Heap;
+        if (created is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation)
+        {
+            length = Convert(Value(creation.DimensionSizes[0]), ScalarType.Int32);
+        }
+        else if (StackAllocSize(created?.Syntax) is { } size && ModelFor(size).GetOperation(size) is { } sizeOperation)
+        {
+            length = Convert(Value(sizeOperation), ScalarType.Int32);
+            storage = ArrayStorage.Stack;
+        }
+        if (length is null)
+        {
+            Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, declarator.Syntax, local.Name, "is not created by its declaration");
+            return null;
+        }
+        var name = DeclareLocal(local);
+        _arrays[name] = (element, local.Name, declarator.Syntax);
+        return new ArrayDeclareStmt(name, element, length, storage, Clear: false);
+    }
+
+    /// <summary>The size expression of <c>stackalloc T[n]</c> (one dimension, no initializer list), or null.</summary>
+    private static ExpressionSyntax? StackAllocSize(SyntaxNode? syntax)
+    {
+        if (syntax is not StackAllocArrayCreationExpressionSyntax { Initializer: null, Type: ArrayTypeSyntax array }) return null;
+        if (array.RankSpecifiers.Count != 1 || array.RankSpecifiers[0].Sizes.Count != 1) return null;
+        return array.RankSpecifiers[0].Sizes[0];
+    }
+
+    /// <summary>The IR name of the local array <paramref name="operation"/> refers to, or null when it is not one.</summary>
+    private string? LocalArray(IOperation operation)
+    {
+        if (WithoutImplicitConversions(operation) is not ILocalReferenceOperation local) return null;
+        var name = _frame.Resolve(local.Local).Name;
+        return _arrays.ContainsKey(name) ? name : null;
+    }
+
+    /// <summary>The element of a local array an assignment writes, <c>r[i]</c>: array, index and element type; null when the target is not one.</summary>
+    private (string Array, Expr Index, ScalarType Element)? ArrayElementTarget(IOperation target)
+    {
+        var (instance, indices) = target switch
+        {
+            IArrayElementReferenceOperation a => (a.ArrayReference, (IReadOnlyList<IOperation>)a.Indices),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } i } p => (i, p.Arguments.Select(a => a.Value).ToArray()),
+            _ => (null, null),
+        };
+        if (instance is null || indices is null || indices.Count != 1 || LocalArray(instance) is not { } array) return null;
+        return (array, Convert(Value(indices[0]), ScalarType.Int32), _arrays[array].Element);
+    }
+
+    /// <summary>Reports <c>r[i] += …</c> or <c>r[i]++</c>: it reads the element back, so the array would not be write-once.</summary>
+    private void ReportInPlaceUpdate(string array, IOperation assignment) =>
+        Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, assignment.Syntax, _arrays[array].UserName, "is updated in place by '" + Short(assignment.Syntax) + "'");
+
+    /// <summary>Checks the write-once rules over the lowered body and reports each array that breaks one at its declaration.</summary>
+    private void CheckLocalArrays(BlockStmt body)
+    {
+        if (_arrays.Count == 0) return;
+        foreach (var (array, problem) in LocalArrayRules.Check(body))
+        {
+            var (_, userName, declaration) = _arrays[array];
+            Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, declaration, userName, problem);
+        }
+    }
+
+    /// <summary>The semantic model of the tree <paramref name="node"/> belongs to (a helper may live in another file).</summary>
+    private SemanticModel ModelFor(SyntaxNode node) =>
+        node.SyntaxTree == _model.SyntaxTree ? _model : _model.Compilation.GetSemanticModel(node.SyntaxTree);
+}

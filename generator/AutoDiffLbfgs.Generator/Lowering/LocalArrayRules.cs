@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Differentiation;
+using AutoDiffLbfgs.Generator.Model;
+
+namespace AutoDiffLbfgs.Generator.Lowering;
+
+/// <summary>
+/// Proves that every local array of a lowered body is <i>write-once</i>, the property the reverse transform relies on
+/// to never save or tape an array: each element is assigned at most once during the array's lifetime, and nothing
+/// reads the array before it is filled. The proof is syntactic and deliberately narrow:
+/// <list type="number">
+/// <item><description>the array is assigned by exactly one statement, <c>r[i] = e;</c>;</description></item>
+/// <item><description>that statement sits in a <c>for</c> loop that follows the declaration in the same block, and in
+/// no loop nested inside it (ifs are fine: an element may stay zero);</description></item>
+/// <item><description>the loop declares a counter <c>i</c> in its header, advances it only by <c>i++</c>, never assigns
+/// it in its body, and <c>i</c> is the index written, so each iteration writes a different element;</description></item>
+/// <item><description>neither that loop nor the statements between the declaration and the loop read an element of the
+/// array, so every read sees the array filled (and iterations stay independent).</description></item>
+/// </list>
+/// </summary>
+internal static class LocalArrayRules
+{
+    /// <summary>Every array of <paramref name="body"/> that breaks a rule, with the reason, for ADL0112.</summary>
+    public static List<(string Array, string Problem)> Check(BlockStmt body)
+    {
+        var declarations = new Dictionary<string, (BlockStmt Block, int Index, int Depth)>();
+        var writes = new Dictionary<string, List<(ElementAssignStmt Write, List<ForStmt?> Loops)>>();
+        Collect(body, new List<ForStmt?>(), declarations, writes);
+
+        var analysis = new Analysis(body);
+        var problems = new List<(string, string)>();
+        foreach (var entry in declarations)
+        {
+            string name = entry.Key;
+            var (block, index, depth) = entry.Value;
+            if (!writes.TryGetValue(name, out var sites) || sites.Count == 0) continue; // never written: all zeros
+            if (sites.Count > 1)
+            {
+                problems.Add((name, "is assigned by more than one statement"));
+                continue;
+            }
+            var (write, loops) = sites[0];
+            var loop = loops.Count == depth + 1 ? loops[depth] : null;
+            int loopIndex = loop is null ? -1 : IndexOf(block, loop);
+            if (loop is null || loopIndex < index)
+            {
+                problems.Add((name, "is not filled by a for loop that follows its declaration in the same block"));
+                continue;
+            }
+            if (!IsCountingLoop(loop, analysis, out var counter) || write.Index is not LocalExpr { Name: var indexName } || indexName != counter)
+            {
+                problems.Add((name, "is not filled as r[i] = … with i the loop's counter, declared in its header and advanced only by i++"));
+                continue;
+            }
+            bool readEarly = Analysis.ElementReads(loop).Contains(name)
+                || block.Statements.Skip(index + 1).Take(loopIndex - index - 1).Any(s => Analysis.ElementReads(s).Contains(name));
+            if (readEarly)
+            {
+                problems.Add((name, "is read before or while the loop that fills it runs"));
+            }
+        }
+        return problems;
+    }
+
+    private static void Collect(
+        Stmt stmt,
+        List<ForStmt?> loops,
+        Dictionary<string, (BlockStmt, int, int)> declarations,
+        Dictionary<string, List<(ElementAssignStmt, List<ForStmt?>)>> writes)
+    {
+        switch (stmt)
+        {
+            case BlockStmt block:
+                for (int k = 0; k < block.Statements.Count; k++)
+                {
+                    if (block.Statements[k] is ArrayDeclareStmt array) declarations[array.Name] = (block, k, loops.Count);
+                    else Collect(block.Statements[k], loops, declarations, writes);
+                }
+                break;
+            case ElementAssignStmt write:
+                if (!writes.TryGetValue(write.Array, out var list)) writes[write.Array] = list = new();
+                list.Add((write, loops.ToList()));
+                break;
+            case ForStmt or WhileStmt:
+                // A while loop counts as a loop level too (with no counter), so an array written in one is rejected.
+                loops.Add(stmt as ForStmt);
+                foreach (var child in Analysis.Children(stmt)) Collect(child, loops, declarations, writes);
+                loops.RemoveAt(loops.Count - 1);
+                break;
+            default:
+                foreach (var child in Analysis.Children(stmt)) Collect(child, loops, declarations, writes);
+                break;
+        }
+    }
+
+    /// <summary>A loop whose header declares one integer counter that only <c>counter++</c> changes.</summary>
+    private static bool IsCountingLoop(ForStmt loop, Analysis analysis, out string counter)
+    {
+        counter = "";
+        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return false;
+        counter = declaration.Name;
+        if (loop.Increment.Statements.Count != 1
+            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
+            || step.Name != declaration.Name)
+        {
+            return false;
+        }
+        return !analysis.Writes(loop.Body).Contains(counter);
+    }
+
+    private static int IndexOf(BlockStmt block, Stmt stmt)
+    {
+        for (int k = 0; k < block.Statements.Count; k++)
+        {
+            if (ReferenceEquals(block.Statements[k], stmt)) return k;
+        }
+        return -1;
+    }
+}
