@@ -100,7 +100,10 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(
             DiagnosticVerifier.InObjectiveBody("double Power(double v, int n) => n == 0 ? 1.0 : v * [|Power(v, n - 1)|];\nreturn Power(x[0], 3);"), "ADL0106");
 
-    /// <summary><c>stackalloc</c> is unsafe code (ADL0107) wherever it appears, including as the receiver of an access.</summary>
+    /// <summary>
+    /// <c>stackalloc</c> is unsafe code (ADL0107) wherever it appears except as the initializer of a local array
+    /// (ADL0112 covers those), including as the receiver of an access.
+    /// </summary>
     [Theory]
     [InlineData("[|unsafe { s += x[0]; }|]")]
     [InlineData("s += [|stackalloc double[] { 1.0, 2.0 }|].Length;")]
@@ -171,6 +174,23 @@ public sealed class BodyDiagnosticTests
     public void ADL0111_ALocalFunctionAssigningACapturedLocal_IsReportedAtTheAssignment() =>
         DiagnosticVerifier.Verify(
             DiagnosticVerifier.InObjectiveBody("double s = x[0];\ndouble Bump(double v) { [|s = v|]; return v; }\nreturn Bump(x[1]) + s;"), "ADL0111");
+
+    [Theory]
+    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 0; i < r.Length; i++) r[i] = x[i];\nfor (int i = 0; i < r.Length; i++) r[i] = 2.0 * x[i];")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) {|ADL0112:r[i] += x[i]|};")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) {|ADL0112:r[i]++|};")]
+    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 1; i < r.Length; i++) r[i] = r[i - 1] + x[i];")]
+    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\ns += r[0];\nfor (int i = 0; i < r.Length; i++) r[i] = x[i];")]
+    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 0; i + 1 < r.Length; i++) r[i + 1] = x[i];")]
+    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 0; i < r.Length; i += 2) r[i] = x[i];")]
+    [InlineData("double[] {|ADL0112:r = new double[2]|};\nfor (int k = 0; k < 2; k++) { for (int i = 0; i < r.Length; i++) r[i] = k * x[i]; }")]
+    [InlineData("double[] {|ADL0112:r = new double[2]|};\nint j = 0;\nwhile (j < 2) { r[j] = x[j]; j++; }")]
+    [InlineData("double[] r = new double[2];\n{|ADL0112:r = new double[3]|};")]
+    [InlineData("double[] {|ADL0112:r = data|};")]
+    [InlineData("Span<double> {|ADL0112:r = stackalloc double[] { 1.0, 2.0 }|};")]
+    public void ADL0112_ALocalArrayThatIsNotProvedWriteOnce_IsReported(string statements) =>
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
+            $"double s = x[0];\n{statements}\nreturn s;", "ReadOnlySpan<double> x, double[] data"));
 
     [Fact]
     public void EveryProblemInABodyIsReportedInOneRun()

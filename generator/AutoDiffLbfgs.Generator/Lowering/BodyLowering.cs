@@ -247,6 +247,9 @@ internal sealed partial class BodyLowering
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discard:
                 Value(discard.Value); // `_ = e;` has no effect on the result: checked, then dropped
                 return null;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation arrayLocal } when LocalArray(arrayLocal) is not null:
+                Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, operation.Syntax, arrayLocal.Local.Name, "is assigned a new array");
+                return null;
             case ISimpleAssignmentOperation assignment when ArrayElementTarget(assignment.Target) is { } element:
                 return new ElementAssignStmt(element.Array, element.Index, Convert(Value(assignment.Value), element.Element), Accumulate: false);
             case ICompoundAssignmentOperation { Target: var updated } when ArrayElementTarget(updated) is { } element:

@@ -7,8 +7,8 @@ namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
 /// Writes random, valid <c>[Objective]</c> bodies that mix every construct of the first tier: declarations and
 /// reassignment, compound assignment, reduction loops and loops with carried non-linear state, while loops, nested
 /// ifs, early returns, break and continue, ternaries and the Math functions; and of the second tier: foreach over
-/// the variables, switch statements and expressions on integers, Math.Clamp, and calls of the helpers in
-/// <see cref="Helpers"/> (inlined by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),
+/// the variables, switch statements and expressions on integers, Math.Clamp, local arrays filled once and then read,
+/// and calls of the helpers in <see cref="Helpers"/> (inlined by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),
 /// and every function is used inside its domain, so values are finite everywhere.
 /// </summary>
 internal sealed class RandomObjective
@@ -69,7 +69,7 @@ internal sealed class RandomObjective
 
     private void Statement(int depth)
     {
-        int choice = _random.Next(depth >= 2 ? 4 : 13);
+        int choice = _random.Next(depth >= 2 ? 4 : 14);
         var locals = Visible();
         switch (choice)
         {
@@ -108,6 +108,9 @@ internal sealed class RandomObjective
                 break;
             case 11:
                 Switch(depth);
+                break;
+            case 12:
+                LocalArray();
                 break;
             default:
                 Declare(Expression(2));
@@ -164,6 +167,19 @@ internal sealed class RandomObjective
             if (depth < 1 && _random.Next(3) == 0) Statement(depth + 1);
         });
         _readOnly.Remove(e);
+    }
+
+    private void LocalArray()
+    {
+        string array = "a" + (_names++).ToString(CultureInfo.InvariantCulture);
+        Line(_random.Next(2) == 0 ? $"double[] {array} = new double[x.Length];" : $"Span<double> {array} = stackalloc double[x.Length];");
+        string fill = Counter();
+        Line($"for (int {fill} = 0; {fill} < {array}.Length; {fill}++)");
+        Loop(fill, () => Line($"{array}[{fill}] = {Expression(2)};"));
+        string sum = Declare("0.0");
+        string read = Counter();
+        Line($"for (int {read} = 0; {read} < {array}.Length; {read}++)");
+        Loop(read, () => Line($"{sum} += {array}[{read}] * {array}[({read} + 1) % {array}.Length] * {Expression(1)};"));
     }
 
     private void Switch(int depth)

@@ -79,6 +79,8 @@ public class RandomObjectiveTests
     [InlineData("Bend(")]
     [InlineData("Fold(")]
     [InlineData("Wave(x, ")]
+    [InlineData("= new double[x.Length];")]
+    [InlineData("= stackalloc double[x.Length];")]
     public void TheRandomObjectivesExerciseEverySecondTierConstruct(string construct)
     {
         int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));

@@ -13,4 +13,7 @@ public sealed class SecondTierSnapshotTests
 
     [Fact]
     public void InlinedHelpersAndLocalFunction() => SnapshotTests.VerifyGenerated(SecondTierSources.Helpers, "Demo.Losses.Robust.g.cs");
+
+    [Fact]
+    public void WriteOnceLocalArrays() => SnapshotTests.VerifyGenerated(SecondTierSources.LocalArrays, "Demo.Fits.Residuals.g.cs");
 }

@@ -78,4 +78,46 @@ public static class SecondTierSources
             }
         }
         """;
+
+    /// <summary>Write-once local arrays: a residual vector on the stack, a hidden layer on the heap read by a taped loop.</summary>
+    public const string LocalArrays = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Fits
+        {
+            [Objective]
+            public static double Residuals(ReadOnlySpan<double> x, double[] t, double[] y)
+            {
+                Span<double> r = stackalloc double[t.Length];
+                for (int i = 0; i < r.Length; i++)
+                {
+                    r[i] = x[0] * Math.Exp(-x[1] * t[i]) - y[i];
+                }
+                double s = 0.0;
+                for (int i = 0; i < r.Length; i++) s += r[i] * r[i];
+                return 0.5 * s;
+            }
+
+            [Objective]
+            public static double Layer(ReadOnlySpan<double> x, double[] input)
+            {
+                int hidden = 3;
+                double[] h = new double[hidden];
+                for (int j = 0; j < hidden; j++)
+                {
+                    double z = x[j];
+                    for (int k = 0; k < input.Length; k++) z += x[hidden + j * input.Length + k] * input[k];
+                    h[j] = Math.Tanh(z);
+                }
+                double output = 0.0;
+                for (int j = 0; j < hidden; j++) output += h[j] * h[j] * x[j];
+                double p = 1.0;
+                for (int j = 0; j < hidden; j++) p *= 1.0 + h[j];
+                return output + p;
+            }
+        }
+        """;
 }
