@@ -115,6 +115,11 @@ internal static class DiagnosticDescriptors
         "Local array '{0}' {1}; a local array must be created with 'new T[n]' or 'stackalloc T[n]', filled by one for loop right after its declaration ('r[i] = …' with 'i' the loop's counter), and only read afterwards",
         Body);
 
+    public static readonly DiagnosticDescriptor InvalidDerivativeRule = Error(
+        "ADL0113", "Invalid [Derivative] rule",
+        "The [Derivative] rule of '{0}' cannot be used: {1}",
+        Body);
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "ADL0900", "Internal generator error",
         "AutoDiffLbfgs could not generate derivatives for '{0}': {1}. Please report this with the method body.",

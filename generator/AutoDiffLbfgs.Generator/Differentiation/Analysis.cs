@@ -203,6 +203,7 @@ internal sealed class Analysis
                 case UnaryExpr u: Walk(u.Operand); break;
                 case BinaryExpr b: Walk(b.Left); Walk(b.Right); break;
                 case CallExpr c: foreach (var x in c.Args) Walk(x); break;
+                case UserCallExpr c: foreach (var x in c.Args) Walk(x); break;
                 case ConvertExpr c: Walk(c.Operand); break;
                 case ConditionalExpr c: Walk(c.Condition); Walk(c.WhenTrue); Walk(c.WhenFalse); break;
             }
@@ -223,6 +224,7 @@ internal sealed class Analysis
             case UnaryExpr u: ExprReads(u.Operand, set); break;
             case BinaryExpr b: ExprReads(b.Left, set); ExprReads(b.Right, set); break;
             case CallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
+            case UserCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
             case ConvertExpr c: ExprReads(c.Operand, set); break;
             case ConditionalExpr c: ExprReads(c.Condition, set); ExprReads(c.WhenTrue, set); ExprReads(c.WhenFalse, set); break;
         }
@@ -253,6 +255,10 @@ internal sealed class Analysis
                 if (IsActive(b.Right)) { ExprReads(b.Left, set); PartialReads(b.Right, set); }
                 break;
             case CallExpr c:
+                foreach (var a in c.Args) { ExprReads(a, set); PartialReads(a, set); }
+                break;
+            case UserCallExpr c:
+                // The partials are expressions of the arguments (and of data) only.
                 foreach (var a in c.Args) { ExprReads(a, set); PartialReads(a, set); }
                 break;
             case ConditionalExpr c:
@@ -324,6 +330,7 @@ internal sealed class Analysis
         UnaryExpr u => u.Type.IsFloating() && DependsOnVariables(u.Operand, active),
         BinaryExpr b => b.Type.IsFloating() && (DependsOnVariables(b.Left, active) || DependsOnVariables(b.Right, active)),
         CallExpr c => c.Type.IsFloating() && !Lowering.KnownFunctions.IsPiecewiseConstant(c.Function) && c.Args.Any(a => DependsOnVariables(a, active)),
+        UserCallExpr c => c.Type.IsFloating() && c.Args.Any(a => DependsOnVariables(a, active)),
         ConvertExpr c => c.Type.IsFloating() && c.Operand.Type.IsFloating() && DependsOnVariables(c.Operand, active),
         ConditionalExpr c => c.Type.IsFloating() && (DependsOnVariables(c.WhenTrue, active) || DependsOnVariables(c.WhenFalse, active)),
         _ => false,

@@ -28,6 +28,7 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 internal sealed class ReverseTransform
 {
     private readonly Analysis _a;
+    private readonly UserRules _rules;
     private readonly NameAllocator _names;
     private readonly string _gradient;
     private readonly Dictionary<string, string> _bars = new();
@@ -37,25 +38,32 @@ internal sealed class ReverseTransform
     /// <summary>Whether the generated code pushes to the tape.</summary>
     public bool UsesTape { get; private set; }
 
-    private ReverseTransform(Analysis analysis, NameAllocator names, string gradient)
+    private ReverseTransform(Analysis analysis, NameAllocator names, string gradient, UserRules rules)
     {
         _a = analysis;
+        _rules = rules;
         _names = names;
         _gradient = gradient;
     }
 
     /// <summary>Differentiates <paramref name="body"/>; the result declares and returns the objective's value.</summary>
-    public static (BlockStmt Body, bool UsesTape, string ValueName) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient)
+    /// <param name="body">The structured body.</param>
+    /// <param name="names">Hands out generated names.</param>
+    /// <param name="element">The objective's element type.</param>
+    /// <param name="gradient">The name of the gradient span.</param>
+    /// <param name="rules">The user-supplied derivative rules the body's <see cref="UserCallExpr"/>s refer to.</param>
+    public static (BlockStmt Body, bool UsesTape, string ValueName) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules? rules = null)
     {
+        rules ??= UserRules.Empty;
         var statements = body.Statements.ToList();
         var last = (ReturnStmt)statements[statements.Count - 1];
-        var transform = new ReverseTransform(new Analysis(body), names, gradient);
+        var transform = new ReverseTransform(new Analysis(body), names, gradient, rules);
         transform._value = names.Fresh("value");
         statements[statements.Count - 1] = new DeclareStmt(transform._value, element, last.Value) { Source = last.Source };
         var top = new BlockStmt(statements.ToEquatableArray());
 
         // Activity must see the value local too.
-        transform = new ReverseTransform(new Analysis(top), names, gradient) { _value = transform._value };
+        transform = new ReverseTransform(new Analysis(top), names, gradient, rules) { _value = transform._value };
         foreach (var d in Analysis.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
         foreach (var a in Analysis.Descendants(top).OfType<ArrayDeclareStmt>()) transform._types[a.Name] = a.Element;
 
@@ -375,6 +383,13 @@ internal sealed class ReverseTransform
             case CallExpr c:
                 PropagateCall(c, seed, o, value);
                 break;
+            case UserCallExpr u:
+            {
+                var active = Enumerable.Range(0, u.Args.Count).Where(i => _a.IsActive(u.Args[i])).ToList();
+                var s = active.Count > 1 ? Bind(seed, o) : seed;
+                foreach (int i in active) Propagate(u.Args[i], Mul(s, _rules.Partial(u, i)), o);
+                break;
+            }
         }
     }
 

@@ -19,15 +19,17 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 internal sealed class TangentTransform
 {
     private readonly Analysis _a;
+    private readonly UserRules _rules;
     private readonly NameAllocator _names;
     private readonly string _gradient;
     private readonly string _direction;
     private readonly string _result;
     private readonly Dictionary<string, string> _dots = new();
 
-    private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result)
+    private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result, UserRules rules)
     {
         _a = analysis;
+        _rules = rules;
         _names = names;
         _gradient = gradient;
         _direction = direction;
@@ -35,9 +37,9 @@ internal sealed class TangentTransform
     }
 
     /// <summary>Transforms gradient code into code that accumulates ∇²f·v into <paramref name="result"/>.</summary>
-    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result)
+    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result, UserRules? rules = null)
     {
-        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result);
+        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result, rules ?? UserRules.Empty);
         return DeadCode.Remove(new BlockStmt(transform.Block(gradientCode.Statements).ToEquatableArray()));
     }
 
@@ -177,6 +179,16 @@ internal sealed class TangentTransform
                 {
                     var t = Tangent(args[index], null);
                     if (!IsConst(t, 0)) sum = Add(sum, Mul(partial, t));
+                }
+                return sum;
+            }
+            case UserCallExpr u:
+            {
+                Expr sum = zero;
+                for (int i = 0; i < u.Args.Count; i++)
+                {
+                    var t = Tangent(u.Args[i], null);
+                    if (!IsConst(t, 0)) sum = Add(sum, Mul(_rules.Partial(u, i), t));
                 }
                 return sum;
             }

@@ -240,6 +240,8 @@ internal sealed class CodePrinter
                     ? "global::System.MathF." : "global::System.Math.";
                 return (owner + c.Function + "(" + string.Join(", ", c.Args.Select(a => Expr(a))) + ")", Primary);
             }
+            case UserCallExpr u:
+                return (u.Method + "(" + string.Join(", ", u.Args.Select(a => Expr(a))) + ")", Primary);
             case ConvertExpr c:
                 return ($"({c.Type.Keyword()}){Expr(c.Operand, Unary)}", Unary);
             case ConditionalExpr c:

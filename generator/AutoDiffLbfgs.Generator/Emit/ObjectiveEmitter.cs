@@ -71,7 +71,8 @@ internal static class ObjectiveEmitter
         string gradient = names.Fresh("gradient");
         string tape = names.Fresh("tape");
         var structured = Structurizer.Run(spec.Body, names, spec.ElementType);
-        var (body, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient);
+        var rules = new UserRules(spec.UserFunctions);
+        var (body, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient, rules);
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
@@ -87,7 +88,7 @@ internal static class ObjectiveEmitter
 
         string direction = names.Fresh("v");
         string result = names.Fresh("result");
-        var hvp = TangentTransform.Run(body, names, gradient, direction, result);
+        var hvp = TangentTransform.Run(body, names, gradient, direction, result, rules);
         w.WriteLine();
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/>");

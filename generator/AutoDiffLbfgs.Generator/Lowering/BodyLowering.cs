@@ -523,6 +523,10 @@ internal sealed partial class BodyLowering
         {
             return LowerClamp(invocation, type.Value);
         }
+        if (type is not null && DerivativeNames(target) is { } partials)
+        {
+            return LowerUserRuleCall(invocation, partials, type.Value);
+        }
         if (KnownFunctions.Find(target) is null && type is not null && HelperBody(target) is { } helper)
         {
             return InlineCall(invocation, helper, type.Value);

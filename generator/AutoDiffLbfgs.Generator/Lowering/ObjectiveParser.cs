@@ -92,7 +92,8 @@ internal static class ObjectiveParser
         {
             return null; // the compiler reports the syntax errors itself
         }
-        var body = new BodyLowering(method, variables, element.Value, model, diagnostics).Lower(operation);
+        var lowering = new BodyLowering(method, variables, element.Value, model, diagnostics);
+        var body = lowering.Lower(operation);
 
         var data = method.Parameters.Skip(1).Select(p => new DataParameterSpec(
             p.Name,
@@ -111,7 +112,8 @@ internal static class ObjectiveParser
             variablesKind.Value,
             variables.Name,
             data,
-            body);
+            body,
+            lowering.UserFunctions);
     }
 
     private static EquatableArray<ContainingTypeSpec> ContainingTypes(IMethodSymbol method, List<DiagnosticInfo> diagnostics)

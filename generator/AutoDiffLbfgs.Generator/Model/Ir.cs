@@ -111,6 +111,12 @@ internal sealed record BinaryExpr(ScalarType Type, BinaryOp Op, Expr Left, Expr 
 /// <summary>A call of a known <c>Math</c>/<c>MathF</c> function.</summary>
 internal sealed record CallExpr(ScalarType Type, MathFunction Function, EquatableArray<Expr> Args) : Expr(Type);
 
+/// <summary>
+/// A call of a user method whose derivative the user supplies (<c>[Derivative]</c>): printed as a call of
+/// <see cref="Method"/> (fully qualified); its partial derivatives are the <see cref="UserFunctionSpec"/> of that name.
+/// </summary>
+internal sealed record UserCallExpr(ScalarType Type, string Method, EquatableArray<Expr> Args) : Expr(Type);
+
 /// <summary>A numeric conversion to <see cref="Expr.Type"/>.</summary>
 internal sealed record ConvertExpr(ScalarType Type, Expr Operand) : Expr(Type);
 
@@ -188,6 +194,19 @@ internal sealed record CommentStmt(string Text) : Stmt;
 
 /// <summary>Generated: a statement written verbatim (setup code that is never differentiated).</summary>
 internal sealed record RawStmt(string Text) : Stmt;
+
+/// <summary>
+/// The derivative rule of a <c>[Derivative]</c> method: for each argument, ∂f/∂arg as an expression of
+/// <see cref="ParameterPlaceholder"/> locals (a zero literal for an integer argument, which is never active). Transforms substitute the call's
+/// arguments for the placeholders; a partial may itself contain <see cref="UserCallExpr"/>s, whose rules are listed
+/// beside this one, which is how second derivatives (for the Hessian-vector product) are found.
+/// </summary>
+internal sealed record UserFunctionSpec(string Method, EquatableArray<Expr> Partials)
+{
+    /// <summary>The name of the placeholder local that stands for argument <paramref name="index"/> inside a partial.</summary>
+    /// <remarks>'$' cannot start a C# identifier, so a placeholder never collides with a real local; it is never printed.</remarks>
+    public static string ParameterPlaceholder(int index) => "$arg" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>Helpers over scalar types.</summary>
 internal static class ScalarTypes

@@ -18,7 +18,8 @@ internal sealed record ObjectiveSpec(
     VariablesKind VariablesKind,
     string VariablesName,
     EquatableArray<DataParameterSpec> Data,
-    BlockStmt Body)
+    BlockStmt Body,
+    EquatableArray<UserFunctionSpec> UserFunctions)
 {
     /// <summary>The hint name of the generated file, <c>{Namespace.Type}.{Method}.g.cs</c>.</summary>
     public string HintName

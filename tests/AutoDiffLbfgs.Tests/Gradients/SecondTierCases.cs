@@ -109,6 +109,13 @@ public static class SecondTierCases
             (x, g) => new SecondTierObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
             (x, v, r) => SecondTierObjectives.NetworkWithArraysHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
 
+        yield return new(Gradient(nameof(SecondTierObjectives.UserRules), GradientCases.Uniform(6, -1.5, 1.5),
+            SecondTierObjectives.UserRules, SecondTierObjectives.UserRulesGradient,
+            x => new SecondTierObjectives.UserRulesObjective().Value(x),
+            (x, g) => new SecondTierObjectives.UserRulesObjective().ValueAndGradient(x, g),
+            smooth: x => x.All(v => Math.Abs(v) > Margin)),
+            SecondTierObjectives.UserRulesHessianVectorProduct);
+
         yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
             x => Model.Energy(x),
             (x, g) => Model.EnergyGradient(x, g),

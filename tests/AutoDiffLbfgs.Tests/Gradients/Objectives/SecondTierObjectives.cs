@@ -265,6 +265,65 @@ internal static partial class SecondTierObjectives
         return loss / targets.Length;
     }
 
+    // user-supplied derivative rules: a helper whose body is outside the subset (a loop with a data-dependent stop
+    // and BitConverter), a two-argument rule whose partials call the helper again, an integer parameter, and a rule
+    // whose derivative is itself a [Derivative] helper (second derivatives for the HVP come from it).
+    [Objective]
+    internal static double UserRules(ReadOnlySpan<double> x)
+    {
+        double s = 0.0;
+        for (int i = 0; i + 1 < x.Length; i++)
+        {
+            s += LogCosh(x[i] - 0.3) * Hypot(x[i], x[i + 1]) + IntegerPower(x[i], 3) + Softsign(x[i + 1]);
+        }
+
+        return s;
+    }
+
+    [Derivative(nameof(LogCoshDerivative))]
+    private static double LogCosh(double z)
+    {
+        double a = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(z) & long.MaxValue);
+        return a + Math.Log(1.0 + Math.Exp(-2.0 * a)) - Math.Log(2.0);
+    }
+
+    private static double LogCoshDerivative(double z) => Math.Tanh(z);
+
+    [Derivative(nameof(HypotDx), nameof(HypotDy))]
+    private static double Hypot(double x, double y)
+    {
+        double s = Math.Max(Math.Abs(x), Math.Abs(y));
+        if (s == 0.0) return 0.0;
+        double u = x / s, w = y / s;
+        return s * Math.Sqrt(u * u + w * w);
+    }
+
+    private static double HypotDx(double x, double y) => x / Hypot(x, y);
+
+    private static double HypotDy(double x, double y) => y / Hypot(x, y);
+
+    [Derivative(nameof(IntegerPowerDerivative))]
+    private static double IntegerPower(double z, int n)
+    {
+        double p = 1.0;
+        for (int k = 0; k < n; k++) p *= z;
+        return p;
+    }
+
+    private static double IntegerPowerDerivative(double z, int n) => n * Math.Pow(z, n - 1);
+
+    [Derivative(nameof(SoftsignDerivative))]
+    private static double Softsign(double z) => z / (1.0 + Math.Abs(z));
+
+    [Derivative(nameof(SoftsignSecond))]
+    private static double SoftsignDerivative(double z)
+    {
+        double d = 1.0 + Math.Abs(z);
+        return 1.0 / (d * d);
+    }
+
+    private static double SoftsignSecond(double z) => -2.0 * Math.Sign(z) / ((1.0 + Math.Abs(z)) * (1.0 + Math.Abs(z)) * (1.0 + Math.Abs(z)));
+
     private static double Horner(double t, double[] c)
     {
         double y = 0.0;

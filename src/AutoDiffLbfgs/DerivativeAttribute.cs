@@ -1,0 +1,34 @@
+namespace AutoDiffLbfgs;
+
+/// <summary>
+/// Supplies the derivative of a scalar helper method instead of letting the generator read its body: a call to the
+/// marked method inside an <see cref="ObjectiveAttribute">[Objective]</see> body (or a helper it calls) is kept as a
+/// call, and its partial derivatives are the methods named here.
+/// </summary>
+/// <remarks>
+/// <para>Use it for a helper the generator cannot see into or should not differentiate line by line: a library or
+/// P/Invoke call, a numerically careful implementation (scaling, series with a stopping test), or a function whose
+/// derivative has a simpler closed form than its body.</para>
+/// <para>Name one method per <c>double</c>/<c>float</c> parameter of the marked method, in order (integer parameters
+/// get none): each is declared in the same type, takes the same parameters and returns ∂f/∂(that parameter). A
+/// partial-derivative method must itself be differentiable for the Hessian-vector product: a single-expression
+/// method (<c>=&gt; …</c>) in the differentiable subset, or a method with a <c>[Derivative]</c> of its own. It may call
+/// the marked method again, as in <c>HypotDx(x, y) =&gt; x / Hypot(x, y)</c>.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// [Derivative(nameof(LogCoshDerivative))]
+/// static double LogCosh(double z) => Math.Abs(z) + Math.Log(1 + Math.Exp(-2 * Math.Abs(z))) - Math.Log(2);
+/// static double LogCoshDerivative(double z) => Math.Tanh(z);
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class DerivativeAttribute : Attribute
+{
+    /// <summary>Names the partial-derivative methods, one per floating-point parameter, in order.</summary>
+    /// <param name="partials">The names of the methods (use <c>nameof</c>).</param>
+    public DerivativeAttribute(params string[] partials) => Partials = partials;
+
+    /// <summary>The names of the partial-derivative methods, one per floating-point parameter, in order.</summary>
+    public IReadOnlyList<string> Partials { get; }
+}
