@@ -192,6 +192,20 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
             $"double s = x[0];\n{statements}\nreturn s;", "ReadOnlySpan<double> x, double[] data"));
 
+    [Theory]
+    [InlineData("[Derivative(nameof(Slope))] private static double Ramp(double z) => z;\nprivate static double Slope(double z, double w) => 1.0;", "Slope")]
+    [InlineData("[Derivative] private static double Ramp(double z) => z;", "names 0")]
+    [InlineData("[Derivative(nameof(Slope), nameof(Slope))] private static double Ramp(double z) => z;\nprivate static double Slope(double z) => 1.0;", "names 2")]
+    [InlineData("[Derivative(nameof(Slope))] private static double Ramp(double z) => z;\nprivate static double Slope(double z) { double one = 1.0; return one; }", "single expression")]
+    [InlineData("[Derivative(nameof(Slope))] private double Ramp(double z) => z;\nprivate double Slope(double z) => 1.0;", "static")]
+    public void ADL0113_AnUnusableDerivativeRule_IsReportedAtTheCallAndSaysWhy(string members, string reason)
+    {
+        var run = DiagnosticVerifier.Verify(
+            DiagnosticVerifier.InObjectiveBody("return [|Ramp(x[0])|];", members: "    " + members.Replace("\n", "\n    ", StringComparison.Ordinal) + "\n", isStatic: false),
+            "ADL0113");
+        Assert.Contains(reason, Assert.Single(run.GeneratorDiagnostics).GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryProblemInABodyIsReportedInOneRun()
     {

@@ -16,4 +16,7 @@ public sealed class SecondTierSnapshotTests
 
     [Fact]
     public void WriteOnceLocalArrays() => SnapshotTests.VerifyGenerated(SecondTierSources.LocalArrays, "Demo.Fits.Residuals.g.cs");
+
+    [Fact]
+    public void UserSuppliedDerivativeRules() => SnapshotTests.VerifyGenerated(SecondTierSources.UserRules, "Demo.Special.Loss.g.cs");
 }

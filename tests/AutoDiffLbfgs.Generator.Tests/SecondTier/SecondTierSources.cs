@@ -120,4 +120,44 @@ public static class SecondTierSources
             }
         }
         """;
+
+    /// <summary>User-supplied derivative rules: a one-argument rule, and a two-argument rule whose partials call it again.</summary>
+    public const string UserRules = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Special
+        {
+            [Derivative(nameof(LogCoshDerivative))]
+            public static double LogCosh(double z)
+            {
+                double a = Math.Abs(z);
+                return a + Math.Log(1.0 + Math.Exp(-2.0 * a)) - Math.Log(2.0);
+            }
+
+            public static double LogCoshDerivative(double z) => Math.Tanh(z);
+
+            [Derivative(nameof(HypotDx), nameof(HypotDy))]
+            public static double Hypot(double x, double y)
+            {
+                double s = Math.Max(Math.Abs(x), Math.Abs(y));
+                if (s == 0.0) return 0.0;
+                double u = x / s, w = y / s;
+                return s * Math.Sqrt(u * u + w * w);
+            }
+
+            public static double HypotDx(double x, double y) => x / Hypot(x, y);
+            public static double HypotDy(double x, double y) => y / Hypot(x, y);
+
+            [Objective]
+            public static double Loss(ReadOnlySpan<double> x)
+            {
+                double s = 0.0;
+                for (int i = 0; i + 1 < x.Length; i++) s += LogCosh(x[i] - 0.3) * Hypot(x[i], x[i + 1]);
+                return s;
+            }
+        }
+        """;
 }
