@@ -6,8 +6,8 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 
 /// <summary>
 /// Removes assignments to locals that nothing reads (for instance the objective's value and its tangent inside a
-/// Hessian-vector product), until none is left. Tape pops, and the declarations they assign, always stay: they keep
-/// the tape balanced.
+/// Hessian-vector product), and the empty blocks and ifs that leaves behind, until none is left. Tape pops, and the
+/// declarations they assign, always stay: they keep the tape balanced.
 /// </summary>
 internal static class DeadCode
 {
@@ -44,7 +44,23 @@ internal static class DeadCode
                     removed = true;
                     break;
                 case IfStmt i:
-                    list.Add(i with { Then = Prune(i.Then, reads, popped, ref removed), Else = i.Else is null ? null : Prune(i.Else, reads, popped, ref removed) });
+                {
+                    var then = Prune(i.Then, reads, popped, ref removed);
+                    var otherwise = i.Else is null ? null : Prune(i.Else, reads, popped, ref removed);
+                    if (otherwise is { Statements.Count: 0 }) otherwise = null;
+                    if (then.Statements.Count == 0 && otherwise is null)
+                    {
+                        // Conditions have no side effects: an if with nothing left in either branch is dropped.
+                        removed = true;
+                        break;
+                    }
+                    list.Add(then.Statements.Count == 0
+                        ? i with { Condition = new UnaryExpr(ScalarType.Boolean, UnaryOp.Not, i.Condition), Then = otherwise!, Else = null }
+                        : i with { Then = then, Else = otherwise });
+                    break;
+                }
+                case BlockStmt { Statements.Count: 0 }:
+                    removed = true;
                     break;
                 case ForStmt f:
                     list.Add(f with { Body = Prune(f.Body, reads, popped, ref removed) });
@@ -60,7 +76,34 @@ internal static class DeadCode
                     break;
             }
         }
-        return new BlockStmt(list.ToEquatableArray());
+        return new BlockStmt(WithoutDanglingComments(list, ref removed).ToEquatableArray());
+    }
+
+    private const string AdjointComment = "adjoint of: ";
+
+    /// <summary>
+    /// Drops an "adjoint of" comment whose code was removed (it is followed by another such comment or by the end of
+    /// the block), and every comment of a block with no code left, so the reader never meets a comment about nothing.
+    /// </summary>
+    private static List<Stmt> WithoutDanglingComments(List<Stmt> list, ref bool removed)
+    {
+        var kept = new List<Stmt>();
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] is CommentStmt comment && comment.Text.StartsWith(AdjointComment, System.StringComparison.Ordinal)
+                && (k + 1 == list.Count || list[k + 1] is CommentStmt next && next.Text.StartsWith(AdjointComment, System.StringComparison.Ordinal)))
+            {
+                removed = true;
+                continue;
+            }
+            kept.Add(list[k]);
+        }
+        if (kept.Count > 0 && kept.All(s => s is CommentStmt))
+        {
+            removed = true;
+            kept.Clear();
+        }
+        return kept;
     }
 
     /// <summary>The expressions a statement evaluates (not the sub-statements).</summary>

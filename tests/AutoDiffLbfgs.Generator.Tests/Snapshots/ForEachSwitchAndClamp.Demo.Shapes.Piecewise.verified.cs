@@ -179,18 +179,6 @@ static partial class Shapes
                         sBar += sBarOld * 0.5;
                     }
                 }
-                else
-                {
-                    {
-                        // adjoint of: s += Math.Clamp(x[1], -1.0, 1.0);
-                        if (!(1.0 <= global::System.Math.Max(-1.0, x[1])))
-                        {
-                            if (!(-1.0 >= x[1]))
-                            {
-                            }
-                        }
-                    }
-                }
             }
         }
         // Reverse sweep (iterations are independent, so they run in forward order): foreach (var w in weights)

@@ -202,13 +202,6 @@ static partial class Losses
                     huberResultBar = 0.0;
                 }
             }
-            // adjoint of: a = Math.Abs(r)
-            if (huberR >= 0.0)
-            {
-            }
-            else
-            {
-            }
             // adjoint of: r = x[i] - targets[i] (argument of Huber)
             result[i] += huberRBarDot;
             // adjoint of: z = x[i] (argument of Softplus)
