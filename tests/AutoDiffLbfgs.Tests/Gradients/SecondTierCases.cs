@@ -22,6 +22,9 @@ public static class SecondTierCases
     internal static readonly double[] Times = [0.0, 0.3, 0.7, 1.2, 2.0, 3.1, 4.5];
     internal static readonly double[] Observed = GradientCases.RandomArray(7, 0.0, 2.0, seed: 31);
     internal static readonly double[] LayerInput = [0.4, -0.9, 1.3, 0.2];
+    internal static readonly SpringSet Springs = new();
+    internal static readonly SpringData SpringValues = new(1.7, [0.1, -0.4, 0.8, 0.0, 1.2], 0.6);
+    internal static readonly SpringData PullValues = new(0.9, [], 1.0);
 
     /// <summary>One objective: its gradient case and its generated Hessian-vector product.</summary>
     public sealed record Case(GradientCase<double> Gradient, HessianVectorFunction HessianVectorProduct);
@@ -115,6 +118,13 @@ public static class SecondTierCases
             (x, g) => new SecondTierObjectives.UserRulesObjective().ValueAndGradient(x, g),
             smooth: x => x.All(v => Math.Abs(v) > Margin)),
             SecondTierObjectives.UserRulesHessianVectorProduct);
+
+        yield return new(Gradient("SpringSetEnergy", GradientCases.Uniform(5, -1.5, 1.5),
+            x => Springs.Energy(x, SpringValues, PullValues),
+            (x, g) => Springs.EnergyGradient(x, g, SpringValues, PullValues),
+            x => new SpringSet.EnergyObjective(Springs, SpringValues, PullValues).Value(x),
+            (x, g) => new SpringSet.EnergyObjective(Springs, SpringValues, PullValues).ValueAndGradient(x, g)),
+            (x, v, r) => Springs.EnergyHessianVectorProduct(x, v, r, SpringValues, PullValues));
 
         yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
             x => Model.Energy(x),

@@ -359,3 +359,51 @@ public sealed partial class PolynomialModel
         return energy;
     }
 }
+
+/// <summary>Model data in a <c>readonly struct</c>: fields and properties (computed ones too) read as data.</summary>
+public readonly struct SpringData
+{
+    private readonly double _scale;
+
+    /// <summary>Creates the data.</summary>
+    public SpringData(double stiffness, double[] rest, double scale)
+    {
+        Stiffness = stiffness;
+        Rest = rest;
+        _scale = scale;
+    }
+
+    /// <summary>The spring constant.</summary>
+    public double Stiffness { get; }
+
+    /// <summary>The rest positions, one per variable.</summary>
+    public double[] Rest { get; }
+
+    /// <summary>A computed property over a private field.</summary>
+    public double Scale => 2.0 * _scale;
+}
+
+/// <summary>An instance objective reading a field and a property of its own type and a readonly struct data parameter.</summary>
+public sealed partial class SpringSet
+{
+    private readonly double _weight = 0.5;
+
+    private double Offset { get; } = 0.1;
+
+    // readonly struct data by value and by 'in'; a field and a property of the containing type; a helper reading both.
+    [Objective]
+    public double Energy(ReadOnlySpan<double> x, SpringData springs, in SpringData pull)
+    {
+        double e = 0.0;
+        foreach (double xi in x) e += Pull(xi, pull.Stiffness);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double d = x[i] - springs.Rest[i] - Offset;
+            e += 0.5 * springs.Stiffness * d * d * springs.Scale;
+        }
+
+        return e;
+    }
+
+    private double Pull(double v, double strength) => _weight * strength * Math.Sin(v);
+}
