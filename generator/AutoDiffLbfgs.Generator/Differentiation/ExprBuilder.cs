@@ -36,6 +36,9 @@ internal static class ExprBuilder
 
     public static Expr Mul(Expr a, Expr b)
     {
+        // A zero here is an exact zero derivative (a constant's tangent, an inactive operand), never a computed value.
+        if (IsConst(a, 0)) return a;
+        if (IsConst(b, 0)) return b;
         if (IsConst(a, 1)) return b;
         if (IsConst(b, 1)) return a;
         if (IsConst(a, -1)) return Neg(b);
@@ -48,7 +51,7 @@ internal static class ExprBuilder
 
     public static Expr Div(Expr a, Expr b)
     {
-        if (IsConst(b, 1)) return a;
+        if (IsConst(b, 1) || IsConst(a, 0)) return a;
         if (a is UnaryExpr { Op: UnaryOp.Negate } na) return Neg(Div(na.Operand, b));
         return new BinaryExpr(a.Type, BinaryOp.Divide, a, b);
     }

@@ -61,7 +61,7 @@ internal sealed class ReverseTransform
         var output = new List<Stmt>();
         transform.FwdRev(top, new HashSet<string> { transform._value }, output);
         output.Add(new ReturnStmt(Local(element, transform._value)));
-        return (new BlockStmt(output.ToEquatableArray()), transform.UsesTape, transform._value);
+        return (DeadCode.Remove(new BlockStmt(output.ToEquatableArray())), transform.UsesTape, transform._value);
     }
 
     // ---------------------------------------------------------------- FwdRev

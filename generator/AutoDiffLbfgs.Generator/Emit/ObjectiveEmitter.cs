@@ -46,8 +46,8 @@ internal static class ObjectiveEmitter
             w.OpenBrace();
         }
 
-        var taken = Identifiers(spec);
-        WriteGradient(w, spec, new NameAllocator(taken));
+        var names = new NameAllocator(Identifiers(spec));
+        WriteDerivatives(w, spec, names);
         if (spec.VariablesKind != VariablesKind.ReadOnlySpan)
         {
             w.WriteLine();
@@ -55,12 +55,17 @@ internal static class ObjectiveEmitter
         }
         w.WriteLine();
         WriteObjectiveStruct(w, spec);
+        if (spec.Data.Count(d => d.IsTermIndex) == 1)
+        {
+            w.WriteLine();
+            WriteTermsStruct(w, spec);
+        }
 
         foreach (var _ in spec.ContainingTypes) w.CloseBrace();
         return w.ToString();
     }
 
-    private static void WriteGradient(SourceWriter w, ObjectiveSpec spec, NameAllocator names)
+    private static void WriteDerivatives(SourceWriter w, ObjectiveSpec spec, NameAllocator names)
     {
         string t = spec.ElementType.Keyword();
         string gradient = names.Fresh("gradient");
@@ -75,28 +80,53 @@ internal static class ObjectiveEmitter
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{Modifiers(spec)}{t} {spec.MethodName}Gradient({Parameters(spec, $"global::System.Span<{t}> {gradient}")})");
         w.OpenBrace();
-        w.WriteLine($"if ({gradient}.Length != {spec.VariablesName}.Length)");
-        w.OpenBrace();
-        w.WriteLine($"throw new global::System.ArgumentException(\"The gradient must have the same length as the variables.\", nameof({gradient}));");
-        w.CloseBrace();
+        WriteLengthCheck(w, gradient, spec.VariablesName, "The gradient must have the same length as the variables.");
         w.WriteLine($"{gradient}.Clear();");
+        WriteBody(w, spec, body, usesTape, tape);
+        w.CloseBrace();
+
+        string direction = names.Fresh("v");
+        string result = names.Fresh("result");
+        var hvp = TangentTransform.Run(body, names, gradient, direction, result);
+        w.WriteLine();
+        w.WriteLine($"/// <summary>");
+        w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/>");
+        w.WriteLine($"/// times <paramref name=\"{direction}\"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name=\"{direction}\"/>).");
+        w.WriteLine($"/// </summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"{Modifiers(spec)}void {spec.MethodName}HessianVectorProduct({Parameters(spec, $"global::System.ReadOnlySpan<{t}> {direction}, global::System.Span<{t}> {result}")})");
+        w.OpenBrace();
+        WriteLengthCheck(w, direction, spec.VariablesName, "The direction must have the same length as the variables.");
+        WriteLengthCheck(w, result, spec.VariablesName, "The result must have the same length as the variables.");
+        w.WriteLine($"{result}.Clear();");
+        WriteBody(w, spec, hvp, usesTape, tape);
+        w.CloseBrace();
+    }
+
+    private static void WriteLengthCheck(SourceWriter w, string span, string variables, string message)
+    {
+        w.WriteLine($"if ({span}.Length != {variables}.Length)");
+        w.OpenBrace();
+        w.WriteLine($"throw new global::System.ArgumentException(\"{message}\", nameof({span}));");
+        w.CloseBrace();
+    }
+
+    private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape)
+    {
         var printer = new CodePrinter(w, spec.VariablesName, tape);
-        if (usesTape)
-        {
-            w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
-            w.WriteLine("try");
-            w.OpenBrace();
-            printer.Statements(body.Statements);
-            w.CloseBrace();
-            w.WriteLine("finally");
-            w.OpenBrace();
-            w.WriteLine($"{tape}.Dispose();");
-            w.CloseBrace();
-        }
-        else
+        if (!usesTape)
         {
             printer.Statements(body.Statements);
+            return;
         }
+        w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
+        w.WriteLine("try");
+        w.OpenBrace();
+        printer.Statements(body.Statements);
+        w.CloseBrace();
+        w.WriteLine("finally");
+        w.OpenBrace();
+        w.WriteLine($"{tape}.Dispose();");
         w.CloseBrace();
     }
 
@@ -134,7 +164,7 @@ internal static class ObjectiveEmitter
         w.WriteLine($"/// (no delegate, no boxing). It holds the data arguments.");
         w.WriteLine($"/// </summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.IDifferentiableObjective<{t}>");
+        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<{t}>");
         w.OpenBrace();
         foreach (var (field, type, _) in fields) w.WriteLine($"private readonly {type} {field};");
         if (fields.Count > 0)
@@ -152,6 +182,62 @@ internal static class ObjectiveEmitter
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
         w.WriteLine($"public {t} ValueAndGradient(global::System.ReadOnlySpan<{t}> x, global::System.Span<{t}> gradient) => {call(spec.MethodName + "Gradient", "gradient")};");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public void HessianVectorProduct(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
+        w.CloseBrace();
+    }
+
+    /// <summary>The finite-sum view of an objective with a <c>[TermIndex]</c> parameter: one term per index.</summary>
+    private static void WriteTermsStruct(SourceWriter w, ObjectiveSpec spec)
+    {
+        string t = spec.ElementType.Keyword();
+        string name = spec.MethodName + "Terms";
+        bool isRef = spec.Data.Any(d => d.IsSpan);
+        var fields = new List<(string Field, string Type, string Parameter)>();
+        if (!spec.IsStatic) fields.Add(("_target", spec.ContainingTypes[spec.ContainingTypes.Count - 1].FullyQualifiedName, "target"));
+        fields.Add(("_termCount", "int", "termCount"));
+        foreach (var d in spec.Data.Where(d => !d.IsTermIndex)) fields.Add(("_" + d.Name, d.FullyQualifiedType, d.Name));
+
+        string call(string method, string extra)
+        {
+            var args = new List<string> { "w" };
+            if (extra.Length > 0) args.Add(extra);
+            args.AddRange(spec.Data.Select(d => d.IsTermIndex ? "term" : "_" + d.Name));
+            return (spec.IsStatic ? "" : "_target.") + method + "(" + string.Join(", ", args) + ")";
+        }
+
+        string value = spec.VariablesKind == VariablesKind.ReadOnlySpan ? spec.MethodName : spec.MethodName + "Value";
+        w.WriteLine($"/// <summary>");
+        w.WriteLine($"/// The finite sum F(w) = (1/N)·Σᵢ {spec.MethodName}(w, i) over its <c>[TermIndex]</c> parameter, for the stochastic solver:");
+        w.WriteLine($"/// each member evaluates one term with the generated gradient or Hessian-vector product.");
+        w.WriteLine($"/// </summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.IFiniteSumObjective<{t}>");
+        w.OpenBrace();
+        foreach (var (field, type, _) in fields) w.WriteLine($"private readonly {type} {field};");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Creates the finite sum of <paramref name=\"termCount\"/> terms over the given data.</summary>");
+        w.WriteLine($"public {name}({string.Join(", ", fields.Select(f => f.Type + " " + f.Parameter))})");
+        w.OpenBrace();
+        w.WriteLine("if (termCount <= 0)");
+        w.OpenBrace();
+        w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(termCount), termCount, \"The number of terms must be positive.\");");
+        w.CloseBrace();
+        foreach (var (field, _, parameter) in fields) w.WriteLine($"{field} = {parameter};");
+        w.CloseBrace();
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine("public int TermCount => _termCount;");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public {t} TermValue(int term, global::System.ReadOnlySpan<{t}> w) => {call(value, "")};");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public {t} TermValueAndGradient(int term, global::System.ReadOnlySpan<{t}> w, global::System.Span<{t}> gradient) => {call(spec.MethodName + "Gradient", "gradient")};");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public void TermHessianVectorProduct(int term, global::System.ReadOnlySpan<{t}> w, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
         w.CloseBrace();
     }
 

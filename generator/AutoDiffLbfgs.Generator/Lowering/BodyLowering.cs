@@ -137,12 +137,13 @@ internal sealed class BodyLowering
     {
         var local = declarator.Symbol;
         var type = MapType(local.Type);
+        var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
         if (type is null || local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean))
         {
             Report(DiagnosticDescriptors.UnsupportedLocalType, declarator.Syntax, local.Name, local.Type.ToDisplayString());
+            if (initializer is not null) Value(initializer.Value); // report what the initializer holds, too
             return null;
         }
-        var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
         Expr? init = initializer is null ? null : Convert(Value(initializer.Value), type.Value);
         return new DeclareStmt(local.Name, type!.Value, init);
     }
@@ -257,7 +258,7 @@ internal sealed class BodyLowering
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when type == ScalarType.Int32:
                 if (IsVariablesAccess(lengthOf)) return new VariablesLengthExpr();
                 var array = DataText(lengthOf);
-                return array is null ? Unsupported(operation, "length of a non-data value") : new DataExpr(ScalarType.Int32, array + ".Length");
+                return array is null ? UnsupportedInner(lengthOf, operation, "length of a non-data value") : new DataExpr(ScalarType.Int32, array + ".Length");
             case IPropertyReferenceOperation or IFieldReferenceOperation when type is not null:
                 var text = DataText(operation);
                 return text is null ? Unsupported(operation, "member access") : new DataExpr(type.Value, text);
@@ -306,7 +307,7 @@ internal sealed class BodyLowering
             return loweredIndices.Length == 1 ? new VariableElementExpr(type.Value, loweredIndices[0]) : Unsupported(operation, "multi-dimensional index");
         }
         var array = DataText(arrayOperation);
-        if (array is null) return Unsupported(operation, "element access");
+        if (array is null) return UnsupportedInner(arrayOperation, operation, "element access");
         return loweredIndices.Length == 1
             ? new DataElementExpr(type.Value, array, loweredIndices[0])
             : Unsupported(operation, "multi-dimensional data index");
@@ -410,6 +411,17 @@ internal sealed class BodyLowering
     {
         Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Short(operation.Syntax), what);
         return Placeholder();
+    }
+
+    /// <summary>
+    /// Reports the innermost unsupported construct: lowers <paramref name="inner"/> for its own diagnostics and reports
+    /// <paramref name="operation"/> only when the inner part was fine on its own.
+    /// </summary>
+    private Expr UnsupportedInner(IOperation inner, IOperation operation, string what)
+    {
+        int before = _diagnostics.Count;
+        Value(inner);
+        return _diagnostics.Count > before ? Placeholder() : Unsupported(operation, what);
     }
 
     private Expr Placeholder() => Literals.Zero(_element);

@@ -97,7 +97,8 @@ internal static class ObjectiveParser
             p.Name,
             p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             p.Type.IsRefLikeType,
-            p.RefKind == RefKind.In ? "in " : p.ScopedKind == ScopedKind.ScopedValue ? "scoped " : "")).ToEquatableArray();
+            p.RefKind == RefKind.In ? "in " : p.ScopedKind == ScopedKind.ScopedValue ? "scoped " : "",
+            p.Type.SpecialType == SpecialType.System_Int32 && p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "AutoDiffLbfgs.TermIndexAttribute"))).ToEquatableArray();
 
         return new ObjectiveSpec(
             method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
@@ -125,7 +126,7 @@ internal static class ObjectiveParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, location, type.Name, method.Name));
             }
-            if (type.IsGenericType)
+            if (type.TypeParameters.Length > 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNotSupported, location, type.Name));
             }

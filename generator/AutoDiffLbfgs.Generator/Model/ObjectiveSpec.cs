@@ -48,5 +48,8 @@ internal enum VariablesKind
 /// <summary>One containing type, outermost first: its declaration keyword (<c>class</c>, <c>record struct</c>, …) and name.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsStatic, string FullyQualifiedName);
 
-/// <summary>A data parameter: passed through unchanged, constant for differentiation.</summary>
-internal sealed record DataParameterSpec(string Name, string FullyQualifiedType, bool IsSpan, string Modifier);
+/// <summary>
+/// A data parameter: passed through unchanged, constant for differentiation. <see cref="IsTermIndex"/> marks the
+/// <c>[TermIndex] int</c> that selects one term of a finite sum.
+/// </summary>
+internal sealed record DataParameterSpec(string Name, string FullyQualifiedType, bool IsSpan, string Modifier, bool IsTermIndex);
