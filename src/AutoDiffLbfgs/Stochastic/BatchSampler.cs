@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AutoDiffLbfgs.Stochastic;
 
 /// <summary>
@@ -6,10 +8,11 @@ namespace AutoDiffLbfgs.Stochastic;
 /// the run is made in one call or continued by warm restarts.
 /// </summary>
 /// <remarks>
-/// A draw is a partial Fisher–Yates shuffle of a permutation of [0, N): b swaps pick the batch, then the swaps are
-/// undone in reverse order so the permutation is the identity again before the next draw. A draw therefore costs
-/// O(b), not O(N); the permutation (N ints) is allocated once per solve. A batch of all N terms is not sampled: it is
-/// 0, 1, …, N − 1 in order (oneDAL's full-batch rule).
+/// A draw uses Floyd's algorithm (Bentley &amp; Floyd, "A sample of brilliance", CACM 30(9), 1987): for j = N − b, …,
+/// N − 1 pick t uniformly in [0, j] and take t, or j if t is already taken. Every b-subset is equally likely. The
+/// "already taken" test is an open-addressing hash set sized for b, cleared after each draw, so a draw costs O(b)
+/// time and the sampler O(b) memory, independent of N. A batch of all N terms is not sampled: it is 0, 1, …, N − 1 in
+/// order (oneDAL's full-batch rule).
 /// </remarks>
 internal sealed class BatchSampler
 {
@@ -19,42 +22,61 @@ internal sealed class BatchSampler
     /// <summary>Stream tag of the Hessian batches (indexed by the global block number t).</summary>
     public const ulong CurvatureBatches = 2;
 
-    private readonly int[] _permutation;
-    private readonly int[] _swaps;
+    private readonly int _termCount;
     private readonly ulong _seed;
+
+    /// <summary>Hash set of taken terms, stored as term + 1 (0 = empty); capacity a power of two ≥ 2·maxBatch, so probes stay short.</summary>
+    private readonly int[] _taken;
+
+    /// <summary>32 − log₂(capacity): Fibonacci hashing keeps the top bits of term·2³²/φ.</summary>
+    private readonly int _hashShift;
 
     /// <summary>Creates a sampler over <paramref name="termCount"/> terms drawing batches of at most <paramref name="maxBatch"/>.</summary>
     public BatchSampler(ulong seed, int termCount, int maxBatch)
     {
         _seed = seed;
-        _permutation = new int[termCount];
-        for (int i = 0; i < termCount; i++) _permutation[i] = i;
-        _swaps = new int[maxBatch];
+        _termCount = termCount;
+        _taken = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2 * maxBatch, 2))];
+        _hashShift = 32 - BitOperations.Log2((uint)_taken.Length);
     }
 
     /// <summary>Fills <paramref name="batch"/> with distinct terms drawn for (<paramref name="purpose"/>, <paramref name="index"/>).</summary>
     public void Draw(ulong purpose, long index, Span<int> batch)
     {
-        int n = _permutation.Length, b = batch.Length;
+        int n = _termCount, b = batch.Length;
         if (b == n)
         {
             for (int i = 0; i < n; i++) batch[i] = i;
             return;
         }
         var random = SplitMix64.ForStream(_seed, purpose, (ulong)index);
-        int[] p = _permutation;
-        for (int i = 0; i < b; i++)
+        for (int k = 0, j = n - b; j < n; j++, k++)
         {
-            int j = i + random.NextBelow(n - i);
-            (p[i], p[j]) = (p[j], p[i]);
-            _swaps[i] = j;
-            batch[i] = p[i];
+            int t = random.NextBelow(j + 1);
+            batch[k] = TryTake(t) ? t : Take(j);
         }
-        // Undo the swaps, newest first, so the permutation is the identity again (the invariant every draw relies on).
-        for (int i = b - 1; i >= 0; i--)
+        Array.Clear(_taken);
+    }
+
+    /// <summary>Adds <paramref name="term"/> to the taken set; false if it was already there.</summary>
+    private bool TryTake(int term)
+    {
+        int mask = _taken.Length - 1;
+        for (int slot = (int)(((uint)term * 0x9E3779B9u) >> _hashShift); ; slot = (slot + 1) & mask)
         {
-            int j = _swaps[i];
-            (p[i], p[j]) = (p[j], p[i]);
+            if (_taken[slot] == 0)
+            {
+                _taken[slot] = term + 1;
+                return true;
+            }
+            if (_taken[slot] == term + 1) return false;
         }
+    }
+
+    /// <summary>Adds a term known not to be taken yet (j is larger than every earlier candidate) and returns it.</summary>
+    private int Take(int term)
+    {
+        TryTake(term);
+        return term;
     }
 }

@@ -14,16 +14,16 @@ namespace AutoDiffLbfgs.Stochastic;
 /// stop if ‖g‖₂ &lt; ε·max(1, ‖w‖₂); add w to the running sum of the current block; step w ← w − αₖ·g during the first
 /// 2L iterations (and while no pair is stored), w ← w − αₖ·Hₜ·g afterwards. After every L iterations the block's mean
 /// w̄ₜ is formed; from the second block on, sₜ = w̄ₜ − w̄ₜ₋₁ and yₜ = ∇²F_{S_H}(w̄ₜ)·sₜ, the mean over a batch S_H of b_H
-/// terms of the terms' Hessian-vector products (eq. 2.5; a dense Hessian is never formed). A pair with sₜᵀyₜ ≤ 0 would
+/// terms of the terms' Hessian-vector products (§2; a dense Hessian is never formed). A pair with sₜᵀyₜ ≤ 0 would
 /// make Hₜ indefinite and is skipped and counted. Hₜ·g is the two-loop recursion (Algorithm 2) over the newest m
-/// pairs with H⁰ = (sₜᵀyₜ / yₜᵀyₜ)·I from the newest stored pair (eq. 2.6), done by <see cref="LbfgsHistory{T}"/>.</para>
+/// pairs with H⁰ = (sₜᵀyₜ / yₜᵀyₜ)·I from the newest stored pair (Algorithm 2), done by <see cref="LbfgsHistory{T}"/>.</para>
 /// <para>Averaging iterates over L steps and taking curvature from Hessian-vector products, not gradient differences,
 /// is what keeps the pairs meaningful despite the noise of small batches (Byrd et al., §2).</para>
 /// <para>Determinism: batch sums use a reduction order fixed by the batch alone (<see cref="BatchEvaluator{T, TObjective}"/>),
 /// and the sampler's draws depend only on (seed, iteration), so results do not depend on thread timing, on
 /// <see cref="StochasticLbfgsOptions.MaxDegreeOfParallelism"/>, or on how a run is split by warm restarts.</para>
 /// <para>Cost: a solve allocates its workspace once (the pair history, a few vectors of length n, one partial sum of
-/// length n per 64 terms of the largest batch, a permutation of N ints when sampling, the returned state) and, if some
+/// length n per 64 terms of the largest batch, a hash set of 2·b ints when sampling, the returned state) and, if some
 /// batch reaches <see cref="StochasticLbfgsOptions.ParallelBatchThreshold"/>, starts MaxDegreeOfParallelism − 1 helper
 /// threads that it stops on return. Iterations allocate nothing.</para>
 /// </remarks>
@@ -101,7 +101,7 @@ public static class StochasticLbfgs
         /// <summary>The slot the newest pair would occupy in oneDAL's cyclic buffer; −1 before the first pair.</summary>
         private int _newestSlot;
 
-        /// <summary>γ of H⁰ = γI: sᵀy/yᵀy of the newest stored pair (Byrd et al. eq. 2.6).</summary>
+        /// <summary>γ of H⁰ = γI: sᵀy/yᵀy of the newest stored pair (Byrd et al., Algorithm 2).</summary>
         private double _gamma = 1;
 
         public Run(TObjective objective, int dimension, StochasticLbfgsOptions options, StochasticLbfgsState<T>? restart)
@@ -164,7 +164,7 @@ public static class StochasticLbfgs
                 }
                 long k = (long)_firstIteration + j;
 
-                // Step 4: the batch gradient g = ∇F_S(wᵏ).
+                // The batch gradient g = ∇F_S(wᵏ).
                 int[] rows;
                 int offset;
                 if (o.BatchIndices is { } given)
@@ -190,10 +190,10 @@ public static class StochasticLbfgs
                     break;
                 }
 
-                // Step 6: w̄ₜ accumulates the iterates of the current block.
+                // w̄ₜ accumulates the iterates of the current block.
                 VectorMath.Axpy(T.One, x, _blockSum);
 
-                // Steps 7–10: an SGD step for k ≤ 2L (1-based), afterwards the quasi-Newton step with Hₜ.
+                // An SGD step for k ≤ 2L (1-based), afterwards the quasi-Newton step with Hₜ.
                 T alpha = T.CreateTruncating(steps.Length == 1 ? steps[0] : steps[j]);
                 if (k < 2 * (long)L || _history.Count == 0)
                 {
@@ -206,7 +206,7 @@ public static class StochasticLbfgs
                 }
                 iterations++;
 
-                // Steps 11–17: at the end of a block, average; from the second block on, form a correction pair.
+                // At the end of a block, average; from the second block on, form a correction pair.
                 if ((k + 1) % L != 0) continue;
                 long t = (k + 1) / L - 1;
                 _blockSum.CopyTo(_average, 0);
@@ -236,7 +236,7 @@ public static class StochasticLbfgs
         }
 
         /// <summary>
-        /// sₜ = w̄ₜ − w̄ₜ₋₁, yₜ = ∇²F_{S_H}(w̄ₜ)·sₜ (Byrd et al. eq. 2.5), formed in the history's spare slot and stored only
+        /// sₜ = w̄ₜ − w̄ₜ₋₁, yₜ = ∇²F_{S_H}(w̄ₜ)·sₜ (Byrd et al., §2), formed in the history's spare slot and stored only
         /// when sₜᵀyₜ &gt; 0: that is the curvature condition that keeps Hₜ positive definite.
         /// </summary>
         private bool FormPair(int[] rows, int offset, int count)

@@ -35,7 +35,7 @@ public sealed class StochasticLbfgsOptions
 
     /// <summary>
     /// oneDAL <c>batchSize</c> b: the number of terms whose gradients are averaged into the stochastic gradient of one
-    /// iteration (Byrd et al. 2016, Algorithm 1, step 4). Default 10; range [1, N]. With b = N every iteration uses all
+    /// iteration (Byrd et al. 2016, Algorithm 1). Default 10; range [1, N]. With b = N every iteration uses all
     /// terms in index order and no sampling is done (the full-batch configuration). Also the row width of
     /// <see cref="BatchIndices"/>.
     /// </summary>
@@ -47,7 +47,7 @@ public sealed class StochasticLbfgsOptions
 
     /// <summary>
     /// oneDAL <c>correctionPairBatchSize</c> b_H: the number of terms whose Hessian-vector products are averaged into
-    /// yₜ = ∇²F_{S_H}(w̄ₜ)·sₜ (Byrd et al. 2016, eq. 2.5 and Algorithm 1, step 15). Default 100; range [1, N]; b_H = N
+    /// yₜ = ∇²F_{S_H}(w̄ₜ)·sₜ (Byrd et al. 2016, §2 and Algorithm 1). Default 100; range [1, N]; b_H = N
     /// uses every term in index order. Also the row width of <see cref="CorrectionPairIndices"/>.
     /// </summary>
     public int CorrectionPairBatchSize
@@ -68,7 +68,7 @@ public sealed class StochasticLbfgsOptions
 
     /// <summary>
     /// oneDAL <c>L</c>: the number of iterations averaged into one w̄ₜ, so also the spacing, in iterations, of the
-    /// curvature updates (Byrd et al. 2016, Algorithm 1, steps 11–17). The first 2L iterations are plain SGD steps.
+    /// curvature updates (Byrd et al. 2016, Algorithm 1). The first 2L iterations are plain SGD steps.
     /// Default 10; range [1, ∞). A warm restart must use the L of the run it continues.
     /// </summary>
     public int L

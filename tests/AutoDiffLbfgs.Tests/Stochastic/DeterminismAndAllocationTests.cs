@@ -65,7 +65,9 @@ public class DeterminismAndAllocationTests
         var options = Options(2, 2000, 2000, 10, 0.1);
         options.MaxDegreeOfParallelism = 2;
         options.ParallelBatchThreshold = 100;
-        Assert.Throws<InvalidOperationException>(() => StochasticLbfgs.Minimize(new ThrowingTerms(4000), new double[2].AsSpan(), options));
+        var terms = new ThrowingTerms(4000, Environment.CurrentManagedThreadId);
+        var e = Assert.Throws<InvalidOperationException>(() => StochasticLbfgs.Minimize(terms, new double[2].AsSpan(), options));
+        Assert.Equal("term failed on a helper thread", e.Message);
     }
 
     [Fact]
@@ -104,12 +106,18 @@ public class DeterminismAndAllocationTests
         return new LogisticRegressionTerms<double>(x, y, 0.01);
     }
 
-    private readonly struct ThrowingTerms(int count) : IFiniteSumObjective<double>
+    /// <summary>Terms that throw on any thread but the caller's; on the caller they are slow, so a helper surely takes a chunk.</summary>
+    private readonly struct ThrowingTerms(int count, int callerThread) : IFiniteSumObjective<double>
     {
         public int TermCount => count;
         public double TermValue(int term, ReadOnlySpan<double> w) => 0;
-        public double TermValueAndGradient(int term, ReadOnlySpan<double> w, Span<double> gradient) =>
-            term == count - 1 ? throw new InvalidOperationException("term failed") : 0;
+        public double TermValueAndGradient(int term, ReadOnlySpan<double> w, Span<double> gradient)
+        {
+            if (Environment.CurrentManagedThreadId != callerThread) throw new InvalidOperationException("term failed on a helper thread");
+            Thread.Sleep(1);
+            gradient.Clear();
+            return 0;
+        }
         public void TermHessianVectorProduct(int term, ReadOnlySpan<double> w, ReadOnlySpan<double> v, Span<double> result) => result.Clear();
     }
 }

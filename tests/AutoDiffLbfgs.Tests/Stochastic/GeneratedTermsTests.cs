@@ -41,4 +41,21 @@ public class GeneratedTermsTests
         Assert.True(result.StoredPairs > 10);
         AssertClose(w1, w2, 1e-10);
     }
+
+    [Fact]
+    public void GeneratedLeastSquaresTermsMatchTheHandWrittenOnes()
+    {
+        var random = new Random(4);
+        double[] a = Enumerable.Range(0, 30 * 4).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double[] b = Enumerable.Range(0, 30).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var reference = new LeastSquaresTerms(a, b);
+        var generated = new GeneratedLeastSquares.ResidualTerms(30, a, b);
+        double[] w = [0.3, -0.2, 0.1, 0.7], v = [1, 2, -1, 0.5];
+        double[] g1 = new double[4], g2 = new double[4], h1 = new double[4], h2 = new double[4];
+        Assert.Equal(reference.TermValueAndGradient(17, w, g1), generated.TermValueAndGradient(17, w, g2), 1e-15);
+        reference.TermHessianVectorProduct(17, w, v, h1);
+        generated.TermHessianVectorProduct(17, w, v, h2);
+        AssertClose(g1, g2, 1e-15);
+        AssertClose(h1, h2, 1e-15);
+    }
 }
