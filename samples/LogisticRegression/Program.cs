@@ -76,24 +76,3 @@ Console.WriteLine($"Classic L-BFGS: {classicResult.Termination} after {classicRe
 
 ConvergencePlot.Save(plotPath, [sqn, sgd, classic], "Logistic regression, breast-cancer data (N = 569, n = 31)");
 Console.WriteLine($"Wrote {Path.GetFullPath(plotPath)}");
-
-/// <summary>The full objective with a count of its evaluations (each is one pass over the data).</summary>
-internal readonly struct CountingObjective(FullSumObjective<double, Model.LossTerms> inner) : AutoDiffLbfgs.IDifferentiableObjective<double>
-{
-    private readonly int[] _count = new int[1];
-
-    /// <summary>Evaluations so far.</summary>
-    public int Evaluations => _count[0];
-
-    public double Value(ReadOnlySpan<double> x)
-    {
-        _count[0]++;
-        return inner.Value(x);
-    }
-
-    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
-    {
-        _count[0]++;
-        return inner.ValueAndGradient(x, gradient);
-    }
-}
