@@ -69,6 +69,8 @@ public sealed class PackageConsumerTests(LocalPackageFeed feed)
         var run = await DotnetCommand.RunAsync(project, "run", "-c", "Release", "--disable-build-servers");
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        // A fresh project must build clean: e.g. CS8032 would mean an assembly under analyzers/ failed to load.
+        Assert.DoesNotContain(": warning ", run.Output, StringComparison.Ordinal);
         var printed = ParseKeyValueLines(run.Output);
         Assert.True(printed.TryGetValue("termination", out var termination) && termination.StartsWith("Converged", StringComparison.Ordinal), run.ToString());
         const double a = 1.5;

@@ -8,16 +8,18 @@ namespace AutoDiffLbfgs.IntegrationTests.Packaging;
 public sealed class PackageContentsTests(LocalPackageFeed feed)
 {
     [Fact]
-    public void PackageHoldsTheRuntimeWithDocsTheGeneratorAsAnAnalyzerAndTheReadme()
+    public void PackageHoldsTheRuntimeWithDocsTheGeneratorAndCodeFixesAsAnalyzersAndTheReadme()
     {
         var entries = EntryNames(feed.PackagePath);
 
         Assert.Contains("lib/net10.0/AutoDiffLbfgs.dll", entries);
         Assert.Contains("lib/net10.0/AutoDiffLbfgs.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/AutoDiffLbfgs.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/AutoDiffLbfgs.CodeFixes.dll", entries);
         Assert.Contains("PACKAGE.md", entries);
-        // The generator runs inside the compiler only: it must not become a reference of the user's program.
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
+        // The generator and the code fixes run inside the compiler and the IDE only: neither may become a reference
+        // of the user's program.
+        Assert.Equal(new[] { "lib/net10.0/AutoDiffLbfgs.dll", "lib/net10.0/AutoDiffLbfgs.xml" }, entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
     }
 
