@@ -21,6 +21,10 @@ public sealed class BodyDiagnosticTests
         Assert.Contains(keyword, Assert.Single(run.GeneratorDiagnostics).GetMessage(), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The span is the unsupported expression itself — the string literal, the <c>new</c> — not the supported access
+    /// (<c>.Length</c>, <c>[i]</c>) applied to it, so that the message can name the construct the user wrote.
+    /// </summary>
     [Theory]
     [InlineData("if ([|x[0] is > 0.5|]) s += 1.0;")]
     [InlineData("s += [|x.Length switch { 1 => 2.0, _ => 3.0 }|];")]
@@ -66,6 +70,7 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(
             DiagnosticVerifier.InObjectiveBody("if (x[0] > 10.0) return 0.0;\nreturn 0.5 * [|F(x)|];"), "ADL0106");
 
+    /// <summary><c>stackalloc</c> is unsafe code (ADL0107) wherever it appears, including as the receiver of an access.</summary>
     [Theory]
     [InlineData("[|unsafe { s += x[0]; }|]")]
     [InlineData("s += [|stackalloc double[] { 1.0, 2.0 }|].Length;")]
@@ -74,12 +79,29 @@ public sealed class BodyDiagnosticTests
 
     [Theory]
     [InlineData("ReadOnlySpan<double> x", "{|ADL0108:double Square(double v) => v * v;|}")]
-    [InlineData("ReadOnlySpan<double> x", "Func<double, double> {|ADL0109:square = {|ADL0108:v => v * v|}|};")]
-    [InlineData("ReadOnlySpan<double> x", "Func<double, double> {|ADL0109:identity = {|ADL0108:delegate (double v) { return v; }|}|};")]
-    [InlineData("ReadOnlySpan<double> x, double[] data", "var {|ADL0109:query = {|ADL0108:from v in data select v * 2.0|}|};")]
+    [InlineData("ReadOnlySpan<double> x", "s += {|ADL0103:Apply({|ADL0108:v => v * v|}, x[0])|};")]
+    [InlineData("ReadOnlySpan<double> x", "s += {|ADL0103:Apply({|ADL0108:delegate (double v) { return v; }|}, x[0])|};")]
+    [InlineData("ReadOnlySpan<double> x, double[] data", "s += {|ADL0103:Enumerable.Sum({|ADL0108:from v in data select v * 2.0|})|};")]
     public void ADL0108_LambdasLocalFunctionsAndQueries_AreReportedAtTheNode(string parameters, string statement) =>
-        DiagnosticVerifier.Verify(
-            DiagnosticVerifier.InObjectiveBody($"double s = x[0];\n{statement}\nreturn s;", parameters).Replace("using System;", "using System;\nusing System.Linq;"));
+        DiagnosticVerifier.Verify(WithLinq(DiagnosticVerifier.InObjectiveBody(
+            $"double s = x[0];\n{statement}\nreturn s;", parameters, members: "    private static double Apply(Func<double, double> f, double v) => f(v);\n")));
+
+    /// <summary>
+    /// The walk goes on inside a rejected declaration: the lambda initializing a local of an unsupported type is a
+    /// problem of its own and is reported too, so the user sees both in one build.
+    /// </summary>
+    [Fact]
+    public void ADL0108_ALambdaInitializingARejectedLocal_IsReportedAsWell() =>
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
+            "Func<double, double> {|ADL0109:square = {|ADL0108:v => v * v|}|};\nreturn x[0];"));
+
+    /// <summary>A discard is not data: <c>_ = …</c> may be rejected, but never as a write to data (ADL0110).</summary>
+    [Fact]
+    public void ADiscardAssignmentIsNotReportedAsWritingToData()
+    {
+        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody("_ = x[0] * 2.0;\nreturn x[0];"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ADL0110");
+    }
 
     [Theory]
     [InlineData("decimal [|d|];")]
@@ -112,7 +134,7 @@ public sealed class BodyDiagnosticTests
             if ({|ADL0101:x[0] is > 0.5|}) s += 1.0;
             decimal {|ADL0109:d|};
             {|ADL0105:label: s += x[1];|}
-            s += {|ADL0101:new double[] { 1.0 }|}[0];
+            s += {|ADL0101:x.Length switch { 1 => 2.0, _ => 3.0 }|};
             {|ADL0107:unsafe { s += 2.0; }|}
             {|ADL0108:double Square(double v) => v * v;|}
             return s + {|ADL0106:F(x)|};
@@ -151,4 +173,6 @@ public sealed class BodyDiagnosticTests
         run.Source("Demo.Problems.Good.g.cs");
         Assert.True(run.OutputErrors.IsEmpty, GeneratorRun.Describe(run.OutputErrors));
     }
+
+    private static string WithLinq(string source) => source.Replace("using System;", "using System;\nusing System.Linq;", StringComparison.Ordinal);
 }

@@ -67,7 +67,8 @@ public sealed class GeneratedApiShapeTests
     [InlineData("namespace Demo;\npublic static partial class Problems", "Demo.Problems.F.g.cs")]
     [InlineData("namespace Demo.Deep.Space;\npublic static partial class Problems", "Demo.Deep.Space.Problems.F.g.cs")]
     [InlineData("public static partial class Problems", "Problems.F.g.cs")]
-    public void HintNameIsNamespaceTypeAndMethod(string declaration, string hintName)
+    [InlineData("namespace Demo.Block\n{\npublic static partial class Problems", "Demo.Block.Problems.F.g.cs", "}")]
+    public void HintNameIsNamespaceTypeAndMethod(string declaration, string hintName, string closing = "")
     {
         var run = GeneratorHarness.Run($$"""
             using System;
@@ -78,8 +79,10 @@ public sealed class GeneratedApiShapeTests
                 [Objective]
                 public static double F(ReadOnlySpan<double> x) => x[0] * x[0];
             }
+            {{closing}}
             """);
         Assert.Equal(new[] { hintName }, run.Sources.Select(s => s.HintName).Where(h => h.EndsWith(".F.g.cs", StringComparison.Ordinal)));
+        Assert.True(run.OutputErrors.IsEmpty, GeneratorRun.Describe(run.OutputErrors));
     }
 
     [Fact]

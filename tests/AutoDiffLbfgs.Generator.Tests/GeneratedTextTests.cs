@@ -59,6 +59,7 @@ public sealed class GeneratedTextTests
         hostile.NumberFormat.PositiveSign = "\u002B";
         hostile.NumberFormat.NaNSymbol = "NeuN";
         hostile.NumberFormat.PositiveInfinitySymbol = "\u221E";
+        Assert.Equal("\u22122,5", (-2.5).ToString(hostile));
 
         var localized = Generate(hostile);
         Assert.Equal(invariant.Select(s => s.HintName), localized.Select(s => s.HintName));
@@ -68,6 +69,18 @@ public sealed class GeneratedTextTests
         }
 
         Assert.DoesNotContain(localized, s => s.Text.Contains('\u2212', StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Users build with warnings as errors (this repository does): generated code must not warn, e.g. about a local
+    /// <c>const</c> of the objective copied into the gradient but folded away everywhere it was used.
+    /// </summary>
+    [Fact]
+    public void GeneratedCodeHasNoWarnings()
+    {
+        var run = GeneratorHarness.Run(CultureSensitiveSource);
+        Assert.NotEmpty(run.Sources);
+        Assert.True(run.GeneratedCodeProblems.IsEmpty, "Generated code has warnings:\n" + GeneratorRun.Describe(run.GeneratedCodeProblems));
     }
 
     /// <summary>Runs the generator over <see cref="CultureSensitiveSource"/> with <paramref name="culture"/> as current (UI) culture.</summary>

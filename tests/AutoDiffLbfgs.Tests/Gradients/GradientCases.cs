@@ -93,7 +93,7 @@ public static class GradientCases
             (x, g) => new ClassicObjectives.ProductObjective().ValueAndGradient(x, g));
 
         // Control flow.
-        yield return Case(nameof(ControlFlowObjectives.WhileWithBreak), Uniform(6, -1.2, 1.2),
+        yield return Case(nameof(ControlFlowObjectives.WhileWithBreak), Uniform(6, -1.5, 1.5),
             ControlFlowObjectives.WhileWithBreak, ControlFlowObjectives.WhileWithBreakGradient,
             x => new ControlFlowObjectives.WhileWithBreakObjective().Value(x),
             (x, g) => new ControlFlowObjectives.WhileWithBreakObjective().ValueAndGradient(x, g),
@@ -225,6 +225,16 @@ public static class GradientCases
             ObjectiveValue = x => new SignatureObjectives.FloatMathFObjective().Value(x),
             ObjectiveValueAndGradient = (x, g) => new SignatureObjectives.FloatMathFObjective().ValueAndGradient(x, g),
             Reference = DoubleTwins.FloatMathF,
+        };
+        yield return new GradientCase<float>
+        {
+            Name = nameof(SignatureObjectives.FloatWithDoubleMath),
+            Sample = Uniform(4, -1.5, 1.5),
+            Value = SignatureObjectives.FloatWithDoubleMath,
+            Gradient = SignatureObjectives.FloatWithDoubleMathGradient,
+            ObjectiveValue = x => new SignatureObjectives.FloatWithDoubleMathObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new SignatureObjectives.FloatWithDoubleMathObjective().ValueAndGradient(x, g),
+            Reference = DoubleTwins.FloatWithDoubleMath,
         };
         yield return new GradientCase<float>
         {

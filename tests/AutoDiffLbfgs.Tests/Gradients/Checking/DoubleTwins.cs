@@ -34,4 +34,11 @@ public static class DoubleTwins
 
         return s;
     }
+
+    /// <summary>
+    /// Twin of <c>SignatureObjectives.FloatWithDoubleMath</c>. The float original rounds intermediate results to float,
+    /// which moves the function by ~1e-7 relative: far below the float tolerance.
+    /// </summary>
+    public static double FloatWithDoubleMath(double[] x) =>
+        Math.Exp(0.5 * x[0]) + Math.Atan(x[1] * x[2]) + x[0] * x[1] * x[2] + Math.Sqrt(1.0 + x[3] * x[3]);
 }

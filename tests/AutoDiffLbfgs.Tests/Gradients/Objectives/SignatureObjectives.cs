@@ -86,6 +86,17 @@ public static partial class SignatureObjectives
         return s;
     }
 
+    // float objective calling double Math functions: float → double widening (implicit and explicit), double → float
+    // narrowing casts, a double local inside a float objective.
+    [Objective]
+    public static float FloatWithDoubleMath(ReadOnlySpan<float> x)
+    {
+        double wide = x[0];
+        double s = Math.Exp(0.5 * wide) + Math.Atan((double)x[1] * x[2]);
+        float narrow = (float)(wide * x[1]);
+        return (float)s + narrow * x[2] + (float)Math.Sqrt(1.0 + x[3] * x[3]);
+    }
+
     // private objective: the generated members are private too, reached through the accessors below.
     [Objective]
     private static double PrivateQuartic(ReadOnlySpan<double> x) => x[0] * x[0] * x[0] * x[0] - x[0] * x[1] + x[1] * x[1];
