@@ -24,6 +24,10 @@ var fit = CurveFitter.Fit(data, start, progress =>
 }, cancel.Token);
 
 Console.WriteLine($"{fit.Solver.Termination} after {fit.Solver.Iterations} iterations ({fit.Solver.Evaluations} gradient evaluations)");
+if (!fit.Solver.Converged)
+{
+    Console.WriteLine("Stopped before convergence: below is the best point so far, and its uncertainties are only indicative.");
+}
 Console.WriteLine($"S = {fit.SumOfSquares:G6}, residual σ = {Math.Sqrt(fit.ResidualVariance):G4} (m − p = {data.Count - DecayModel.ParameterCount})");
 Console.WriteLine();
 Console.WriteLine("parameter      fitted   uncertainty        true");
