@@ -73,7 +73,7 @@ internal static class ObjectiveEmitter
         string t = spec.ElementType.Keyword();
         string gradient = names.Fresh("gradient");
         string tape = names.Fresh("tape");
-        var structured = Structurizer.Run(spec.Body, names, spec.ElementType);
+        var structured = Structurizer.Run(CallHoisting.Run(spec.Body, names), names, spec.ElementType);
         var (body, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient);
 
         w.WriteLine($"/// <summary>");

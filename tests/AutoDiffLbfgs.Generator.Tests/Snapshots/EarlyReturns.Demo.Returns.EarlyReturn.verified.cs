@@ -37,7 +37,8 @@ static partial class Returns
                     int i = 0;
                     while (!done && i < x.Length)
                     {
-                        sum += global::System.Math.Exp(x[i]);
+                        double exp = global::System.Math.Exp(x[i]);
+                        sum += exp;
                         if (sum > 6.0)
                         {
                             result = global::System.Math.Log(sum) + x[0] * sum;
@@ -77,7 +78,8 @@ static partial class Returns
                         int i = 0;
                         while (!done && i < x.Length)
                         {
-                            sum += global::System.Math.Exp(x[i]);
+                            double exp = global::System.Math.Exp(x[i]);
+                            sum += exp;
                             if (sum > 6.0)
                             {
                                 result = global::System.Math.Log(sum) + x[0] * sum;
@@ -132,7 +134,8 @@ static partial class Returns
                             tape.PushIndex(done ? 1 : 0);
                             tape.PushIndex(i);
                             tape.PushValue(sum);
-                            sum += global::System.Math.Exp(x[i]);
+                            double exp = global::System.Math.Exp(x[i]);
+                            sum += exp;
                             if (sum > 6.0)
                             {
                                 result = global::System.Math.Log(sum) + x[0] * sum;
@@ -151,12 +154,14 @@ static partial class Returns
                             sum = tape.PopValue();
                             i = (int)tape.PopIndex();
                             done = tape.PopIndex() != 0;
-                            sum += global::System.Math.Exp(x[i]);
+                            double exp = global::System.Math.Exp(x[i]);
+                            sum += exp;
                             if (sum > 6.0)
                             {
                                 result = global::System.Math.Log(sum) + x[0] * sum;
                                 done = true;
                             }
+                            double expBar = 0.0;
                             // adjoint of: if (sum > 6.0)
                             if (sum > 6.0)
                             {
@@ -169,8 +174,8 @@ static partial class Returns
                                 }
                             }
                             // adjoint of: sum += Math.Exp(x[i]);
-                            double f = global::System.Math.Exp(x[i]);
-                            gradient[i] += sumBar * f;
+                            expBar += sumBar;
+                            gradient[i] += expBar * exp;
                         }
                     }
                 }
@@ -224,8 +229,10 @@ static partial class Returns
                     int i = 0;
                     while (!done && i < x.Length)
                     {
-                        sumDot += global::System.Math.Exp(x[i]) * v[i];
-                        sum += global::System.Math.Exp(x[i]);
+                        double exp = global::System.Math.Exp(x[i]);
+                        double expDot = exp * v[i];
+                        sumDot += expDot;
+                        sum += exp;
                         if (sum > 6.0)
                         {
                             done = true;
@@ -263,8 +270,10 @@ static partial class Returns
                         int i = 0;
                         while (!done && i < x.Length)
                         {
-                            sumDot += global::System.Math.Exp(x[i]) * v[i];
-                            sum += global::System.Math.Exp(x[i]);
+                            double exp = global::System.Math.Exp(x[i]);
+                            double expDot = exp * v[i];
+                            sumDot += expDot;
+                            sum += exp;
                             if (sum > 6.0)
                             {
                                 done = true;
@@ -321,8 +330,10 @@ static partial class Returns
                             tape.PushIndex(i);
                             tape.PushValue(sum);
                             tape.PushValue(sumDot);
-                            sumDot += global::System.Math.Exp(x[i]) * v[i];
-                            sum += global::System.Math.Exp(x[i]);
+                            double exp = global::System.Math.Exp(x[i]);
+                            double expDot = exp * v[i];
+                            sumDot += expDot;
+                            sum += exp;
                             if (sum > 6.0)
                             {
                                 done = true;
@@ -341,12 +352,16 @@ static partial class Returns
                             sum = tape.PopValue();
                             i = (int)tape.PopIndex();
                             done = tape.PopIndex() != 0;
-                            sumDot += global::System.Math.Exp(x[i]) * v[i];
-                            sum += global::System.Math.Exp(x[i]);
+                            double exp = global::System.Math.Exp(x[i]);
+                            double expDot = exp * v[i];
+                            sumDot += expDot;
+                            sum += exp;
                             if (sum > 6.0)
                             {
                                 done = true;
                             }
+                            double expBar = 0.0;
+                            double expBarDot = 0.0;
                             // adjoint of: if (sum > 6.0)
                             if (sum > 6.0)
                             {
@@ -361,9 +376,9 @@ static partial class Returns
                                 }
                             }
                             // adjoint of: sum += Math.Exp(x[i]);
-                            double f = global::System.Math.Exp(x[i]);
-                            double fDot = f * v[i];
-                            result2[i] += sumBarDot * f + sumBar * fDot;
+                            expBarDot += sumBarDot;
+                            expBar += sumBar;
+                            result2[i] += expBarDot * exp + expBar * expDot;
                         }
                     }
                 }

@@ -28,14 +28,18 @@ static partial class SinglePrecision
         for (int i = 0; i < x.Length; i++)
         {
             float v = x[i];
-            sum += global::System.MathF.Sqrt(1f + v * v) + 0.5f * global::System.MathF.Sin(v) * global::System.MathF.Exp(-0.25f * v);
+            float sqrt = global::System.MathF.Sqrt(1f + v * v);
+            float exp = global::System.MathF.Exp(-0.25f * v);
+            sum += sqrt + 0.5f * global::System.MathF.Sin(v) * exp;
             float vBar = 0f;
+            float sqrtBar = 0f;
+            float expBar = 0f;
             // adjoint of: sum += MathF.Sqrt(1f + v * v) + 0.5f * MathF.Sin(v) * MathF.Exp(-0.25f * v);
-            float f = global::System.MathF.Sqrt(1f + v * v);
-            vBar += 2f * (sumBar * (0.5f / f)) * v;
-            vBar += sumBar * global::System.MathF.Exp(-0.25f * v) * 0.5f * global::System.MathF.Cos(v);
-            float f2 = global::System.MathF.Exp(-0.25f * v);
-            vBar += sumBar * (0.5f * global::System.MathF.Sin(v)) * f2 * -0.25f;
+            sqrtBar += sumBar;
+            vBar += sumBar * exp * 0.5f * global::System.MathF.Cos(v);
+            expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
+            vBar += expBar * exp * -0.25f;
+            vBar += 2f * (sqrtBar * (0.5f / sqrt)) * v;
             // adjoint of: v = x[i]
             gradient[i] += vBar;
         }
@@ -68,15 +72,21 @@ static partial class SinglePrecision
         {
             float v = x[i];
             float vDot = v2[i];
+            float sqrt = global::System.MathF.Sqrt(1f + v * v);
+            float sqrtDot = 0.5f / sqrt * (2f * (v * vDot));
+            float exp = global::System.MathF.Exp(-0.25f * v);
+            float expDot = exp * (-0.25f * vDot);
             float vBarDot = 0f;
+            float sqrtBar = 0f;
+            float expBar = 0f;
+            float expBarDot = 0f;
             // adjoint of: sum += MathF.Sqrt(1f + v * v) + 0.5f * MathF.Sin(v) * MathF.Exp(-0.25f * v);
-            float f = global::System.MathF.Sqrt(1f + v * v);
-            float fDot = 0.5f / f * (2f * (v * vDot));
-            vBarDot += -(2f * (sumBar * (0.5f / f * fDot / f)) * v) + 2f * (sumBar * (0.5f / f)) * vDot;
-            vBarDot += sumBar * (global::System.MathF.Exp(-0.25f * v) * (-0.25f * vDot)) * 0.5f * global::System.MathF.Cos(v) - sumBar * global::System.MathF.Exp(-0.25f * v) * 0.5f * (global::System.MathF.Sin(v) * vDot);
-            float f2 = global::System.MathF.Exp(-0.25f * v);
-            float f2Dot = f2 * (-0.25f * vDot);
-            vBarDot += (sumBar * (0.5f * (global::System.MathF.Cos(v) * vDot)) * f2 + sumBar * (0.5f * global::System.MathF.Sin(v)) * f2Dot) * -0.25f;
+            sqrtBar += sumBar;
+            vBarDot += sumBar * expDot * 0.5f * global::System.MathF.Cos(v) - sumBar * exp * 0.5f * (global::System.MathF.Sin(v) * vDot);
+            expBarDot += sumBar * (0.5f * (global::System.MathF.Cos(v) * vDot));
+            expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
+            vBarDot += (expBarDot * exp + expBar * expDot) * -0.25f;
+            vBarDot += -(2f * (sqrtBar * (0.5f / sqrt * sqrtDot / sqrt)) * v) + 2f * (sqrtBar * (0.5f / sqrt)) * vDot;
             // adjoint of: v = x[i]
             result[i] += vBarDot;
         }
