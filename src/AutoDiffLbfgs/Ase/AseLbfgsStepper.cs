@@ -1,3 +1,4 @@
+using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.Numerics;
 
 namespace AutoDiffLbfgs.Ase;
@@ -16,11 +17,9 @@ namespace AutoDiffLbfgs.Ase;
 public sealed class AseLbfgsStepper
 {
     private readonly AseLbfgsOptions _options;
-    private readonly AseLbfgsHistory _history;
+    private readonly LbfgsHistory<double> _history;
     private readonly double[] _previousPositions;
     private readonly double[] _previousGradient;
-    private readonly double[] _s;
-    private readonly double[] _y;
     private readonly double[] _hg;
     private readonly double[] _step;
     private readonly double _h0;
@@ -36,11 +35,9 @@ public sealed class AseLbfgsStepper
         if (dimension < 1 || dimension % _options.GroupSize != 0)
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "The dimension must be positive and a multiple of the group size.");
         Dimension = dimension;
-        _history = new AseLbfgsHistory(dimension, _options.Memory);
+        _history = new LbfgsHistory<double>(dimension, _options.Memory);
         _previousPositions = new double[dimension];
         _previousGradient = new double[dimension];
-        _s = new double[dimension];
-        _y = new double[dimension];
         _hg = new double[dimension];
         _step = new double[dimension];
         // ASE keeps H0 = 1./alpha and multiplies by it; dividing by alpha would round differently.
@@ -136,7 +133,8 @@ public sealed class AseLbfgsStepper
 
     private void StorePair(ReadOnlySpan<double> positions, ReadOnlySpan<double> gradient)
     {
-        Span<double> s = _s, y = _y;
+        // The pair is formed in the history's spare slot and committed only if it is kept.
+        Span<double> s = _history.NextS, y = _history.NextY;
         ReadOnlySpan<double> xPrev = _previousPositions, gPrev = _previousGradient;
         for (int i = 0; i < s.Length; i++)
         {
@@ -161,7 +159,7 @@ public sealed class AseLbfgsStepper
             // ASE: no curvature test; yᵀs = 0 gives ±∞ like numpy.
             rho = 1.0 / ys;
         }
-        _history.Push(s, y, rho);
+        _history.CommitNext(rho);
     }
 
     private void CheckLength(ReadOnlySpan<double> span, string name)
