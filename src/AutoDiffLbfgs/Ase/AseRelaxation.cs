@@ -71,12 +71,14 @@ public static class AseRelaxation
         const double c1 = 1e-4;
         // Energies of large clusters are sums of many terms; differences below this are rounding, not a rise.
         const double relativeNoise = 1e-12;
+        const double growth = 1.1;
         int n = x.Length;
         var trial = new double[n];
         var trialGradient = new double[n];
         double fmaxSquared = options.Fmax * options.Fmax;
         double energy = objective.ValueAndGradient(x, g);
         int evaluations = 1;
+        double lastT = 1.0;
         for (int step = 0; ; step++)
         {
             double maxSquared = AtomNorms.MaxSquared(g, options.GroupSize);
@@ -96,12 +98,14 @@ public static class AseRelaxation
                 stepper.Step(x, g, trial);
                 ReadOnlySpan<double> p = stepper.LastStep;
                 double slope = Numerics.VectorMath.Dot<double>(g, p);
-                double t = 1.0;
+                // Start from the last accepted fraction, grown a little: a rejected full step is usually rejected again
+                // at the next point, and trying it every time would cost about one extra evaluation per step.
+                double t = Math.Min(1.0, growth * lastT);
                 for (int halving = 0; halving <= options.MaxBacktracks; halving++)
                 {
-                    if (halving > 0)
+                    if (halving > 0) t *= 0.5;
+                    if (halving > 0 || t != 1.0)
                     {
-                        t *= 0.5;
                         for (int i = 0; i < n; i++) trial[i] = x[i] + t * p[i];
                     }
                     double trialEnergy = objective.ValueAndGradient(trial, trialGradient);
@@ -111,6 +115,7 @@ public static class AseRelaxation
                         trial.CopyTo(x);
                         trialGradient.CopyTo(g);
                         energy = trialEnergy;
+                        lastT = t;
                         accepted = true;
                         break;
                     }

@@ -1,0 +1,141 @@
+using AutoDiffLbfgs.Ase;
+using Xunit.Abstractions;
+
+namespace AutoDiffLbfgs.Tests.Ase;
+
+/// <summary>The relaxation loop: results instead of exceptions, callback, cancellation, allocation, the safeguard.</summary>
+public class AseRelaxationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void RunningOutOfStepsIsAResultNotAnException()
+    {
+        AseTrajectory run = AseTrajectory.Load("lj13_ico__default");
+        var x = (double[])run.InitialPositions.Clone();
+        AseRelaxationResult result = AseRelaxation.Relax(new LennardJonesObjective(), x, run.Options with { MaxSteps = 10 });
+        Assert.False(result.Converged);
+        Assert.Equal(AseTermination.MaxStepsReached, result.Termination);
+        Assert.Equal(10, result.Steps);
+        Assert.Equal(11, result.Evaluations);
+        AseAssert.Close(result.Energy, run.Steps[10].PlainEnergy, 1e-13, "energy after 10 steps");
+        AseAssert.Close(x, run.Steps[10].Positions, 1e-12, "positions after 10 steps");
+    }
+
+    [Fact]
+    public void ConvergedStartTakesNoStep()
+    {
+        AseTrajectory run = AseTrajectory.Load("quad30__default");
+        var x = (double[])run.Steps[^1].Positions.Clone();
+        var result = AseRelaxation.Relax(new QuadraticObjective(run.A!, run.B!), x, run.Options);
+        Assert.Equal(new AseRelaxationResult(AseTermination.Converged, 0, 1, result.Energy, result.Fmax), result);
+        Assert.Equal(run.Steps[^1].Positions, x);
+    }
+
+    [Fact]
+    public void CallbackSeesEveryPointWithAseFmax()
+    {
+        AseTrajectory run = AseTrajectory.Load("quad30__variant");
+        var x = (double[])run.InitialPositions.Clone();
+        var seen = new List<(int Step, double Energy, double Fmax)>();
+        var result = AseRelaxation.Relax(new QuadraticObjective(run.A!, run.B!), x, run.Options, s => seen.Add((s.Step, s.Energy, s.Fmax)));
+        Assert.Equal(result.Steps + 1, seen.Count);
+        for (int k = 0; k < seen.Count; k++)
+        {
+            Assert.Equal(k, seen[k].Step);
+            Assert.Equal(run.Steps[k].Fmax, seen[k].Fmax, 1e-12);
+            Assert.Equal(run.Steps[k].Energy, seen[k].Energy, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void CancellationStopsWithAReason()
+    {
+        AseTrajectory run = AseTrajectory.Load("lj38_box__alpha150");
+        var x = (double[])run.InitialPositions.Clone();
+        using var cts = new CancellationTokenSource();
+        var result = AseRelaxation.Relax(new LennardJonesObjective(), x, run.Options, s => { if (s.Step == 5) cts.Cancel(); }, cts.Token);
+        Assert.Equal(AseTermination.Cancelled, result.Termination);
+        Assert.Equal(5, result.Steps);
+        AseAssert.Close(x, run.Steps[5].Positions, 1e-12, "positions at cancellation");
+    }
+
+    [Fact]
+    public void NonFiniteGradientStopsTheRun()
+    {
+        double[] x = [0, 0, 0, 0, 0, 0];   // two atoms on top of each other
+        var result = AseRelaxation.Relax(new LennardJonesObjective(), x);
+        Assert.Equal(AseTermination.NonFiniteValue, result.Termination);
+        Assert.Equal(0, result.Steps);
+    }
+
+    [Fact]
+    public void StepperDoesNotAllocatePerStep()
+    {
+        AseTrajectory run = AseTrajectory.Load("lj38_box__alpha150");
+        var stepper = new AseLbfgsStepper(run.Dimension, run.Options with { Memory = 10 });
+        var next = new double[run.Dimension];
+        stepper.Step(run.Steps[0].Positions, run.Steps[0].Gradient, next);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 1; k < 40; k++) stepper.Step(run.Steps[k].Positions, run.Steps[k].Gradient, next);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        var pre = new AseLbfgsPreconditioner(run.Dimension, 10);
+        pre.Update(run.Steps[0].Gradient, run.Steps[0].Positions, next);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 1; k < 40; k++) pre.Update(run.Steps[k].Gradient, run.Steps[k].Positions, next);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData(AseSafeguard.None)]
+    [InlineData(AseSafeguard.Backtracking)]
+    public void RelaxationAllocatesOnlyAtSetup(AseSafeguard safeguard)
+    {
+        AseTrajectory run = AseTrajectory.Load("lj38_box__alpha150");
+        var options = run.Options with { Fmax = 1e-12, Safeguard = safeguard };
+        long Allocated(int steps)
+        {
+            var x = (double[])run.InitialPositions.Clone();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var result = AseRelaxation.Relax(new LennardJonesObjective(), x, options with { MaxSteps = steps });
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(steps, result.Steps);
+            return bytes;
+        }
+        Allocated(3);   // warm up (JIT, statics)
+        long few = Allocated(5), many = Allocated(60);
+        Assert.Equal(few, many);
+    }
+
+    [Fact]
+    public void BacktrackingConvergesOnRandomLj100WhereAseCycles()
+    {
+        var options = new AseLbfgsOptions { MaxSteps = 1500 };
+        var ase = RandomCluster.Create(100, seed: 1);
+        var strict = AseRelaxation.Relax(new LennardJonesObjective(), ase, options);
+        // ASE's rule never settles: after 1500 steps the largest force is still far above fmax.
+        Assert.Equal(AseTermination.MaxStepsReached, strict.Termination);
+        Assert.True(strict.Fmax > 1.0, $"fmax {strict.Fmax}");
+
+        var guarded = RandomCluster.Create(100, seed: 1);
+        var energies = new List<double>();
+        var result = AseRelaxation.Relax(new LennardJonesObjective(), guarded, options with { Safeguard = AseSafeguard.Backtracking },
+            s => energies.Add(s.Energy));
+        Assert.True(result.Converged, result.ToString());
+        Assert.True(result.Steps < 500, result.ToString());
+        for (int k = 1; k < energies.Count; k++) Assert.True(energies[k] < energies[k - 1], $"energy rose at step {k}");
+        output.WriteLine($"ASE: {strict}; backtracking: {result}");
+    }
+
+    [Fact]
+    public void BacktrackingReachesTightFmaxOnSeveralRandomClusters()
+    {
+        for (int seed = 2; seed <= 4; seed++)
+        {
+            var x = RandomCluster.Create(100, seed);
+            var result = AseRelaxation.Relax(new LennardJonesObjective(), x,
+                new AseLbfgsOptions { Fmax = 1e-4, MaxSteps = 2000, Safeguard = AseSafeguard.Backtracking });
+            Assert.True(result.Converged, $"seed {seed}: {result}");
+            output.WriteLine($"seed {seed}: {result}");
+        }
+    }
+}
