@@ -138,4 +138,39 @@ public class AseRelaxationTests(ITestOutputHelper output)
             output.WriteLine($"seed {seed}: {result}");
         }
     }
+
+    [Fact]
+    public void AcceptsARefStructObjectiveAndGroupSizeOne()
+    {
+        AseTrajectory run = AseTrajectory.Load("quad30__default");
+        var x = (double[])run.InitialPositions.Clone();
+        var result = AseRelaxation.Relax(new SpanQuadratic(run.A!, run.B!), x, run.Options with { GroupSize = 1 });
+        Assert.True(result.Converged);
+        var g = new double[x.Length];
+        run.Energy(x, g);
+        Assert.True(g.Max(Math.Abs) < run.Options.Fmax);
+    }
+
+    /// <summary>A ref struct objective over spans, to prove the relaxation takes one without boxing.</summary>
+    private readonly ref struct SpanQuadratic(ReadOnlySpan<double> a, ReadOnlySpan<double> b) : IDifferentiableObjective<double>
+    {
+        private readonly ReadOnlySpan<double> _a = a;
+        private readonly ReadOnlySpan<double> _b = b;
+
+        public double Value(ReadOnlySpan<double> x) => ValueAndGradient(x, new double[x.Length]);
+
+        public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+        {
+            int n = x.Length;
+            double e = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                double ax = 0.0;
+                for (int j = 0; j < n; j++) ax += _a[i * n + j] * x[j];
+                gradient[i] = ax - _b[i];
+                e += 0.5 * x[i] * ax - _b[i] * x[i];
+            }
+            return e;
+        }
+    }
 }
