@@ -1,0 +1,203 @@
+using System.Numerics;
+using AutoDiffLbfgs.LineSearch;
+using AutoDiffLbfgs.Numerics;
+
+namespace AutoDiffLbfgs.Lbfgs;
+
+/// <summary>
+/// The classic limited-memory BFGS solver (Nocedal &amp; Wright Algorithm 7.5; Liu &amp; Nocedal 1989) for smooth
+/// unconstrained minimisation.
+/// </summary>
+/// <remarks>
+/// <para>Iteration k: d = −H∇f by the two-loop recursion over the newest <see cref="LbfgsOptions.Memory"/> pairs with
+/// H₀ = γI, γ = sᵀy/yᵀy of the newest pair (N&amp;W eq. 7.20); a line search finds α; s = x<sub>k+1</sub> − x<sub>k</sub>,
+/// y = ∇f<sub>k+1</sub> − ∇f<sub>k</sub> are stored when sᵀy &gt; ε·yᵀy. With no stored pair the direction is −∇f and the
+/// first trial step is 1/‖∇f‖ (a unit-length move), otherwise 1.</para>
+/// <para>When a line search along the L-BFGS direction fails, the history is cleared and the search is retried along
+/// −∇f; a failure along −∇f ends the solve with <see cref="LbfgsTermination.LineSearchFailed"/>. Because every
+/// accepted step satisfies sufficient decrease, the current iterate is always the best point, and that is what x
+/// holds on return whatever the reason.</para>
+/// <para>The workspace (the history and five vectors of length n) is allocated once per solve; iterations allocate
+/// nothing.</para>
+/// </remarks>
+public static class Lbfgs
+{
+    /// <summary>Minimises a struct objective (a generated <c>…Objective</c> or a hand-written one) starting from x.</summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <typeparam name="TObjective">The objective type; a struct (or ref struct), so calls are direct and can be inlined.</typeparam>
+    /// <param name="objective">The objective; copied once, then passed by reference.</param>
+    /// <param name="x">The start point on entry; the best point found on return (untouched when f or ∇f is not finite there).</param>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Checked once per iteration; cancellation ends the solve with <see cref="LbfgsTermination.Cancelled"/>.</param>
+    /// <returns>The termination reason and the statistics of the solve.</returns>
+    /// <exception cref="ArgumentException">An option combination is invalid (the message names the options).</exception>
+    public static LbfgsResult Minimize<T, TObjective>(TObjective objective, Span<T> x, LbfgsOptions? options = null, CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : IDifferentiableObjective<T>, allows ref struct
+    {
+        options ??= DefaultOptions;
+        options.Validate();
+        return Solve(ref objective, x, options, cancellationToken);
+    }
+
+    /// <summary>Minimises a hand-written objective given as a delegate <c>(x, g) =&gt; f</c> that fills g with ∇f(x).</summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <param name="function">Returns f(x) and writes ∇f(x) into its second argument.</param>
+    /// <param name="x">The start point on entry; the best point found on return.</param>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <returns>The termination reason and the statistics of the solve.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option combination is invalid.</exception>
+    public static LbfgsResult Minimize<T>(GradientFunction<T> function, Span<T> x, LbfgsOptions? options = null, CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Minimize(new DelegateObjective<T>(function, x.Length), x, options, cancellationToken);
+    }
+
+    private static readonly LbfgsOptions DefaultOptions = new();
+
+    private static LbfgsResult Solve<T, TObjective>(ref TObjective objective, Span<T> x, LbfgsOptions options, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : IDifferentiableObjective<T>, allows ref struct
+    {
+        int n = x.Length;
+        var history = new LbfgsHistory<T>(n, options.Memory);
+        T[] current = x.ToArray(), trial = new T[n], gradient = new T[n], trialGradient = new T[n], direction = new T[n];
+        double[] pastValues = new double[Math.Max(options.Past, 1)];
+        ILineSearch lineSearch = options.LineSearch;
+        LbfgsCallback? callback = options.Callback;
+
+        double value = double.CreateTruncating(objective.ValueAndGradient(current, gradient));
+        int evaluations = 1, iterations = 0, skipped = 0, resets = 0;
+        double gradientNorm = VectorMath.Norm2Double<T>(gradient);
+        if (!double.IsFinite(value) || !double.IsFinite(gradientNorm))
+            return new LbfgsResult(LbfgsTermination.NonFiniteValue, value, gradientNorm, 0, evaluations, 0, 0);
+
+        LbfgsTermination termination;
+        double gamma = 1;
+        pastValues[0] = value;
+        while (true)
+        {
+            if (GradientConverged(options, gradientNorm, current))
+            {
+                termination = LbfgsTermination.ConvergedOnGradient;
+                break;
+            }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                termination = LbfgsTermination.Cancelled;
+                break;
+            }
+
+            // Direction: d = −H∇f, or −∇f with a unit-length first trial when no pair is stored.
+            double initialStep;
+            if (history.Count == 0)
+            {
+                gradient.CopyTo(direction, 0);
+                initialStep = 1 / gradientNorm;
+            }
+            else
+            {
+                history.ApplyInverseHessian(gradient, direction, gamma);
+                initialStep = 1;
+            }
+            VectorMath.Scale(-T.One, direction.AsSpan());
+            double slope0 = VectorMath.DotDouble<T>(gradient, direction);
+            if (!(slope0 < 0) && history.Count > 0)
+            {
+                // Rounding made −H∇f ascend: start again from steepest descent.
+                history.Clear();
+                resets++;
+                continue;
+            }
+            if (!(slope0 < 0))
+            {
+                termination = LbfgsTermination.NotDescentDirection;
+                break;
+            }
+
+            var problem = new LineSearchProblem<T>(current, direction, trial, trialGradient, value, slope0, options.MaxEvaluations - evaluations);
+            LineSearchResult search = lineSearch.Search(ref objective, ref problem, initialStep);
+            evaluations += problem.Evaluations;
+            if (search.Status == LineSearchStatus.EvaluationBudgetExhausted)
+            {
+                termination = LbfgsTermination.MaxEvaluations;
+                break;
+            }
+            if (search.Status != LineSearchStatus.Accepted)
+            {
+                if (history.Count > 0)
+                {
+                    history.Clear();
+                    resets++;
+                    continue;
+                }
+                termination = search.Status == LineSearchStatus.NotDescentDirection ? LbfgsTermination.NotDescentDirection : LbfgsTermination.LineSearchFailed;
+                break;
+            }
+
+            // Correction pair, formed in the history's spare slot and kept only if it passes the curvature guard
+            // sᵀy > ε·yᵀy (this keeps H positive definite; N&W §6.1, eq. 6.7).
+            Span<T> s = history.NextS, y = history.NextY;
+            VectorMath.Subtract<T>(trial, current, s);
+            VectorMath.Subtract<T>(trialGradient, gradient, y);
+            double sy = VectorMath.DotDouble<T>(s, y);
+            double yy = VectorMath.DotDouble<T>(y, y);
+            if (sy > options.CurvatureEpsilon * yy && yy > 0)
+            {
+                history.CommitNext(1 / sy);
+                gamma = sy / yy;
+            }
+            else
+            {
+                skipped++;
+            }
+
+            (current, trial) = (trial, current);
+            (gradient, trialGradient) = (trialGradient, gradient);
+            value = search.Value;
+            gradientNorm = VectorMath.Norm2Double<T>(gradient);
+            iterations++;
+
+            if (callback is not null && !callback(new LbfgsProgress(iterations, value, gradientNorm, search.Step)))
+            {
+                termination = LbfgsTermination.StoppedByCallback;
+                break;
+            }
+            if (GradientConverged(options, gradientNorm, current))
+            {
+                termination = LbfgsTermination.ConvergedOnGradient;
+                break;
+            }
+            if (options.Past > 0)
+            {
+                // pastValues[k mod past] holds f_k until it is replaced by f_{k+past}.
+                int slot = iterations % options.Past;
+                if (iterations >= options.Past && pastValues[slot] - value <= options.Delta * Math.Max(1, Math.Abs(value)))
+                {
+                    termination = LbfgsTermination.ConvergedOnRelativeDecrease;
+                    break;
+                }
+                pastValues[slot] = value;
+            }
+            if (iterations >= options.MaxIterations)
+            {
+                termination = LbfgsTermination.MaxIterations;
+                break;
+            }
+        }
+
+        current.CopyTo(x);
+        return new LbfgsResult(termination, value, gradientNorm, iterations, evaluations, skipped, resets);
+    }
+
+    private static bool GradientConverged<T>(LbfgsOptions options, double gradientNorm, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (gradientNorm <= options.AbsoluteGradientTolerance) return true;
+        if (options.RelativeGradientTolerance == 0) return false;
+        return gradientNorm <= options.RelativeGradientTolerance * Math.Max(1, VectorMath.Norm2Double(x));
+    }
+}

@@ -1,0 +1,22 @@
+namespace AutoDiffLbfgs.Lbfgs;
+
+/// <summary>The outcome of a classic L-BFGS solve. The solution itself is written to the caller's x.</summary>
+/// <param name="Termination">Why the solve stopped.</param>
+/// <param name="Value">f at the returned x (the lowest value accepted), in double even for float objectives.</param>
+/// <param name="GradientNorm">‖∇f‖₂ at the returned x, computed in double.</param>
+/// <param name="Iterations">Accepted steps (iterations of the outer loop).</param>
+/// <param name="Evaluations">Calls of the objective's ValueAndGradient, the start point included.</param>
+/// <param name="SkippedPairs">Correction pairs not stored because sᵀy ≤ ε·yᵀy (the curvature guard).</param>
+/// <param name="HistoryResets">Times a failed line search along the L-BFGS direction led to clearing the history and searching along −∇f.</param>
+public sealed record LbfgsResult(
+    LbfgsTermination Termination,
+    double Value,
+    double GradientNorm,
+    int Iterations,
+    int Evaluations,
+    int SkippedPairs,
+    int HistoryResets)
+{
+    /// <summary><see langword="true"/> for <see cref="LbfgsTermination.ConvergedOnGradient"/> and <see cref="LbfgsTermination.ConvergedOnRelativeDecrease"/>.</summary>
+    public bool Converged => Termination is LbfgsTermination.ConvergedOnGradient or LbfgsTermination.ConvergedOnRelativeDecrease;
+}

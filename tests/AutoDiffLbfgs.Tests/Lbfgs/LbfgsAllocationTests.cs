@@ -1,0 +1,41 @@
+using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs.LineSearch;
+using AutoDiffLbfgs.Tests.Mgh.Problems;
+using LbfgsSolver = AutoDiffLbfgs.Lbfgs.Lbfgs;
+
+namespace AutoDiffLbfgs.Tests.Lbfgs;
+
+public class LbfgsAllocationTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void IterationsAllocateNothingAfterWarmUp(bool backtracking)
+    {
+        // Allocation is read inside the callback at iteration 20 and again at the last iteration of a solve of
+        // several hundred iterations, so the workspace made before iteration 1 is excluded.
+        var problem = new ChainedRosenbrock(100);
+        long atWarm = -1, atEnd = -1;
+        int warmIteration = 20, lastIteration = 0;
+        var options = new LbfgsOptions
+        {
+            RelativeGradientTolerance = 1e-9,
+            LineSearch = backtracking ? new BacktrackingLineSearch { Condition = BacktrackingCondition.StrongWolfe } : new MoreThuenteLineSearch(),
+            Callback = p =>
+            {
+                if (p.Iteration == warmIteration) atWarm = GC.GetAllocatedBytesForCurrentThread();
+                atEnd = GC.GetAllocatedBytesForCurrentThread();
+                lastIteration = p.Iteration;
+                return true;
+            },
+        };
+        double[] warmUp = problem.StartingPoint();
+        LbfgsSolver.Minimize(problem, warmUp.AsSpan(), options);
+
+        double[] x = problem.StartingPoint();
+        var result = LbfgsSolver.Minimize(problem, x.AsSpan(), options);
+        Assert.True(result.Converged, result.ToString());
+        Assert.True(lastIteration >= 300, $"only {lastIteration} iterations");
+        Assert.Equal(0, atEnd - atWarm);
+    }
+}
