@@ -9,6 +9,7 @@ namespace AutoDiffLbfgs.Benchmarks;
 /// ASE's exact rule (fmax set unreachably low), so its time / 200 is the cost per step including the energy;
 /// <c>StepperOnly</c> is one step with a full memory of 100 pairs, without the energy; <c>BacktrackingToFmax005</c>
 /// is a whole relaxation to fmax 0.05 with the safeguard (ASE's rule does not converge on these clusters).
+/// <c>AseStrict200StepsGeneratedGradient</c> is the first with the gradient generated from <see cref="AseLennardJones.Energy"/>.
 /// Run: <c>dotnet run -c Release --project benchmarks/AutoDiffLbfgs.Benchmarks -- --filter '*AseRelaxation*'</c>.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5, id: "AseShort")]
@@ -53,6 +54,13 @@ public class AseRelaxationBenchmarks
     {
         _start.CopyTo(_x, 0);
         return AseRelaxation.Relax(new LennardJonesObjective(), _x, new AseLbfgsOptions { Fmax = 1e-12, MaxSteps = 200 });
+    }
+
+    [Benchmark]
+    public AseRelaxationResult AseStrict200StepsGeneratedGradient()
+    {
+        _start.CopyTo(_x, 0);
+        return AseRelaxation.Relax(new AseLennardJones.EnergyObjective(), _x, new AseLbfgsOptions { Fmax = 1e-12, MaxSteps = 200 });
     }
 
     [Benchmark]
