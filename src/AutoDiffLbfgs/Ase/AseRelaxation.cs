@@ -42,20 +42,11 @@ public static class AseRelaxation
         AseStepCallback? callback, CancellationToken cancellationToken)
         where TObjective : IDifferentiableObjective<double>, allows ref struct
     {
-        double fmaxSquared = options.Fmax * options.Fmax;
         double energy = objective.ValueAndGradient(x, g);
         int evaluations = 1;
         for (int step = 0; ; step++)
         {
-            double maxSquared = AtomNorms.MaxSquared(g, options.GroupSize);
-            double fmax = Math.Sqrt(maxSquared);
-            callback?.Invoke(new AseRelaxationStep(step, energy, fmax, x, g));
-            // ASE compares the squared norm with fmax² (strict), so a point exactly at fmax is not converged.
-            if (maxSquared < fmaxSquared) return new(AseTermination.Converged, step, evaluations, energy, fmax);
-            if (!double.IsFinite(energy) || !double.IsFinite(maxSquared))
-                return new(AseTermination.NonFiniteValue, step, evaluations, energy, fmax);
-            if (step >= options.MaxSteps) return new(AseTermination.MaxStepsReached, step, evaluations, energy, fmax);
-            if (cancellationToken.IsCancellationRequested) return new(AseTermination.Cancelled, step, evaluations, energy, fmax);
+            if (ShouldStop(x, g, energy, step, evaluations, options, callback, cancellationToken, out var result)) return result;
 
             stepper.Step(x, g, x);
             energy = objective.ValueAndGradient(x, g);
@@ -75,20 +66,12 @@ public static class AseRelaxation
         int n = x.Length;
         var trial = new double[n];
         var trialGradient = new double[n];
-        double fmaxSquared = options.Fmax * options.Fmax;
         double energy = objective.ValueAndGradient(x, g);
         int evaluations = 1;
         double lastT = 1.0;
         for (int step = 0; ; step++)
         {
-            double maxSquared = AtomNorms.MaxSquared(g, options.GroupSize);
-            double fmax = Math.Sqrt(maxSquared);
-            callback?.Invoke(new AseRelaxationStep(step, energy, fmax, x, g));
-            if (maxSquared < fmaxSquared) return new(AseTermination.Converged, step, evaluations, energy, fmax);
-            if (!double.IsFinite(energy) || !double.IsFinite(maxSquared))
-                return new(AseTermination.NonFiniteValue, step, evaluations, energy, fmax);
-            if (step >= options.MaxSteps) return new(AseTermination.MaxStepsReached, step, evaluations, energy, fmax);
-            if (cancellationToken.IsCancellationRequested) return new(AseTermination.Cancelled, step, evaluations, energy, fmax);
+            if (ShouldStop(x, g, energy, step, evaluations, options, callback, cancellationToken, out var result)) return result;
 
             bool accepted = false;
             for (int attempt = 0; attempt < 2 && !accepted; attempt++)
@@ -122,7 +105,29 @@ public static class AseRelaxation
                 }
             }
             if (!accepted)
-                return new(AseTermination.NoProgress, step, evaluations, energy, fmax);
+                return new(AseTermination.NoProgress, step, evaluations, energy, Math.Sqrt(AtomNorms.MaxSquared(g, options.GroupSize)));
         }
+    }
+
+    /// <summary>
+    /// Reports the current point to the callback and decides whether the run ends here, in ASE's order: converged,
+    /// then (our additions) non-finite, out of steps, cancelled.
+    /// </summary>
+    private static bool ShouldStop(
+        ReadOnlySpan<double> x, ReadOnlySpan<double> g, double energy, int step, int evaluations, AseLbfgsOptions options,
+        AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result)
+    {
+        double maxSquared = AtomNorms.MaxSquared(g, options.GroupSize);
+        double fmax = Math.Sqrt(maxSquared);
+        callback?.Invoke(new AseRelaxationStep(step, energy, fmax, x, g));
+        AseTermination? reason =
+            // ASE compares the squared norm with fmax² (strict), so a point exactly at fmax is not converged.
+            maxSquared < options.Fmax * options.Fmax ? AseTermination.Converged
+            : !double.IsFinite(energy) || !double.IsFinite(maxSquared) ? AseTermination.NonFiniteValue
+            : step >= options.MaxSteps ? AseTermination.MaxStepsReached
+            : cancellationToken.IsCancellationRequested ? AseTermination.Cancelled
+            : null;
+        result = new(reason.GetValueOrDefault(), step, evaluations, energy, fmax);
+        return reason.HasValue;
     }
 }

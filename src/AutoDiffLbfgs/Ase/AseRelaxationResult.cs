@@ -3,8 +3,8 @@ namespace AutoDiffLbfgs.Ase;
 /// <summary>The outcome of <see cref="AseRelaxation.Relax{TObjective}"/>. The relaxed positions are in the span passed in.</summary>
 /// <param name="Termination">Why the run stopped.</param>
 /// <param name="Steps">Steps taken (ASE's <c>nsteps</c>): position updates after the initial point.</param>
-/// <param name="Evaluations">Energy-and-gradient evaluations, the initial one included (ASE's <c>force_calls</c> + 1
-/// in strict mode, where it is always <paramref name="Steps"/> + 1; backtracking adds trial points).</param>
+/// <param name="Evaluations">Energy-and-gradient evaluations, the initial one included: <paramref name="Steps"/> + 1
+/// without a safeguard (one per step, as in ASE); <see cref="AseSafeguard.Backtracking"/> adds its rejected trial points.</param>
 /// <param name="Energy">The energy at the final positions.</param>
 /// <param name="Fmax">The largest atom force norm at the final positions.</param>
 public readonly record struct AseRelaxationResult(
