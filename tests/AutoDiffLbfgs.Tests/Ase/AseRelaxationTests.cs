@@ -127,6 +127,20 @@ public class AseRelaxationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ClassicSolverWithLineSearchAlsoRelaxesRandomLj100()
+    {
+        var x = RandomCluster.Create(100, seed: 1);
+        var options = new AutoDiffLbfgs.Lbfgs.LbfgsOptions { AbsoluteGradientTolerance = 0.05, RelativeGradientTolerance = 0, MaxIterations = 1500 };
+        var result = AutoDiffLbfgs.Lbfgs.Lbfgs.Minimize<double, LennardJonesObjective>(new LennardJonesObjective(), x, options);
+        Assert.True(result.Converged, result.ToString());
+        // ‖g‖₂ ≤ 0.05 bounds every atom's force norm: ASE's criterion holds as well.
+        var g = new double[x.Length];
+        new LennardJonesObjective().ValueAndGradient(x, g);
+        for (int a = 0; a < g.Length; a += 3) Assert.True(Math.Sqrt(g[a] * g[a] + g[a + 1] * g[a + 1] + g[a + 2] * g[a + 2]) < 0.05);
+        output.WriteLine($"classic: {result}");
+    }
+
+    [Fact]
     public void BacktrackingReachesTightFmaxOnSeveralRandomClusters()
     {
         for (int seed = 2; seed <= 4; seed++)
