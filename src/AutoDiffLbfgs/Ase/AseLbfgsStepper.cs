@@ -68,7 +68,8 @@ public sealed class AseLbfgsStepper
     /// </summary>
     /// <param name="positions">Current positions, atom-major.</param>
     /// <param name="gradient">Gradient at <paramref name="positions"/> (ASE's −forces).</param>
-    /// <param name="nextPositions">Receives the next positions; may be the same memory as <paramref name="positions"/>.</param>
+    /// <param name="nextPositions">Receives the next positions; may be the same memory as <paramref name="positions"/>
+    /// (the relaxation steps in place), must not overlap <paramref name="gradient"/>.</param>
     public void Step(ReadOnlySpan<double> positions, ReadOnlySpan<double> gradient, Span<double> nextPositions)
     {
         CheckLength(positions, nameof(positions));

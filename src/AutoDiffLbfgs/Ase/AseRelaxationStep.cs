@@ -1,6 +1,6 @@
 namespace AutoDiffLbfgs.Ase;
 
-/// <summary>One evaluated point of a relaxation, handed to an <see cref="AseStepCallback"/>. Valid only during the call.</summary>
+/// <summary>One point of a relaxation, handed to an <see cref="AseStepCallback"/>. Valid only during the call.</summary>
 public readonly ref struct AseRelaxationStep
 {
     internal AseRelaxationStep(int step, double energy, double fmax, ReadOnlySpan<double> positions, ReadOnlySpan<double> gradient)
@@ -27,7 +27,3 @@ public readonly ref struct AseRelaxationStep
     /// <summary>The gradient at <see cref="Positions"/> (forces are its negative).</summary>
     public ReadOnlySpan<double> Gradient { get; }
 }
-
-/// <summary>Called once per evaluated point of a relaxation (step 0 included), for logging or trajectory writing.</summary>
-/// <param name="step">The point; its spans are valid only during the call.</param>
-public delegate void AseStepCallback(AseRelaxationStep step);
