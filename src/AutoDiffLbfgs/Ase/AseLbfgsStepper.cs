@@ -12,7 +12,7 @@ namespace AutoDiffLbfgs.Ase;
 /// </summary>
 /// <remarks>
 /// No allocation after construction. Not thread-safe. The stepper does not evaluate anything: drive it from your
-/// own loop, or use <see cref="AseRelaxation.Relax{TObjective}"/>.
+/// own loop, or use <see cref="AseRelaxation"/>.<c>Relax</c>.
 /// </remarks>
 public sealed class AseLbfgsStepper
 {

@@ -31,6 +31,34 @@ public static class AseRelaxation
             throw new ArgumentException("The number of coordinates must be positive and a multiple of the group size.", nameof(positions));
 
         var stepper = new AseLbfgsStepper(positions.Length, options);
+        return Relax(objective, positions, stepper, callback, cancellationToken);
+    }
+
+    /// <summary>
+    /// Relaxes <paramref name="positions"/> in place with an existing stepper, keeping its memory and previous point:
+    /// the run continues where the stepper left off. Feeding a stepper the frames of an earlier trajectory first
+    /// (as ASE's <c>replay_trajectory</c> does) therefore starts the relaxation with that curvature information; a
+    /// freshly constructed or <see cref="AseLbfgsStepper.Reset"/> stepper gives the plain run. Reusing one stepper
+    /// for many relaxations avoids allocating its memory each time. The settings are the stepper's.
+    /// </summary>
+    /// <typeparam name="TObjective">The energy; a struct (or ref struct) so calls are direct.</typeparam>
+    /// <param name="objective">Energy and gradient (the gradient is −forces).</param>
+    /// <param name="positions">Start positions, <see cref="AseLbfgsStepper.Dimension"/> long; overwritten with the last accepted positions.</param>
+    /// <param name="stepper">The stepper to continue; its <see cref="AseLbfgsStepper.Options"/> govern the run.</param>
+    /// <param name="callback">Called for every accepted point, step 0 (the start) included; may be null.</param>
+    /// <param name="cancellationToken">Checked before every step; when signalled the run stops with <see cref="AseTermination.Cancelled"/>.</param>
+    public static AseRelaxationResult Relax<TObjective>(
+        TObjective objective,
+        Span<double> positions,
+        AseLbfgsStepper stepper,
+        AseStepCallback? callback = null,
+        CancellationToken cancellationToken = default)
+        where TObjective : IDifferentiableObjective<double>, allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(stepper);
+        if (positions.Length != stepper.Dimension)
+            throw new ArgumentException($"Expected {stepper.Dimension} coordinates, the stepper's dimension.", nameof(positions));
+        AseLbfgsOptions options = stepper.Options;
         var gradient = new double[positions.Length];
         return options.Safeguard == AseSafeguard.Backtracking
             ? RunWithBacktracking(ref objective, positions, gradient, stepper, options, callback, cancellationToken)

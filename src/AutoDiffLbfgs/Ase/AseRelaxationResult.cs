@@ -1,6 +1,6 @@
 namespace AutoDiffLbfgs.Ase;
 
-/// <summary>The outcome of <see cref="AseRelaxation.Relax{TObjective}"/>. The relaxed positions are in the span passed in.</summary>
+/// <summary>The outcome of <see cref="AseRelaxation"/>.<c>Relax</c>. The relaxed positions are in the span passed in.</summary>
 /// <param name="Termination">Why the run stopped.</param>
 /// <param name="Steps">Steps taken (ASE's <c>nsteps</c>): position updates after the initial point.</param>
 /// <param name="Evaluations">Energy-and-gradient evaluations, the initial one included: <paramref name="Steps"/> + 1

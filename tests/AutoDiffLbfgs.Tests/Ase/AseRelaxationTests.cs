@@ -21,6 +21,23 @@ public class AseRelaxationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ContinuingAReplayedStepperFinishesAsesRun()
+    {
+        // Like ASE's replay_trajectory: feed frames 0..9, then relax from frame 10 with the same stepper.
+        AseTrajectory run = AseTrajectory.Load("lj13_ico__default");
+        var stepper = new AseLbfgsStepper(run.Dimension, run.Options);
+        var ignored = new double[run.Dimension];
+        for (int k = 0; k < 10; k++) stepper.Step(run.Steps[k].Positions, run.Steps[k].Gradient, ignored);
+        var x = (double[])run.Steps[10].Positions.Clone();
+        var result = AseRelaxation.Relax(new LennardJonesObjective(), x, stepper);
+        Assert.True(result.Converged);
+        Assert.Equal(run.StepCount - 10, result.Steps);
+        Assert.Equal(run.StepCount, stepper.Iteration);
+        AseAssert.Close(x, run.Steps[^1].Positions, 1e-10, "final positions");
+        Assert.Equal("positions", Assert.Throws<ArgumentException>(() => AseRelaxation.Relax(new LennardJonesObjective(), new double[6], stepper)).ParamName);
+    }
+
+    [Fact]
     public void ConvergedStartTakesNoStep()
     {
         AseTrajectory run = AseTrajectory.Load("quad30__default");
