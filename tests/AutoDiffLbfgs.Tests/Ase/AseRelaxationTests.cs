@@ -37,6 +37,44 @@ public class AseRelaxationTests(ITestOutputHelper output)
         Assert.Equal("positions", Assert.Throws<ArgumentException>(() => AseRelaxation.Relax(new LennardJonesObjective(), new double[6], stepper)).ParamName);
     }
 
+    [Theory]
+    [InlineData(0.5, false)]
+    [InlineData(0.5000000000000001, true)]
+    public void ConvergenceIsStrictlyBelowFmax(double fmax, bool converged)
+    {
+        // A constant gradient of 0.5 per coordinate: the force norm is exactly 0.5 at every point.
+        double[] x = [1.0, 2.0];
+        var result = AseRelaxation.Relax(new Slope(0.5), x, new AseLbfgsOptions { Fmax = fmax, GroupSize = 1, MaxSteps = 1 });
+        Assert.Equal(converged, result.Converged);
+        Assert.Equal(converged ? 0 : 1, result.Steps);
+        Assert.Equal(0.5, result.Fmax);
+    }
+
+    [Fact]
+    public void ZeroCurvaturePairGivesAsesInfiniteRhoButKupsIgnoresIt()
+    {
+        // With a constant gradient y = 0, so yᵀs = 0: ASE divides by zero and the next step is not finite; kups
+        // stores ρ = 0 and keeps stepping along −g/alpha.
+        var options = new AseLbfgsOptions { Fmax = 0.1, GroupSize = 1, MaxSteps = 5 };
+        var ase = AseRelaxation.Relax(new Slope(0.5), new double[] { 1.0, 2.0 }, options);
+        Assert.Equal(AseTermination.NonFiniteValue, ase.Termination);
+        Assert.Equal(2, ase.Steps);
+        var kups = AseRelaxation.Relax(new Slope(0.5), new double[] { 1.0, 2.0 }, options with { Variant = AseVariant.Kups });
+        Assert.Equal(AseTermination.MaxStepsReached, kups.Termination);
+    }
+
+    /// <summary>E = c·Σx: a constant gradient.</summary>
+    private readonly struct Slope(double c) : IDifferentiableObjective<double>
+    {
+        public double Value(ReadOnlySpan<double> x) { double s = 0; foreach (double v in x) s += c * v; return s; }
+
+        public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+        {
+            gradient.Fill(c);
+            return Value(x);
+        }
+    }
+
     [Fact]
     public void ConvergedStartTakesNoStep()
     {
