@@ -25,6 +25,14 @@ internal static class CallHoisting
         {
             switch (stmt)
             {
+                case DeclareStmt { Init: ConditionalExpr c } d when ArmsCallForValue(c):
+                    // `double s = c ? f(Exp(a)) : g(Exp(b));` → declare, then an if whose arms can be hoisted lazily.
+                    output.Add(new DeclareStmt(d.Name, d.Type, null));
+                    output.Add(Block(new BlockStmt(new Stmt[] { SplitConditional(d.Name, c, d.Source) }.ToEquatableArray()), names).Statements[0]);
+                    break;
+                case AssignStmt { Value: ConditionalExpr c } a when ArmsCallForValue(c):
+                    output.Add(Block(new BlockStmt(new Stmt[] { SplitConditional(a.Name, c, a.Source) }.ToEquatableArray()), names).Statements[0]);
+                    break;
                 case DeclareStmt { Init: { } init } d:
                     output.Add(d with { Init = Hoist(init, output, names, top: true) });
                     break;
@@ -56,6 +64,25 @@ internal static class CallHoisting
         }
         return new BlockStmt(output.ToEquatableArray());
     }
+
+    private static IfStmt SplitConditional(string target, ConditionalExpr c, string? source) =>
+        new(c.Condition,
+            new BlockStmt(new Stmt[] { new AssignStmt(target, c.WhenTrue) { Source = source } }.ToEquatableArray()),
+            new BlockStmt(new Stmt[] { new AssignStmt(target, c.WhenFalse) { Source = source } }.ToEquatableArray()))
+        { Source = source };
+
+    /// <summary>Whether an arm of <paramref name="c"/> holds a call whose derivative needs its value.</summary>
+    private static bool ArmsCallForValue(ConditionalExpr c) => CallsForValue(c.WhenTrue) || CallsForValue(c.WhenFalse);
+
+    private static bool CallsForValue(Expr e) => e switch
+    {
+        CallExpr c => (c.Type.IsFloating() && DerivativeRules.UsesValue(c.Function)) || c.Args.Any(CallsForValue),
+        UnaryExpr u => CallsForValue(u.Operand),
+        BinaryExpr b => CallsForValue(b.Left) || CallsForValue(b.Right),
+        ConvertExpr c => CallsForValue(c.Operand),
+        ConditionalExpr c => ArmsCallForValue(c),
+        _ => false,
+    };
 
     /// <param name="e">The expression to rewrite, children first.</param>
     /// <param name="output">Where the new declarations go (before the statement).</param>

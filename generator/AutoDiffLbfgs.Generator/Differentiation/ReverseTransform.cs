@@ -194,10 +194,11 @@ internal sealed class ReverseTransform
                 break;
             case IfStmt i:
             {
+                // The branch bodies are emitted as the if's own blocks (they scope their locals already).
                 var then = new List<Stmt>();
-                Rev(i.Then, need, then);
+                if (HasAdjoint(i.Then)) RevBlock(i.Then, need, then);
                 var otherwise = new List<Stmt>();
-                if (i.Else is not null) Rev(i.Else, need, otherwise);
+                if (i.Else is not null && HasAdjoint(i.Else)) RevBlock(i.Else, need, otherwise);
                 Comment(stmt, o);
                 EmitIf(i.Condition, then, otherwise, o);
                 break;

@@ -70,123 +70,111 @@ static partial class Returns
             done = doneSaved;
             if (!done)
             {
+                double sum = 0.0;
+                bool doneSaved2 = done;
+                double sumSaved = sum;
                 {
-                    double sum = 0.0;
-                    bool doneSaved2 = done;
-                    double sumSaved = sum;
+                    int i = 0;
+                    while (!done && i < x.Length)
                     {
-                        int i = 0;
-                        while (!done && i < x.Length)
+                        double exp = global::System.Math.Exp(x[i]);
+                        sum += exp;
+                        if (sum > 6.0)
                         {
-                            double exp = global::System.Math.Exp(x[i]);
-                            sum += exp;
-                            if (sum > 6.0)
-                            {
-                                result = global::System.Math.Log(sum) + x[0] * sum;
-                                done = true;
-                            }
-                            if (!done)
-                            {
-                                i++;
-                            }
+                            result = global::System.Math.Log(sum) + x[0] * sum;
+                            done = true;
+                        }
+                        if (!done)
+                        {
+                            i++;
                         }
                     }
-                    double sumBar = 0.0;
+                }
+                double sumBar = 0.0;
+                if (!done)
+                {
+                    bool doneSaved3 = done;
+                    if (x[0] > 0.5)
+                    {
+                        result = sum * x[0];
+                        done = true;
+                    }
                     if (!done)
                     {
-                        {
-                            bool doneSaved3 = done;
-                            if (x[0] > 0.5)
-                            {
-                                result = sum * x[0];
-                                done = true;
-                            }
-                            if (!done)
-                            {
-                                {
-                                    // adjoint of: return sum - x[0] * x[0];
-                                    sumBar += resultBar;
-                                    gradient[0] -= 2.0 * resultBar * x[0];
-                                    resultBar = 0.0;
-                                }
-                            }
-                            done = doneSaved3;
-                            // adjoint of: if (x[0] > 0.5)
-                            if (x[0] > 0.5)
-                            {
-                                {
-                                    // adjoint of: return sum * x[0];
-                                    sumBar += resultBar * x[0];
-                                    gradient[0] += resultBar * sum;
-                                    resultBar = 0.0;
-                                }
-                            }
-                        }
+                        // adjoint of: return sum - x[0] * x[0];
+                        sumBar += resultBar;
+                        gradient[0] -= 2.0 * resultBar * x[0];
+                        resultBar = 0.0;
                     }
-                    done = doneSaved2;
-                    sum = sumSaved;
+                    done = doneSaved3;
+                    // adjoint of: if (x[0] > 0.5)
+                    if (x[0] > 0.5)
                     {
-                        int iterations = 0;
-                        int i = 0;
-                        // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
-                        while (!done && i < x.Length)
+                        // adjoint of: return sum * x[0];
+                        sumBar += resultBar * x[0];
+                        gradient[0] += resultBar * sum;
+                        resultBar = 0.0;
+                    }
+                }
+                done = doneSaved2;
+                sum = sumSaved;
+                {
+                    int iterations = 0;
+                    int i = 0;
+                    // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
+                    while (!done && i < x.Length)
+                    {
+                        tape.PushIndex(done ? 1 : 0);
+                        tape.PushIndex(i);
+                        tape.PushValue(sum);
+                        double exp = global::System.Math.Exp(x[i]);
+                        sum += exp;
+                        if (sum > 6.0)
                         {
-                            tape.PushIndex(done ? 1 : 0);
-                            tape.PushIndex(i);
-                            tape.PushValue(sum);
-                            double exp = global::System.Math.Exp(x[i]);
-                            sum += exp;
-                            if (sum > 6.0)
-                            {
-                                result = global::System.Math.Log(sum) + x[0] * sum;
-                                done = true;
-                            }
-                            if (!done)
-                            {
-                                i++;
-                            }
-                            iterations++;
+                            result = global::System.Math.Log(sum) + x[0] * sum;
+                            done = true;
                         }
-                        // Reverse sweep, last iteration first
-                        while (iterations > 0)
+                        if (!done)
                         {
-                            iterations--;
-                            sum = tape.PopValue();
-                            i = (int)tape.PopIndex();
-                            done = tape.PopIndex() != 0;
-                            double exp = global::System.Math.Exp(x[i]);
-                            sum += exp;
-                            if (sum > 6.0)
-                            {
-                                result = global::System.Math.Log(sum) + x[0] * sum;
-                                done = true;
-                            }
-                            double expBar = 0.0;
-                            // adjoint of: if (sum > 6.0)
-                            if (sum > 6.0)
-                            {
-                                {
-                                    // adjoint of: return Math.Log(sum) + x[0] * sum;
-                                    sumBar += resultBar / sum;
-                                    gradient[0] += resultBar * sum;
-                                    sumBar += resultBar * x[0];
-                                    resultBar = 0.0;
-                                }
-                            }
-                            // adjoint of: sum += Math.Exp(x[i]);
-                            expBar += sumBar;
-                            gradient[i] += expBar * exp;
+                            i++;
                         }
+                        iterations++;
+                    }
+                    // Reverse sweep, last iteration first
+                    while (iterations > 0)
+                    {
+                        iterations--;
+                        sum = tape.PopValue();
+                        i = (int)tape.PopIndex();
+                        done = tape.PopIndex() != 0;
+                        double exp = global::System.Math.Exp(x[i]);
+                        sum += exp;
+                        if (sum > 6.0)
+                        {
+                            result = global::System.Math.Log(sum) + x[0] * sum;
+                            done = true;
+                        }
+                        double expBar = 0.0;
+                        // adjoint of: if (sum > 6.0)
+                        if (sum > 6.0)
+                        {
+                            // adjoint of: return Math.Log(sum) + x[0] * sum;
+                            sumBar += resultBar / sum;
+                            gradient[0] += resultBar * sum;
+                            sumBar += resultBar * x[0];
+                            resultBar = 0.0;
+                        }
+                        // adjoint of: sum += Math.Exp(x[i]);
+                        expBar += sumBar;
+                        gradient[i] += expBar * exp;
                     }
                 }
             }
             // adjoint of: if (x.Length == 0)
             if (x.Length == 0)
             {
-                {
-                    // adjoint of: return 0.0;
-                    resultBar = 0.0;
-                }
+                // adjoint of: return 0.0;
+                resultBar = 0.0;
             }
             return value;
         }
@@ -260,136 +248,124 @@ static partial class Returns
             done = doneSaved;
             if (!done)
             {
+                double sum = 0.0;
+                double sumDot = 0.0;
+                bool doneSaved2 = done;
+                double sumSaved = sum;
+                double sumSavedDot = sumDot;
                 {
-                    double sum = 0.0;
-                    double sumDot = 0.0;
-                    bool doneSaved2 = done;
-                    double sumSaved = sum;
-                    double sumSavedDot = sumDot;
+                    int i = 0;
+                    while (!done && i < x.Length)
                     {
-                        int i = 0;
-                        while (!done && i < x.Length)
+                        double exp = global::System.Math.Exp(x[i]);
+                        double expDot = exp * v[i];
+                        sumDot += expDot;
+                        sum += exp;
+                        if (sum > 6.0)
                         {
-                            double exp = global::System.Math.Exp(x[i]);
-                            double expDot = exp * v[i];
-                            sumDot += expDot;
-                            sum += exp;
-                            if (sum > 6.0)
-                            {
-                                done = true;
-                            }
-                            if (!done)
-                            {
-                                i++;
-                            }
+                            done = true;
+                        }
+                        if (!done)
+                        {
+                            i++;
                         }
                     }
-                    double sumBar = 0.0;
-                    double sumBarDot = 0.0;
+                }
+                double sumBar = 0.0;
+                double sumBarDot = 0.0;
+                if (!done)
+                {
+                    bool doneSaved3 = done;
+                    if (x[0] > 0.5)
+                    {
+                        done = true;
+                    }
                     if (!done)
                     {
-                        {
-                            bool doneSaved3 = done;
-                            if (x[0] > 0.5)
-                            {
-                                done = true;
-                            }
-                            if (!done)
-                            {
-                                {
-                                    // adjoint of: return sum - x[0] * x[0];
-                                    sumBar += resultBar;
-                                    result2[0] -= 2.0 * resultBar * v[0];
-                                    resultBar = 0.0;
-                                }
-                            }
-                            done = doneSaved3;
-                            // adjoint of: if (x[0] > 0.5)
-                            if (x[0] > 0.5)
-                            {
-                                {
-                                    // adjoint of: return sum * x[0];
-                                    sumBarDot += resultBar * v[0];
-                                    sumBar += resultBar * x[0];
-                                    result2[0] += resultBar * sumDot;
-                                    resultBar = 0.0;
-                                }
-                            }
-                        }
+                        // adjoint of: return sum - x[0] * x[0];
+                        sumBar += resultBar;
+                        result2[0] -= 2.0 * resultBar * v[0];
+                        resultBar = 0.0;
                     }
-                    done = doneSaved2;
-                    sum = sumSaved;
-                    sumDot = sumSavedDot;
+                    done = doneSaved3;
+                    // adjoint of: if (x[0] > 0.5)
+                    if (x[0] > 0.5)
                     {
-                        int iterations = 0;
-                        int i = 0;
-                        // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
-                        while (!done && i < x.Length)
+                        // adjoint of: return sum * x[0];
+                        sumBarDot += resultBar * v[0];
+                        sumBar += resultBar * x[0];
+                        result2[0] += resultBar * sumDot;
+                        resultBar = 0.0;
+                    }
+                }
+                done = doneSaved2;
+                sum = sumSaved;
+                sumDot = sumSavedDot;
+                {
+                    int iterations = 0;
+                    int i = 0;
+                    // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
+                    while (!done && i < x.Length)
+                    {
+                        tape.PushIndex(done ? 1 : 0);
+                        tape.PushIndex(i);
+                        tape.PushValue(sum);
+                        tape.PushValue(sumDot);
+                        double exp = global::System.Math.Exp(x[i]);
+                        double expDot = exp * v[i];
+                        sumDot += expDot;
+                        sum += exp;
+                        if (sum > 6.0)
                         {
-                            tape.PushIndex(done ? 1 : 0);
-                            tape.PushIndex(i);
-                            tape.PushValue(sum);
-                            tape.PushValue(sumDot);
-                            double exp = global::System.Math.Exp(x[i]);
-                            double expDot = exp * v[i];
-                            sumDot += expDot;
-                            sum += exp;
-                            if (sum > 6.0)
-                            {
-                                done = true;
-                            }
-                            if (!done)
-                            {
-                                i++;
-                            }
-                            iterations++;
+                            done = true;
                         }
-                        // Reverse sweep, last iteration first
-                        while (iterations > 0)
+                        if (!done)
                         {
-                            iterations--;
-                            sumDot = tape.PopValue();
-                            sum = tape.PopValue();
-                            i = (int)tape.PopIndex();
-                            done = tape.PopIndex() != 0;
-                            double exp = global::System.Math.Exp(x[i]);
-                            double expDot = exp * v[i];
-                            sumDot += expDot;
-                            sum += exp;
-                            if (sum > 6.0)
-                            {
-                                done = true;
-                            }
-                            double expBar = 0.0;
-                            double expBarDot = 0.0;
-                            // adjoint of: if (sum > 6.0)
-                            if (sum > 6.0)
-                            {
-                                {
-                                    // adjoint of: return Math.Log(sum) + x[0] * sum;
-                                    sumBarDot += -(resultBar / sum * sumDot / sum);
-                                    sumBar += resultBar / sum;
-                                    result2[0] += resultBar * sumDot;
-                                    sumBarDot += resultBar * v[0];
-                                    sumBar += resultBar * x[0];
-                                    resultBar = 0.0;
-                                }
-                            }
-                            // adjoint of: sum += Math.Exp(x[i]);
-                            expBarDot += sumBarDot;
-                            expBar += sumBar;
-                            result2[i] += expBarDot * exp + expBar * expDot;
+                            i++;
                         }
+                        iterations++;
+                    }
+                    // Reverse sweep, last iteration first
+                    while (iterations > 0)
+                    {
+                        iterations--;
+                        sumDot = tape.PopValue();
+                        sum = tape.PopValue();
+                        i = (int)tape.PopIndex();
+                        done = tape.PopIndex() != 0;
+                        double exp = global::System.Math.Exp(x[i]);
+                        double expDot = exp * v[i];
+                        sumDot += expDot;
+                        sum += exp;
+                        if (sum > 6.0)
+                        {
+                            done = true;
+                        }
+                        double expBar = 0.0;
+                        double expBarDot = 0.0;
+                        // adjoint of: if (sum > 6.0)
+                        if (sum > 6.0)
+                        {
+                            // adjoint of: return Math.Log(sum) + x[0] * sum;
+                            sumBarDot += -(resultBar / sum * sumDot / sum);
+                            sumBar += resultBar / sum;
+                            result2[0] += resultBar * sumDot;
+                            sumBarDot += resultBar * v[0];
+                            sumBar += resultBar * x[0];
+                            resultBar = 0.0;
+                        }
+                        // adjoint of: sum += Math.Exp(x[i]);
+                        expBarDot += sumBarDot;
+                        expBar += sumBar;
+                        result2[i] += expBarDot * exp + expBar * expDot;
                     }
                 }
             }
             // adjoint of: if (x.Length == 0)
             if (x.Length == 0)
             {
-                {
-                    // adjoint of: return 0.0;
-                    resultBar = 0.0;
-                }
+                // adjoint of: return 0.0;
+                resultBar = 0.0;
             }
         }
         finally
