@@ -2,7 +2,7 @@ using AutoDiffLbfgs.Lbfgs;
 using Quickstart;
 
 // Minimize the 1,000-dimensional extended Rosenbrock function from the standard start (−1.2, 1, −1.2, 1, …) with the
-// classic L-BFGS solver and the gradient the AutoDiffLbfgs generator wrote for Problems.Rosenbrock at compile time.
+// classic L-BFGS solver and the gradient the AutoDiffLbfgs generator wrote for Problems.ExtendedRosenbrock at compile time.
 const int n = 1000;
 var x = new double[n];
 for (int i = 0; i < n; i++) x[i] = i % 2 == 0 ? -1.2 : 1.0;
@@ -18,7 +18,7 @@ var options = new LbfgsOptions
 {
     Callback = progress =>
     {
-        if (progress.Iteration % 10 == 0)
+        if (progress.Iteration % 5 == 0)
         {
             Console.WriteLine($"  iteration {progress.Iteration,4}   f = {progress.Value,-22:G10} |g| = {progress.GradientNorm:E3}");
         }
@@ -26,8 +26,8 @@ var options = new LbfgsOptions
     },
 };
 
-Console.WriteLine($"Extended Rosenbrock, n = {n}, f(x0) = {Problems.Rosenbrock(x):G10}");
-var result = Lbfgs.Minimize(new Problems.RosenbrockObjective(), x.AsSpan(), options, cancel.Token);
+Console.WriteLine($"Extended Rosenbrock, n = {n}, f(x0) = {Problems.ExtendedRosenbrock(x):G10}");
+var result = Lbfgs.Minimize(new Problems.ExtendedRosenbrockObjective(), x.AsSpan(), options, cancel.Token);
 
 Console.WriteLine($"{result.Termination} after {result.Iterations} iterations ({result.Evaluations} gradient evaluations)");
 Console.WriteLine($"f = {result.Value:G10}   |g| = {result.GradientNorm:E3}   x[0..3] = {x[0]:F6}, {x[1]:F6}, {x[2]:F6}");

@@ -123,6 +123,11 @@ public sealed class LbfgsHistory<T>
         }
 
         Span<T> z = result;
+        if (typeof(T) == typeof(double) && Count > 0)
+        {
+            ApplyFused(MemoryMarshal.Cast<T, double>(z), h0Scale);
+            return;
+        }
         for (int age = 0; age < Count; age++)
         {
             int slot = SlotOf(age);
@@ -138,6 +143,34 @@ public sealed class LbfgsHistory<T>
             VectorMath.Axpy(T.CreateTruncating(_alpha[slot] - b), _s[slot], z);
         }
     }
+
+    /// <summary>
+    /// The same recursion, operation for operation, with each update fused to the dot product that follows it
+    /// (2m + 1 sweeps over z instead of 4m): the dot for pair i+1 is taken while z is updated with pair i, the scale by
+    /// h0Scale joins the last update of the first loop, and the first dot of the second loop rides along with it.
+    /// </summary>
+    private void ApplyFused(Span<double> z, double h0Scale)
+    {
+        double dot = VectorMath.Dot<double>(AsDouble(_s[SlotOf(0)]), z);
+        for (int age = 0; age < Count; age++)
+        {
+            int slot = SlotOf(age);
+            double a = _rho[slot] * dot;
+            _alpha[slot] = a;
+            dot = age + 1 < Count
+                ? FusedKernels.AxpyDot(-a, AsDouble(_y[slot]), z, AsDouble(_s[SlotOf(age + 1)]))
+                : FusedKernels.AxpyScaleDot(-a, AsDouble(_y[slot]), h0Scale, z, AsDouble(_y[slot]));
+        }
+        for (int age = Count - 1; age >= 0; age--)
+        {
+            int slot = SlotOf(age);
+            double b = _rho[slot] * dot;
+            if (age > 0) dot = FusedKernels.AxpyDot(_alpha[slot] - b, AsDouble(_s[slot]), z, AsDouble(_y[SlotOf(age - 1)]));
+            else VectorMath.Axpy(_alpha[slot] - b, AsDouble(_s[slot]), z);
+        }
+    }
+
+    private static ReadOnlySpan<double> AsDouble(T[] array) => MemoryMarshal.Cast<T, double>(array.AsSpan());
 
     /// <summary>The slot the next pair will be written to; a solver forms sₖ there, tests it, then calls <see cref="CommitNext"/> or leaves it.</summary>
     internal Span<T> NextS => _s[_next];

@@ -1,4 +1,5 @@
 using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs.Numerics;
 
 namespace AutoDiffLbfgs.Tests.Lbfgs;
 
@@ -34,6 +35,36 @@ public class LbfgsHistoryTests
 
         double scale = expected.Max(Math.Abs);
         for (int i = 0; i < n; i++) Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-10 * scale, $"i={i}: {actual[i]} vs {expected[i]}");
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 2)]
+    [InlineData(37, 5)]
+    [InlineData(258, 10)]
+    public void FusedDoubleRecursionIsBitIdenticalToTheTextbookOrder(int n, int memory)
+    {
+        var random = new Random(n * 31 + memory);
+        var history = FilledHistory(random, n, memory, pairs: memory + 2);
+        double[] q = RandomVector(random, n);
+        double[] actual = new double[n];
+        history.ApplyInverseHessian(q, actual, 0.7);
+
+        // Nocedal & Wright Algorithm 7.4 written with the public kernels, one call per operation.
+        double[] z = (double[])q.Clone();
+        double[] alpha = new double[history.Count];
+        for (int age = 0; age < history.Count; age++)
+        {
+            alpha[age] = history.Rho(age) * VectorMath.Dot(history.S(age), z);
+            VectorMath.Axpy(-alpha[age], history.Y(age), z);
+        }
+        VectorMath.Scale(0.7, z.AsSpan());
+        for (int age = history.Count - 1; age >= 0; age--)
+        {
+            double b = history.Rho(age) * VectorMath.Dot(history.Y(age), z);
+            VectorMath.Axpy(alpha[age] - b, history.S(age), z);
+        }
+        Assert.Equal(z, actual);
     }
 
     [Fact]
