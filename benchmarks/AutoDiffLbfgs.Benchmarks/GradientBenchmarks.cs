@@ -27,6 +27,9 @@ public class GradientBenchmarks
     private double[] _x = [];
     private double[] _gradient = [];
 
+    /// <summary>The point of this run (after <see cref="Setup"/>), shared with the HVP benchmark.</summary>
+    public double[] Point => _x;
+
     /// <summary>The problem of this run.</summary>
     [Params(GradientProblem.Rosenbrock1K, GradientProblem.Rosenbrock100K, GradientProblem.LennardJones100)]
     public GradientProblem Problem { get; set; }

@@ -144,47 +144,22 @@ internal static class ObjectiveEmitter
     private static void WriteObjectiveStruct(SourceWriter w, ObjectiveSpec spec)
     {
         string t = spec.ElementType.Keyword();
-        string name = spec.MethodName + "Objective";
-        bool isRef = spec.Data.Any(d => d.IsSpan);
-        var fields = new List<(string Field, string Type, string Parameter)>();
-        string? target = null;
-        if (!spec.IsStatic)
-        {
-            target = spec.ContainingTypes[spec.ContainingTypes.Count - 1].FullyQualifiedName;
-            fields.Add(("_target", target, "target"));
-        }
-        foreach (var d in spec.Data) fields.Add(("_" + d.Name, d.FullyQualifiedType, d.Name));
-
-        string call(string method, string extra) =>
-            (spec.IsStatic ? "" : "_target.") + method + "(" + string.Join(", ", new[] { "x" }.Concat(extra.Length > 0 ? new[] { extra } : new string[0]).Concat(spec.Data.Select(d => "_" + d.Name))) + ")";
-
-        string value = spec.VariablesKind == VariablesKind.ReadOnlySpan ? spec.MethodName : spec.MethodName + "Value";
         w.WriteLine($"/// <summary>");
-        w.WriteLine($"/// <see cref=\"{spec.MethodName}\"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly");
-        w.WriteLine($"/// (no delegate, no boxing). It holds the data arguments.");
+        w.WriteLine($"/// <see cref=\"{spec.MethodName}\"/> with its generated gradient and Hessian-vector product, as an objective the");
+        w.WriteLine($"/// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.");
         w.WriteLine($"/// </summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<{t}>");
-        w.OpenBrace();
-        foreach (var (field, type, _) in fields) w.WriteLine($"private readonly {type} {field};");
-        if (fields.Count > 0)
-        {
-            w.WriteLine();
-            w.WriteLine($"/// <summary>Creates the objective over the given {(spec.IsStatic ? "" : "instance and ")}data.</summary>");
-            w.WriteLine($"public {name}({string.Join(", ", fields.Select(f => f.Type + " " + f.Parameter))})");
-            w.OpenBrace();
-            foreach (var (field, _, parameter) in fields) w.WriteLine($"{field} = {parameter};");
-            w.CloseBrace();
-        }
+        var wrapper = new Wrapper(spec, terms: false);
+        wrapper.WriteHeader(w, spec.MethodName + "Objective", $"global::AutoDiffLbfgs.ITwiceDifferentiableObjective<{t}>",
+            $"Creates the objective over the given {(spec.IsStatic ? "" : "instance and ")}data.", guard: null);
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"public {t} Value(global::System.ReadOnlySpan<{t}> x) => {call(value, "")};");
+        w.WriteLine($"public {t} Value(global::System.ReadOnlySpan<{t}> x) => {wrapper.Call("x", ValueMethod(spec), "")};");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"public {t} ValueAndGradient(global::System.ReadOnlySpan<{t}> x, global::System.Span<{t}> gradient) => {call(spec.MethodName + "Gradient", "gradient")};");
+        w.WriteLine($"public {t} ValueAndGradient(global::System.ReadOnlySpan<{t}> x, global::System.Span<{t}> gradient) => {wrapper.Call("x", spec.MethodName + "Gradient", "gradient")};");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"public void HessianVectorProduct(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
+        w.WriteLine($"public void HessianVectorProduct(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {wrapper.Call("x", spec.MethodName + "HessianVectorProduct", "v, result")};");
         w.CloseBrace();
     }
 
@@ -192,53 +167,77 @@ internal static class ObjectiveEmitter
     private static void WriteTermsStruct(SourceWriter w, ObjectiveSpec spec)
     {
         string t = spec.ElementType.Keyword();
-        string name = spec.MethodName + "Terms";
-        bool isRef = spec.Data.Any(d => d.IsSpan);
-        var fields = new List<(string Field, string Type, string Parameter)>();
-        if (!spec.IsStatic) fields.Add(("_target", spec.ContainingTypes[spec.ContainingTypes.Count - 1].FullyQualifiedName, "target"));
-        fields.Add(("_termCount", "int", "termCount"));
-        foreach (var d in spec.Data.Where(d => !d.IsTermIndex)) fields.Add(("_" + d.Name, d.FullyQualifiedType, d.Name));
-
-        string call(string method, string extra)
-        {
-            var args = new List<string> { "w" };
-            if (extra.Length > 0) args.Add(extra);
-            args.AddRange(spec.Data.Select(d => d.IsTermIndex ? "term" : "_" + d.Name));
-            return (spec.IsStatic ? "" : "_target.") + method + "(" + string.Join(", ", args) + ")";
-        }
-
-        string value = spec.VariablesKind == VariablesKind.ReadOnlySpan ? spec.MethodName : spec.MethodName + "Value";
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// The finite sum F(w) = (1/N)·Σᵢ {spec.MethodName}(w, i) over its <c>[TermIndex]</c> parameter, for the stochastic solver:");
         w.WriteLine($"/// each member evaluates one term with the generated gradient or Hessian-vector product.");
         w.WriteLine($"/// </summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine($"{spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : global::AutoDiffLbfgs.IFiniteSumObjective<{t}>");
-        w.OpenBrace();
-        foreach (var (field, type, _) in fields) w.WriteLine($"private readonly {type} {field};");
-        w.WriteLine();
-        w.WriteLine($"/// <summary>Creates the finite sum of <paramref name=\"termCount\"/> terms over the given data.</summary>");
-        w.WriteLine($"public {name}({string.Join(", ", fields.Select(f => f.Type + " " + f.Parameter))})");
-        w.OpenBrace();
-        w.WriteLine("if (termCount <= 0)");
-        w.OpenBrace();
-        w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(termCount), termCount, \"The number of terms must be positive.\");");
-        w.CloseBrace();
-        foreach (var (field, _, parameter) in fields) w.WriteLine($"{field} = {parameter};");
-        w.CloseBrace();
+        var wrapper = new Wrapper(spec, terms: true);
+        wrapper.WriteHeader(w, spec.MethodName + "Terms", $"global::AutoDiffLbfgs.IFiniteSumObjective<{t}>",
+            "Creates the finite sum of <paramref name=\"termCount\"/> terms over the given data.",
+            guard: "if (termCount <= 0) throw new global::System.ArgumentOutOfRangeException(nameof(termCount), termCount, \"The number of terms must be positive.\");");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
         w.WriteLine("public int TermCount => _termCount;");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"public {t} TermValue(int term, global::System.ReadOnlySpan<{t}> w) => {call(value, "")};");
+        w.WriteLine($"public {t} TermValue(int term, global::System.ReadOnlySpan<{t}> w) => {wrapper.Call("w", ValueMethod(spec), "")};");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"public {t} TermValueAndGradient(int term, global::System.ReadOnlySpan<{t}> w, global::System.Span<{t}> gradient) => {call(spec.MethodName + "Gradient", "gradient")};");
+        w.WriteLine($"public {t} TermValueAndGradient(int term, global::System.ReadOnlySpan<{t}> w, global::System.Span<{t}> gradient) => {wrapper.Call("w", spec.MethodName + "Gradient", "gradient")};");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"public void TermHessianVectorProduct(int term, global::System.ReadOnlySpan<{t}> w, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {call(spec.MethodName + "HessianVectorProduct", "v, result")};");
+        w.WriteLine($"public void TermHessianVectorProduct(int term, global::System.ReadOnlySpan<{t}> w, global::System.ReadOnlySpan<{t}> v, global::System.Span<{t}> result) => {wrapper.Call("w", spec.MethodName + "HessianVectorProduct", "v, result")};");
         w.CloseBrace();
+    }
+
+    /// <summary>The method that evaluates the objective over a read-only span of variables.</summary>
+    private static string ValueMethod(ObjectiveSpec spec) =>
+        spec.VariablesKind == VariablesKind.ReadOnlySpan ? spec.MethodName : spec.MethodName + "Value";
+
+    /// <summary>
+    /// A struct that holds an objective's data (and instance) and forwards to the generated methods: the shape shared
+    /// by <c>FObjective</c> and <c>FTerms</c>. For <c>FTerms</c> the <c>[TermIndex]</c> argument is the term, and the
+    /// number of terms is held instead.
+    /// </summary>
+    private sealed class Wrapper
+    {
+        private readonly ObjectiveSpec _spec;
+        private readonly bool _terms;
+        private readonly List<(string Field, string Type, string Parameter)> _fields = new();
+
+        public Wrapper(ObjectiveSpec spec, bool terms)
+        {
+            _spec = spec;
+            _terms = terms;
+            if (!spec.IsStatic) _fields.Add(("_target", spec.ContainingTypes[spec.ContainingTypes.Count - 1].FullyQualifiedName, "target"));
+            if (terms) _fields.Add(("_termCount", "int", "termCount"));
+            foreach (var d in spec.Data.Where(d => !(terms && d.IsTermIndex))) _fields.Add(("_" + d.Name, d.FullyQualifiedType, d.Name));
+        }
+
+        public void WriteHeader(SourceWriter w, string name, string interfaceName, string constructorSummary, string? guard)
+        {
+            bool isRef = _spec.Data.Any(d => d.IsSpan);
+            w.WriteLine(GeneratedCode);
+            w.WriteLine($"{_spec.Accessibility} readonly {(isRef ? "ref " : "")}struct {name} : {interfaceName}");
+            w.OpenBrace();
+            foreach (var (field, type, _) in _fields) w.WriteLine($"private readonly {type} {field};");
+            if (_fields.Count == 0) return;
+            w.WriteLine();
+            w.WriteLine($"/// <summary>{constructorSummary}</summary>");
+            w.WriteLine($"public {name}({string.Join(", ", _fields.Select(f => f.Type + " " + f.Parameter))})");
+            w.OpenBrace();
+            if (guard is not null) w.WriteLine(guard);
+            foreach (var (field, _, parameter) in _fields) w.WriteLine($"{field} = {parameter};");
+            w.CloseBrace();
+        }
+
+        public string Call(string variables, string method, string extra)
+        {
+            var args = new List<string> { variables };
+            if (extra.Length > 0) args.Add(extra);
+            args.AddRange(_spec.Data.Select(d => _terms && d.IsTermIndex ? "term" : "_" + d.Name));
+            return (_spec.IsStatic ? "" : "_target.") + method + "(" + string.Join(", ", args) + ")";
+        }
     }
 
     private static string TypeHeader(ContainingTypeSpec type)

@@ -162,6 +162,9 @@ internal sealed class BodyLowering
     {
         switch (operation)
         {
+            case ISimpleAssignmentOperation { Target: IDiscardOperation } discard:
+                Value(discard.Value); // `_ = e;` has no effect on the result: checked, then dropped
+                return null;
             case ISimpleAssignmentOperation assignment:
             {
                 var name = AssignmentTarget(assignment.Target, assignment);

@@ -383,8 +383,8 @@ static partial class Returns
     }
 
     /// <summary>
-    /// <see cref="EarlyReturn"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
-    /// (no delegate, no boxing). It holds the data arguments.
+    /// <see cref="EarlyReturn"/> with its generated gradient and Hessian-vector product, as an objective the
+    /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     public readonly struct EarlyReturnObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>

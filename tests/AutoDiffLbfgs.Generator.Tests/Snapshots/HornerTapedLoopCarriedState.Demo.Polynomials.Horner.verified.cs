@@ -166,8 +166,8 @@ static partial class Polynomials
     }
 
     /// <summary>
-    /// <see cref="Horner"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
-    /// (no delegate, no boxing). It holds the data arguments.
+    /// <see cref="Horner"/> with its generated gradient and Hessian-vector product, as an objective the
+    /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     public readonly struct HornerObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>

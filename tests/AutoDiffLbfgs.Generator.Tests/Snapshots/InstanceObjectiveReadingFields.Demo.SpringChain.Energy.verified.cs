@@ -88,8 +88,8 @@ partial class SpringChain
     }
 
     /// <summary>
-    /// <see cref="Energy"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
-    /// (no delegate, no boxing). It holds the data arguments.
+    /// <see cref="Energy"/> with its generated gradient and Hessian-vector product, as an objective the
+    /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     public readonly struct EnergyObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>

@@ -121,8 +121,8 @@ static partial class Classification
     }
 
     /// <summary>
-    /// <see cref="LogisticLoss"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
-    /// (no delegate, no boxing). It holds the data arguments.
+    /// <see cref="LogisticLoss"/> with its generated gradient and Hessian-vector product, as an objective the
+    /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
     public readonly struct LogisticLossObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>

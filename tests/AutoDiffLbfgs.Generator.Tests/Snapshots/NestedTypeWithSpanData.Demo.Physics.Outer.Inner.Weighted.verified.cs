@@ -65,8 +65,8 @@ static partial class Outer
         }
 
         /// <summary>
-        /// <see cref="Weighted"/> with its generated gradient, as an objective the AutoDiffLbfgs solvers call directly
-        /// (no delegate, no boxing). It holds the data arguments.
+        /// <see cref="Weighted"/> with its generated gradient and Hessian-vector product, as an objective the
+        /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
         internal readonly ref struct WeightedObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
