@@ -4,7 +4,7 @@ using AutoDiffLbfgs.Tests.Gradients.Objectives;
 namespace AutoDiffLbfgs.Tests.Gradients;
 
 /// <summary>
-/// Every objective of <c>Gradients/Objectives</c> with its domain and its data, keyed by name. Domains keep each
+/// Every objective of <c>Gradients/Objectives</c> (except the kink cases of <see cref="ConventionTests"/>, checked exactly) with its domain and its data, keyed by name. Domains keep each
 /// point inside the function's domain (Log, Sqrt, Asin…) and, through <c>IsSmoothAt</c>, at least a margin away from
 /// kinks and jumps, so that the finite-difference stencil (at most 1e-3·max(1, |x_i|) wide) never crosses one.
 /// </summary>
