@@ -4,7 +4,7 @@ using AutoDiffLbfgs.Tests.Gradients.Objectives;
 namespace AutoDiffLbfgs.Tests.Gradients;
 
 /// <summary>
-/// Every objective of <c>Gradients/Objectives</c> with its domain and its data, keyed by name. Domains keep each
+/// Every objective of <c>Gradients/Objectives</c> (except the kink cases of <see cref="ConventionTests"/>, checked exactly) with its domain and its data, keyed by name. Domains keep each
 /// point inside the function's domain (Log, Sqrt, Asin…) and, through <c>IsSmoothAt</c>, at least a margin away from
 /// kinks and jumps, so that the finite-difference stencil (at most 1e-3·max(1, |x_i|) wide) never crosses one.
 /// </summary>
@@ -144,6 +144,27 @@ public static class GradientCases
             ControlFlowObjectives.ConstantsAndLiterals, ControlFlowObjectives.ConstantsAndLiteralsGradient,
             x => new ControlFlowObjectives.ConstantsAndLiteralsObjective().Value(x),
             (x, g) => new ControlFlowObjectives.ConstantsAndLiteralsObjective().ValueAndGradient(x, g));
+
+        // Combinations that stress the reverse transform.
+        yield return Case(nameof(HardControlFlowObjectives.TapedStateWithBreak), Uniform(7, -1.5, 1.5),
+            HardControlFlowObjectives.TapedStateWithBreak, HardControlFlowObjectives.TapedStateWithBreakGradient,
+            x => new HardControlFlowObjectives.TapedStateWithBreakObjective().Value(x),
+            (x, g) => new HardControlFlowObjectives.TapedStateWithBreakObjective().ValueAndGradient(x, g),
+            smooth: x => RunningProducts(x, v => 1.1 + 0.5 * Math.Sin(v)).All(p => Math.Abs(p - HardControlFlowObjectives.ProductLimit) > 0.05));
+        yield return Case(nameof(HardControlFlowObjectives.NestedTapedLoops), Uniform(5, -1.2, 1.2),
+            x => HardControlFlowObjectives.NestedTapedLoops(x, HornerCoefficients),
+            (x, g) => HardControlFlowObjectives.NestedTapedLoopsGradient(x, g, HornerCoefficients),
+            x => new HardControlFlowObjectives.NestedTapedLoopsObjective(HornerCoefficients).Value(x),
+            (x, g) => new HardControlFlowObjectives.NestedTapedLoopsObjective(HornerCoefficients).ValueAndGradient(x, g));
+        yield return Case(nameof(HardControlFlowObjectives.ContinueAndReturnInTapedLoops), Uniform(5, -2, 2),
+            HardControlFlowObjectives.ContinueAndReturnInTapedLoops, HardControlFlowObjectives.ContinueAndReturnInTapedLoopsGradient,
+            x => new HardControlFlowObjectives.ContinueAndReturnInTapedLoopsObjective().Value(x),
+            (x, g) => new HardControlFlowObjectives.ContinueAndReturnInTapedLoopsObjective().ValueAndGradient(x, g),
+            smooth: x => x.All(v => Math.Abs(v + 0.5) > Margin) && DecayingSums(x).All(q => Math.Abs(q - 4.0) > 0.05));
+        yield return Case(nameof(HardControlFlowObjectives.GeneratedLookingNames), Uniform(5, -1.5, 1.5),
+            HardControlFlowObjectives.GeneratedLookingNames, HardControlFlowObjectives.GeneratedLookingNamesGradient,
+            x => new HardControlFlowObjectives.GeneratedLookingNamesObjective().Value(x),
+            (x, g) => new HardControlFlowObjectives.GeneratedLookingNamesObjective().ValueAndGradient(x, g));
 
         // Math functions.
         yield return Case(nameof(MathObjectives.RootsAndLogarithms), Uniform(6, 0.5, 2),
@@ -307,6 +328,31 @@ public static class GradientCases
         {
             sum += term(v);
             yield return sum;
+        }
+    }
+
+    /// <summary>Running products of factor(x_i) in order (the state <c>TapedStateWithBreak</c> compares with its limit).</summary>
+    internal static IEnumerable<double> RunningProducts(double[] x, Func<double, double> factor)
+    {
+        double p = 1.0;
+        foreach (var v in x)
+        {
+            p *= factor(v);
+            yield return p;
+        }
+    }
+
+    /// <summary>The values of q = q/2 + x_i x_j over the pair loop of <c>ContinueAndReturnInTapedLoops</c>.</summary>
+    internal static IEnumerable<double> DecayingSums(double[] x)
+    {
+        double q = 0.0;
+        foreach (var xi in x)
+        {
+            foreach (var xj in x)
+            {
+                q = q * 0.5 + xi * xj;
+                yield return q;
+            }
         }
     }
 
