@@ -376,10 +376,13 @@ internal sealed class ReverseTransform
             }
             case BinaryOp.Multiply:
             {
-                if (b.Left.Equals(b.Right))
+                if (AsPower(b) is { } power)
                 {
-                    // a·a: one contribution of 2·a
-                    Propagate(b.Left, Mul(Mul(Const(b.Type, 2), seed), b.Left), o);
+                    // c·Xᵏ (e.g. a·a, 100·b·b, r2·r2·r2): one contribution k·c·Xᵏ⁻¹ instead of one per factor.
+                    var (constant, factor, k) = power;
+                    Expr derivative = Mul(Const(b.Type, k), constant);
+                    for (int i = 1; i < k; i++) derivative = Mul(derivative, factor);
+                    Propagate(factor, Mul(seed, derivative), o);
                     break;
                 }
                 var s = left && right ? Bind(seed, o) : seed;
@@ -389,7 +392,13 @@ internal sealed class ReverseTransform
             }
             case BinaryOp.Divide:
             {
-                // q = a/b: ∂q/∂a = 1/b, ∂q/∂b = −(a/b)/b
+                // q = a/b: ∂q/∂a = 1/b, ∂q/∂b = −(a/b)/b.
+                if (right && b.Left is ConstExpr { Value: not 0 } && value is not null)
+                {
+                    // A constant numerator and q at hand: ∂q/∂b = −q²/a, with no division when a is 1 (LJ's 1/r⁶).
+                    Propagate(b.Right, Neg(Mul(seed, Div(Mul(value, value), b.Left))), o);
+                    break;
+                }
                 var scaled = Div(seed, b.Right);
                 if (left && right) scaled = Bind(scaled, o);
                 if (left) Propagate(b.Left, scaled, o);
@@ -397,6 +406,33 @@ internal sealed class ReverseTransform
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Recognizes a product c·X·X·…·X (k ≥ 2 equal active factors, c the product of the inactive ones) and returns
+    /// (c, X, k); null for any other product.
+    /// </summary>
+    private (Expr Constant, Expr Factor, int Power)? AsPower(BinaryExpr product)
+    {
+        var factors = new List<Expr>();
+        void Flatten(Expr e)
+        {
+            if (e is BinaryExpr { Op: BinaryOp.Multiply } m && m.Type == product.Type)
+            {
+                Flatten(m.Left);
+                Flatten(m.Right);
+            }
+            else
+            {
+                factors.Add(e);
+            }
+        }
+        Flatten(product);
+        var active = factors.Where(_a.IsActive).ToList();
+        if (active.Count < 2 || active.Any(f => !f.Equals(active[0]))) return null;
+        Expr constant = Const(product.Type, 1);
+        foreach (var f in factors.Where(f => !_a.IsActive(f))) constant = Mul(constant, f);
+        return (constant, active[0], active.Count);
     }
 
     private void PropagateCall(CallExpr c, Expr seed, List<Stmt> o, Expr? known)

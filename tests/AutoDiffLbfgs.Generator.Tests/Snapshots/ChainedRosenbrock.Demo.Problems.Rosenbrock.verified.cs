@@ -33,12 +33,11 @@ static partial class Problems
             double aBar = 0.0;
             double bBar = 0.0;
             // adjoint of: s += a * a + 100 * b * b;
-            aBar += 2.0 * sBar * a;
-            bBar += sBar * b * 100.0;
-            bBar += sBar * (100.0 * b);
+            aBar += sBar * (2.0 * a);
+            bBar += sBar * (2.0 * 100.0 * b);
             // adjoint of: b = x[i + 1] - x[i] * x[i]
             gradient[i + 1] += bBar;
-            gradient[i] -= 2.0 * bBar * x[i];
+            gradient[i] -= bBar * (2.0 * x[i]);
             // adjoint of: a = 1 - x[i]
             gradient[i] -= aBar;
         }
@@ -76,14 +75,12 @@ static partial class Problems
             double bBar = 0.0;
             double bBarDot = 0.0;
             // adjoint of: s += a * a + 100 * b * b;
-            aBarDot += 2.0 * sBar * aDot;
-            bBarDot += sBar * bDot * 100.0;
-            bBar += sBar * b * 100.0;
-            bBarDot += sBar * (100.0 * bDot);
-            bBar += sBar * (100.0 * b);
+            aBarDot += sBar * (2.0 * aDot);
+            bBarDot += sBar * (2.0 * 100.0 * bDot);
+            bBar += sBar * (2.0 * 100.0 * b);
             // adjoint of: b = x[i + 1] - x[i] * x[i]
             result[i + 1] += bBarDot;
-            result[i] -= 2.0 * bBarDot * x[i] + 2.0 * bBar * v[i];
+            result[i] -= bBarDot * (2.0 * x[i]) + bBar * (2.0 * v[i]);
             // adjoint of: a = 1 - x[i]
             result[i] -= aBarDot;
         }

@@ -103,7 +103,7 @@ static partial class Returns
                     {
                         // adjoint of: return sum - x[0] * x[0];
                         sumBar += resultBar;
-                        gradient[0] -= 2.0 * resultBar * x[0];
+                        gradient[0] -= resultBar * (2.0 * x[0]);
                         resultBar = 0.0;
                     }
                     done = doneSaved3;
@@ -284,7 +284,7 @@ static partial class Returns
                     {
                         // adjoint of: return sum - x[0] * x[0];
                         sumBar += resultBar;
-                        result2[0] -= 2.0 * resultBar * v[0];
+                        result2[0] -= resultBar * (2.0 * v[0]);
                         resultBar = 0.0;
                     }
                     done = doneSaved3;

@@ -39,7 +39,7 @@ static partial class SinglePrecision
             vBar += sumBar * exp * 0.5f * global::System.MathF.Cos(v);
             expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
             vBar += expBar * exp * -0.25f;
-            vBar += 2f * (sqrtBar * (0.5f / sqrt)) * v;
+            vBar += sqrtBar * (0.5f / sqrt) * (2f * v);
             // adjoint of: v = x[i]
             gradient[i] += vBar;
         }
@@ -86,7 +86,7 @@ static partial class SinglePrecision
             expBarDot += sumBar * (0.5f * (global::System.MathF.Cos(v) * vDot));
             expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
             vBarDot += (expBarDot * exp + expBar * expDot) * -0.25f;
-            vBarDot += -(2f * (sqrtBar * (0.5f / sqrt * sqrtDot / sqrt)) * v) + 2f * (sqrtBar * (0.5f / sqrt)) * vDot;
+            vBarDot += -(sqrtBar * (0.5f / sqrt * sqrtDot / sqrt) * (2f * v)) + sqrtBar * (0.5f / sqrt) * (2f * vDot);
             // adjoint of: v = x[i]
             result[i] += vBarDot;
         }

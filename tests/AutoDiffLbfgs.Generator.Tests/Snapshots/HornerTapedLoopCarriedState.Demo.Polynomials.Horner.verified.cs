@@ -41,7 +41,7 @@ static partial class Polynomials
                 double tBar = 0.0;
                 double yBar = 0.0;
                 // adjoint of: sum += y * y;
-                yBar += 2.0 * sumBar * y;
+                yBar += sumBar * (2.0 * y);
                 y = ySaved;
                 {
                     int iterations = 0;
@@ -121,8 +121,8 @@ static partial class Polynomials
                 double yBar = 0.0;
                 double yBarDot = 0.0;
                 // adjoint of: sum += y * y;
-                yBarDot += 2.0 * sumBar * yDot;
-                yBar += 2.0 * sumBar * y;
+                yBarDot += sumBar * (2.0 * yDot);
+                yBar += sumBar * (2.0 * y);
                 y = ySaved;
                 yDot = ySavedDot;
                 {

@@ -31,8 +31,7 @@ partial class SpringChain
             energy += 0.5 * this._stiffness[i] * stretch * stretch;
             double stretchBar = 0.0;
             // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
-            stretchBar += energyBar * stretch * (0.5 * this._stiffness[i]);
-            stretchBar += energyBar * (0.5 * this._stiffness[i] * stretch);
+            stretchBar += energyBar * (2.0 * (0.5 * this._stiffness[i]) * stretch);
             // adjoint of: stretch = x[i + 1] - x[i] - _restLength
             gradient[i + 1] += stretchBar;
             gradient[i] -= stretchBar;
@@ -67,8 +66,7 @@ partial class SpringChain
             double stretchDot = v[i + 1] - v[i];
             double stretchBarDot = 0.0;
             // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
-            stretchBarDot += energyBar * stretchDot * (0.5 * this._stiffness[i]);
-            stretchBarDot += energyBar * (0.5 * this._stiffness[i] * stretchDot);
+            stretchBarDot += energyBar * (2.0 * (0.5 * this._stiffness[i]) * stretchDot);
             // adjoint of: stretch = x[i + 1] - x[i] - _restLength
             result[i + 1] += stretchBarDot;
             result[i] -= stretchBarDot;
