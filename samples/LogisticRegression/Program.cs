@@ -19,6 +19,14 @@ double Gap(ReadOnlySpan<double> w) => full.Value(w) - OptimalLoss;
 
 Console.WriteLine($"{termCount} samples, {data.FeatureCount} features, λ = {Lambda}; L* = {OptimalLoss}");
 
+// Ctrl+C stops the run in progress; each solver returns its last iterate and the plot is written with what was done.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
 // SQN: batches of 20 terms, curvature pairs every L = 10 iterations from 200-term Hessian-vector products.
 // The run is made in calls of L iterations chained by warm restart, so the loss can be printed between them.
 ConvergenceTrace Train(string name, int l)
@@ -29,7 +37,7 @@ ConvergenceTrace Train(string name, int l)
     double passes = 0;
     trace.Add(0, Gap(w));
     double nextReport = 10;
-    while (passes < PassBudget)
+    while (passes < PassBudget && !cancel.IsCancellationRequested)
     {
         var options = new StochasticLbfgsOptions
         {
@@ -40,7 +48,7 @@ ConvergenceTrace Train(string name, int l)
             StepLengthSequence = [0.02],
             AccuracyThreshold = 0,
         };
-        var result = StochasticLbfgs.Minimize(terms, w.AsSpan(), options, state);
+        var result = StochasticLbfgs.Minimize(terms, w.AsSpan(), options, state, cancel.Token);
         state = result.State;
         passes += result.DataPasses(termCount);
         trace.Add(passes, Gap(w));
@@ -71,7 +79,7 @@ var classicResult = Lbfgs.Minimize<double, CountingObjective>(counting, wClassic
         classic.Add(counting.Evaluations, p.Value - OptimalLoss);
         return true;
     },
-});
+}, cancel.Token);
 Console.WriteLine($"Classic L-BFGS: {classicResult.Termination} after {classicResult.Iterations} iterations, {classicResult.Evaluations} passes, L − L* = {Gap(wClassic):E2}, accuracy {data.Accuracy(wClassic):P1}");
 
 ConvergencePlot.Save(plotPath, [sqn, sgd, classic], "Logistic regression, breast-cancer data (N = 569, n = 31)");
