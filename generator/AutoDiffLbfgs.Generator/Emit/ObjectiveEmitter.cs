@@ -74,7 +74,8 @@ internal static class ObjectiveEmitter
         string gradient = names.Fresh("gradient");
         string tape = names.Fresh("tape");
         var structured = Structurizer.Run(CallHoisting.Run(spec.Body, names), names, spec.ElementType);
-        var (body, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient);
+        var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient);
+        var body = AccumulationMerging.Run(reverse);
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");

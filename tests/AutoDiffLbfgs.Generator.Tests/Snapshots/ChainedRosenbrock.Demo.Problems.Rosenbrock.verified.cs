@@ -35,11 +35,9 @@ static partial class Problems
             // adjoint of: s += a * a + 100 * b * b;
             aBar += sBar * (2.0 * a);
             bBar += sBar * (2.0 * 100.0 * b);
-            // adjoint of: b = x[i + 1] - x[i] * x[i]
+            // adjoint of: b = x[i + 1] - x[i] * x[i]; a = 1 - x[i]
             gradient[i + 1] += bBar;
-            gradient[i] -= bBar * (2.0 * x[i]);
-            // adjoint of: a = 1 - x[i]
-            gradient[i] -= aBar;
+            gradient[i] -= bBar * (2.0 * x[i]) + aBar;
         }
         double value = s;
         return value;
@@ -78,11 +76,9 @@ static partial class Problems
             aBarDot += sBar * (2.0 * aDot);
             bBarDot += sBar * (2.0 * 100.0 * bDot);
             bBar += sBar * (2.0 * 100.0 * b);
-            // adjoint of: b = x[i + 1] - x[i] * x[i]
+            // adjoint of: b = x[i + 1] - x[i] * x[i]; a = 1 - x[i]
             result[i + 1] += bBarDot;
-            result[i] -= bBarDot * (2.0 * x[i]) + bBar * (2.0 * v[i]);
-            // adjoint of: a = 1 - x[i]
-            result[i] -= aBarDot;
+            result[i] -= bBarDot * (2.0 * x[i]) + bBar * (2.0 * v[i]) + aBarDot;
         }
     }
 

@@ -38,8 +38,7 @@ static partial class SinglePrecision
             sqrtBar += sumBar;
             vBar += sumBar * exp * 0.5f * global::System.MathF.Cos(v);
             expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
-            vBar += expBar * exp * -0.25f;
-            vBar += sqrtBar * (0.5f / sqrt) * (2f * v);
+            vBar += expBar * exp * -0.25f + sqrtBar * (0.5f / sqrt) * (2f * v);
             // adjoint of: v = x[i]
             gradient[i] += vBar;
         }
@@ -85,8 +84,7 @@ static partial class SinglePrecision
             vBarDot += sumBar * expDot * 0.5f * global::System.MathF.Cos(v) - sumBar * exp * 0.5f * (global::System.MathF.Sin(v) * vDot);
             expBarDot += sumBar * (0.5f * (global::System.MathF.Cos(v) * vDot));
             expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
-            vBarDot += (expBarDot * exp + expBar * expDot) * -0.25f;
-            vBarDot += -(sqrtBar * (0.5f / sqrt * sqrtDot / sqrt) * (2f * v)) + sqrtBar * (0.5f / sqrt) * (2f * vDot);
+            vBarDot += (expBarDot * exp + expBar * expDot) * -0.25f + (-(sqrtBar * (0.5f / sqrt * sqrtDot / sqrt) * (2f * v)) + sqrtBar * (0.5f / sqrt) * (2f * vDot));
             // adjoint of: v = x[i]
             result[i] += vBarDot;
         }

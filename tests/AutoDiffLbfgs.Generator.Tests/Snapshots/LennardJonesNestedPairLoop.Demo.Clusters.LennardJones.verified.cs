@@ -45,8 +45,7 @@ static partial class Clusters
                 double inv6Bar = 0.0;
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
                 double d = energyBar * 4.0;
-                inv6Bar += d * (2.0 * inv6);
-                inv6Bar -= d;
+                inv6Bar += d * (2.0 * inv6) - d;
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
                 r2Bar -= inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2);
                 // adjoint of: r2 = dx * dx + dy * dy + dz * dz
@@ -116,8 +115,7 @@ static partial class Clusters
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
                 double d = energyBar * 4.0;
                 inv6BarDot += d * (2.0 * inv6Dot);
-                inv6Bar += d * (2.0 * inv6);
-                inv6Bar -= d;
+                inv6Bar += d * (2.0 * inv6) - d;
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
                 r2BarDot -= (inv6BarDot * (inv6 * inv6) + inv6Bar * (2.0 * (inv6 * inv6Dot))) * (3.0 * r2 * r2) + inv6Bar * (inv6 * inv6) * (3.0 * r2Dot * r2 + 3.0 * r2 * r2Dot);
                 r2Bar -= inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2);
