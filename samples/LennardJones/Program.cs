@@ -1,5 +1,6 @@
-// Relaxes Lennard-Jones clusters in ASE mode with the generated gradient of Potential.LennardJones: first exactly as ASE 3.22 would (same steps), then a random 100-atom
-// cluster on which ASE's rule cycles and the backtracking safeguard converges. Writes the relaxed structures as .xyz.
+// Relaxes Lennard-Jones clusters in ASE mode with the generated gradient of Potential.LennardJones: first exactly as
+// ASE 3.22 would (same steps), then a random 100-atom cluster on which ASE's rule cycles and the backtracking
+// safeguard converges. Writes the relaxed structures as .xyz.
 using System.Diagnostics;
 using AutoDiffLbfgs.Ase;
 using AutoDiffLbfgs.IO;
