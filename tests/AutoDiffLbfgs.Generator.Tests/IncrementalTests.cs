@@ -49,6 +49,26 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void AnEditBelowTheObjectiveInItsOwnFileLeavesTheModelUnchanged()
+    {
+        // The tree changes, so the transform re-runs over the objective; its model must come out equal.
+        var first = GeneratorHarness.Run(ObjectiveSources.Rosenbrock);
+        var tree = first.Input.SyntaxTrees.Single();
+        var edited = GeneratorHarness.ParseTree(
+            ObjectiveSources.Rosenbrock + "\n// A comment and a new type below the objective.\ninternal static class Later { public static int One() => 1; }\n",
+            tree.FilePath);
+
+        var second = GeneratorHarness.Run(first.Driver, first.Input.ReplaceSyntaxTree(tree, edited));
+
+        var models = StepAssertions.Outputs(second, StepAssertions.Models);
+        Assert.NotEmpty(models);
+        Assert.All(models, o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"Models output has reason {o.Reason} after an edit that does not touch the objective."));
+        Assert.Equal(first.Source("Demo.Problems.Rosenbrock.g.cs"), second.Source("Demo.Problems.Rosenbrock.g.cs"));
+    }
+
+    [Fact]
     public void ABodyEditModifiesTheModelAndTheOutput()
     {
         var first = GeneratorHarness.Run(ObjectiveSources.Rosenbrock);

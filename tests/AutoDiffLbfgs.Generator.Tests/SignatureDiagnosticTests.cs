@@ -114,6 +114,15 @@ public sealed class SignatureDiagnosticTests
             public static extern double [|F|](ReadOnlySpan<double> x);
         }
         """)]
+    [InlineData("""
+        public static partial class Problems
+        {
+            [Objective]
+            public static partial double [|F|](ReadOnlySpan<double> x);
+
+            public static partial double F(ReadOnlySpan<double> x) => x[0] * x[0];
+        }
+        """)]
     public void ADL0006_NoBody_IsReportedAtTheMethodIdentifier(string markup) =>
         DiagnosticVerifier.Verify(Usings + markup, "ADL0006");
 

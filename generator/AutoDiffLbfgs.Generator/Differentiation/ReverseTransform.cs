@@ -208,10 +208,11 @@ internal sealed class ReverseTransform
                 break;
             case IfStmt i:
             {
+                // The branch bodies are emitted as the if's own blocks (they scope their locals already).
                 var then = new List<Stmt>();
-                Rev(i.Then, need, then);
+                if (HasAdjoint(i.Then)) RevBlock(i.Then, need, then);
                 var otherwise = new List<Stmt>();
-                if (i.Else is not null) Rev(i.Else, need, otherwise);
+                if (i.Else is not null && HasAdjoint(i.Else)) RevBlock(i.Else, need, otherwise);
                 Comment(stmt, o);
                 EmitIf(i.Condition, then, otherwise, o);
                 break;
@@ -407,10 +408,13 @@ internal sealed class ReverseTransform
             }
             case BinaryOp.Multiply:
             {
-                if (b.Left.Equals(b.Right))
+                if (AsPower(b) is { } power)
                 {
-                    // a·a: one contribution of 2·a
-                    Propagate(b.Left, Mul(Mul(Const(b.Type, 2), seed), b.Left), o);
+                    // c·Xᵏ (e.g. a·a, 100·b·b, r2·r2·r2): one contribution k·c·Xᵏ⁻¹ instead of one per factor.
+                    var (constant, factor, k) = power;
+                    Expr derivative = Mul(Const(b.Type, k), constant);
+                    for (int i = 1; i < k; i++) derivative = Mul(derivative, factor);
+                    Propagate(factor, Mul(seed, derivative), o);
                     break;
                 }
                 var s = left && right ? Bind(seed, o) : seed;
@@ -420,7 +424,13 @@ internal sealed class ReverseTransform
             }
             case BinaryOp.Divide:
             {
-                // q = a/b: ∂q/∂a = 1/b, ∂q/∂b = −(a/b)/b
+                // q = a/b: ∂q/∂a = 1/b, ∂q/∂b = −(a/b)/b.
+                if (right && b.Left is ConstExpr { Value: not 0 } && value is not null)
+                {
+                    // A constant numerator and q at hand: ∂q/∂b = −q²/a, with no division when a is 1 (LJ's 1/r⁶).
+                    Propagate(b.Right, Neg(Mul(seed, Div(Mul(value, value), b.Left))), o);
+                    break;
+                }
                 var scaled = Div(seed, b.Right);
                 if (left && right) scaled = Bind(scaled, o);
                 if (left) Propagate(b.Left, scaled, o);
@@ -428,6 +438,33 @@ internal sealed class ReverseTransform
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Recognizes a product c·X·X·…·X (k ≥ 2 equal active factors, c the product of the inactive ones) and returns
+    /// (c, X, k); null for any other product.
+    /// </summary>
+    private (Expr Constant, Expr Factor, int Power)? AsPower(BinaryExpr product)
+    {
+        var factors = new List<Expr>();
+        void Flatten(Expr e)
+        {
+            if (e is BinaryExpr { Op: BinaryOp.Multiply } m && m.Type == product.Type)
+            {
+                Flatten(m.Left);
+                Flatten(m.Right);
+            }
+            else
+            {
+                factors.Add(e);
+            }
+        }
+        Flatten(product);
+        var active = factors.Where(_a.IsActive).ToList();
+        if (active.Count < 2 || active.Any(f => !f.Equals(active[0]))) return null;
+        Expr constant = Const(product.Type, 1);
+        foreach (var f in factors.Where(f => !_a.IsActive(f))) constant = Mul(constant, f);
+        return (constant, active[0], active.Count);
     }
 
     private void PropagateCall(CallExpr c, Expr seed, List<Stmt> o, Expr? known)
@@ -577,6 +614,13 @@ internal sealed class ReverseTransform
     private static void EmitIf(Expr condition, List<Stmt> then, List<Stmt> otherwise, List<Stmt> o)
     {
         if (then.Count == 0 && otherwise.Count == 0) return;
+        if (condition is ConstExpr { Type: ScalarType.Boolean } constant)
+        {
+            // A constant selector (the user's `true ? a : b`): only the side it picks, so no branch is unreachable code.
+            var taken = constant.Value != 0 ? then : otherwise;
+            if (taken.Count > 0) o.Add(new BlockStmt(taken.ToEquatableArray()));
+            return;
+        }
         if (then.Count == 0)
         {
             o.Add(new IfStmt(new UnaryExpr(ScalarType.Boolean, UnaryOp.Not, condition), new BlockStmt(otherwise.ToEquatableArray()), null));

@@ -130,6 +130,10 @@ public class RandomObjectiveTests
         using var stream = new MemoryStream();
         var emitted = run.Output.WithOptions(run.Output.Options.WithOptimizationLevel(OptimizationLevel.Release)).Emit(stream);
         Assert.True(emitted.Success, GeneratorRun.Describe(emitted.Diagnostics));
+        // A user who builds with warnings as errors must not see any warning from generated code either.
+        var generated = run.Output.SyntaxTrees.Except(run.Input.SyntaxTrees).ToHashSet();
+        var warnings = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generated.Contains(tree)).ToList();
+        Assert.True(warnings.Count == 0, GeneratorRun.Describe(warnings));
         stream.Position = 0;
         return new AssemblyLoadContext("fuzz", isCollectible: false).LoadFromStream(stream);
     }

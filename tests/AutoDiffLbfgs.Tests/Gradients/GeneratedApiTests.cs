@@ -40,7 +40,8 @@ public sealed class GeneratedApiTests
     {
         var method = Find(objective);
         var t = method.ReturnType;
-        var data = method.GetParameters().Skip(1).Select(p => p.ParameterType).ToArray();
+        // An 'in' data parameter is stored in a field of the struct, so its constructor takes the value.
+        var data = method.GetParameters().Skip(1).Select(p => p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType).ToArray();
 
         var type = method.DeclaringType!.GetNestedType(method.Name + "Objective", BindingFlags.Public | BindingFlags.NonPublic);
         Assert.NotNull(type);

@@ -4,7 +4,7 @@ using AutoDiffLbfgs.Tests.Gradients.Objectives;
 namespace AutoDiffLbfgs.Tests.Gradients;
 
 /// <summary>
-/// Every objective of <c>Gradients/Objectives</c> with its domain and its data, keyed by name. Domains keep each
+/// Every objective of <c>Gradients/Objectives</c> (except the kink cases of <see cref="ConventionTests"/>, checked exactly) with its domain and its data, keyed by name. Domains keep each
 /// point inside the function's domain (Log, Sqrt, Asin…) and, through <c>IsSmoothAt</c>, at least a margin away from
 /// kinks and jumps, so that the finite-difference stencil (at most 1e-3·max(1, |x_i|) wide) never crosses one.
 /// </summary>
@@ -50,128 +50,180 @@ public static class GradientCases
         yield return Case(nameof(ClassicObjectives.ExtendedRosenbrock), Uniform(8, -2, 2),
             ClassicObjectives.ExtendedRosenbrock, ClassicObjectives.ExtendedRosenbrockGradient,
             x => new ClassicObjectives.ExtendedRosenbrockObjective().Value(x),
-            (x, g) => new ClassicObjectives.ExtendedRosenbrockObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.ExtendedRosenbrockObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.ExtendedRosenbrockObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.ChainedRosenbrock), Uniform(7, -2, 2),
             ClassicObjectives.ChainedRosenbrock, ClassicObjectives.ChainedRosenbrockGradient,
             x => new ClassicObjectives.ChainedRosenbrockObjective().Value(x),
-            (x, g) => new ClassicObjectives.ChainedRosenbrockObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.ChainedRosenbrockObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.ChainedRosenbrockObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.PowellSingular), Uniform(8, -2, 2),
             ClassicObjectives.PowellSingular, ClassicObjectives.PowellSingularGradient,
             x => new ClassicObjectives.PowellSingularObjective().Value(x),
-            (x, g) => new ClassicObjectives.PowellSingularObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.PowellSingularObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.PowellSingularObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.Trigonometric), Uniform(6, -1.5, 1.5),
             ClassicObjectives.Trigonometric, ClassicObjectives.TrigonometricGradient,
             x => new ClassicObjectives.TrigonometricObjective().Value(x),
-            (x, g) => new ClassicObjectives.TrigonometricObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.TrigonometricObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.TrigonometricObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.LennardJones), random => Cluster(random, 8),
             ClassicObjectives.LennardJones, ClassicObjectives.LennardJonesGradient,
             x => new ClassicObjectives.LennardJonesObjective().Value(x),
-            (x, g) => new ClassicObjectives.LennardJonesObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.LennardJonesObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.LennardJonesObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.LogSumExp), Uniform(7, -3, 3),
             ClassicObjectives.LogSumExp, ClassicObjectives.LogSumExpGradient,
             x => new ClassicObjectives.LogSumExpObjective().Value(x),
-            (x, g) => new ClassicObjectives.LogSumExpObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.LogSumExpObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.LogSumExpObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.Huber), Uniform(8, -2.5, 2.5),
             x => ClassicObjectives.Huber(x, HuberTargets, HuberDelta),
             (x, g) => ClassicObjectives.HuberGradient(x, g, HuberTargets, HuberDelta),
             x => new ClassicObjectives.HuberObjective(HuberTargets, HuberDelta).Value(x),
             (x, g) => new ClassicObjectives.HuberObjective(HuberTargets, HuberDelta).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.HuberObjective(HuberTargets, HuberDelta).HessianVectorProduct(x, v, r),
             smooth: x => x.Select((v, i) => Math.Abs(Math.Abs(v - HuberTargets[i]) - HuberDelta)).All(d => d > Margin));
         yield return Case(nameof(ClassicObjectives.LogisticLoss), Uniform(LogisticFeatureCount, -1.5, 1.5),
             x => ClassicObjectives.LogisticLoss(x, LogisticFeatures, LogisticLabels),
             (x, g) => ClassicObjectives.LogisticLossGradient(x, g, LogisticFeatures, LogisticLabels),
             x => new ClassicObjectives.LogisticLossObjective(LogisticFeatures, LogisticLabels).Value(x),
-            (x, g) => new ClassicObjectives.LogisticLossObjective(LogisticFeatures, LogisticLabels).ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.LogisticLossObjective(LogisticFeatures, LogisticLabels).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.LogisticLossObjective(LogisticFeatures, LogisticLabels).HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.Horner), Uniform(5, -1.5, 1.5),
             x => ClassicObjectives.Horner(x, HornerCoefficients),
             (x, g) => ClassicObjectives.HornerGradient(x, g, HornerCoefficients),
             x => new ClassicObjectives.HornerObjective(HornerCoefficients).Value(x),
-            (x, g) => new ClassicObjectives.HornerObjective(HornerCoefficients).ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.HornerObjective(HornerCoefficients).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.HornerObjective(HornerCoefficients).HessianVectorProduct(x, v, r));
         yield return Case(nameof(ClassicObjectives.Product), Uniform(6, -2, 2),
             ClassicObjectives.Product, ClassicObjectives.ProductGradient,
             x => new ClassicObjectives.ProductObjective().Value(x),
-            (x, g) => new ClassicObjectives.ProductObjective().ValueAndGradient(x, g));
+            (x, g) => new ClassicObjectives.ProductObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ClassicObjectives.ProductObjective().HessianVectorProduct(x, v, r));
 
         // Control flow.
         yield return Case(nameof(ControlFlowObjectives.WhileWithBreak), Uniform(6, -1.5, 1.5),
             ControlFlowObjectives.WhileWithBreak, ControlFlowObjectives.WhileWithBreakGradient,
             x => new ControlFlowObjectives.WhileWithBreakObjective().Value(x),
             (x, g) => new ControlFlowObjectives.WhileWithBreakObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.WhileWithBreakObjective().HessianVectorProduct(x, v, r),
             smooth: x => PartialSums(x, v => v * v + 0.1 * v).All(s => Math.Abs(s - ControlFlowObjectives.BreakLimit) > 0.05));
         yield return Case(nameof(ControlFlowObjectives.ContinueOnIndex), Uniform(7, -1.5, 1.5),
             ControlFlowObjectives.ContinueOnIndex, ControlFlowObjectives.ContinueOnIndexGradient,
             x => new ControlFlowObjectives.ContinueOnIndexObjective().Value(x),
-            (x, g) => new ControlFlowObjectives.ContinueOnIndexObjective().ValueAndGradient(x, g));
+            (x, g) => new ControlFlowObjectives.ContinueOnIndexObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.ContinueOnIndexObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ControlFlowObjectives.ContinueOnValue), Uniform(6, -1.5, 1.5),
             ControlFlowObjectives.ContinueOnValue, ControlFlowObjectives.ContinueOnValueGradient,
             x => new ControlFlowObjectives.ContinueOnValueObjective().Value(x),
             (x, g) => new ControlFlowObjectives.ContinueOnValueObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.ContinueOnValueObjective().HessianVectorProduct(x, v, r),
             smooth: x => x.All(v => Math.Abs(v) > Margin));
         yield return Case(nameof(ControlFlowObjectives.EarlyReturn), Uniform(5, -1, 1),
             ControlFlowObjectives.EarlyReturn, ControlFlowObjectives.EarlyReturnGradient,
             x => new ControlFlowObjectives.EarlyReturnObjective().Value(x),
             (x, g) => new ControlFlowObjectives.EarlyReturnObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.EarlyReturnObjective().HessianVectorProduct(x, v, r),
             smooth: x => PartialSums(x, Math.Exp).All(s => Math.Abs(s - ControlFlowObjectives.ReturnThreshold) > 0.05)
                 && Math.Abs(x[0] - 0.5) > Margin);
         yield return Case(nameof(ControlFlowObjectives.DoWhile), Uniform(5, -2, 2),
             ControlFlowObjectives.DoWhile, ControlFlowObjectives.DoWhileGradient,
             x => new ControlFlowObjectives.DoWhileObjective().Value(x),
-            (x, g) => new ControlFlowObjectives.DoWhileObjective().ValueAndGradient(x, g));
+            (x, g) => new ControlFlowObjectives.DoWhileObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.DoWhileObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ControlFlowObjectives.Ternary), Uniform(6, -2, 2),
             ControlFlowObjectives.Ternary, ControlFlowObjectives.TernaryGradient,
             x => new ControlFlowObjectives.TernaryObjective().Value(x),
             (x, g) => new ControlFlowObjectives.TernaryObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.TernaryObjective().HessianVectorProduct(x, v, r),
             smooth: x => x.All(v => Math.Abs(v + 1.0) > Margin) && Math.Abs(x[0] - x[^1]) > Margin);
         yield return Case(nameof(ControlFlowObjectives.LogicalOperators), Uniform(6, -2, 2),
             ControlFlowObjectives.LogicalOperators, ControlFlowObjectives.LogicalOperatorsGradient,
             x => new ControlFlowObjectives.LogicalOperatorsObjective().Value(x),
             (x, g) => new ControlFlowObjectives.LogicalOperatorsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.LogicalOperatorsObjective().HessianVectorProduct(x, v, r),
             smooth: x => x.All(v => Math.Abs(Math.Abs(v) - 1.0) > Margin));
         yield return Case(nameof(ControlFlowObjectives.NestedLoopsWithBreak), Uniform(5, -1.5, 1.5),
             ControlFlowObjectives.NestedLoopsWithBreak, ControlFlowObjectives.NestedLoopsWithBreakGradient,
             x => new ControlFlowObjectives.NestedLoopsWithBreakObjective().Value(x),
-            (x, g) => new ControlFlowObjectives.NestedLoopsWithBreakObjective().ValueAndGradient(x, g));
+            (x, g) => new ControlFlowObjectives.NestedLoopsWithBreakObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.NestedLoopsWithBreakObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ControlFlowObjectives.CompoundAssignments), Uniform(6, -1.5, 1.5),
             ControlFlowObjectives.CompoundAssignments, ControlFlowObjectives.CompoundAssignmentsGradient,
             x => new ControlFlowObjectives.CompoundAssignmentsObjective().Value(x),
-            (x, g) => new ControlFlowObjectives.CompoundAssignmentsObjective().ValueAndGradient(x, g));
+            (x, g) => new ControlFlowObjectives.CompoundAssignmentsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.CompoundAssignmentsObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(ControlFlowObjectives.IntegerArithmeticAndCasts), Uniform(5, -1.5, 1.5),
             ControlFlowObjectives.IntegerArithmeticAndCasts, ControlFlowObjectives.IntegerArithmeticAndCastsGradient,
             x => new ControlFlowObjectives.IntegerArithmeticAndCastsObjective().Value(x),
             (x, g) => new ControlFlowObjectives.IntegerArithmeticAndCastsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.IntegerArithmeticAndCastsObjective().HessianVectorProduct(x, v, r),
             smooth: x => AwayFromInteger(2.0 * x[0], 2 * Margin));
         yield return Case(nameof(ControlFlowObjectives.ConstantsAndLiterals), Uniform(5, -1.5, 1.5),
             ControlFlowObjectives.ConstantsAndLiterals, ControlFlowObjectives.ConstantsAndLiteralsGradient,
             x => new ControlFlowObjectives.ConstantsAndLiteralsObjective().Value(x),
-            (x, g) => new ControlFlowObjectives.ConstantsAndLiteralsObjective().ValueAndGradient(x, g));
+            (x, g) => new ControlFlowObjectives.ConstantsAndLiteralsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new ControlFlowObjectives.ConstantsAndLiteralsObjective().HessianVectorProduct(x, v, r));
+
+        // Combinations that stress the reverse transform.
+        yield return Case(nameof(HardControlFlowObjectives.TapedStateWithBreak), Uniform(7, -1.5, 1.5),
+            HardControlFlowObjectives.TapedStateWithBreak, HardControlFlowObjectives.TapedStateWithBreakGradient,
+            x => new HardControlFlowObjectives.TapedStateWithBreakObjective().Value(x),
+            (x, g) => new HardControlFlowObjectives.TapedStateWithBreakObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new HardControlFlowObjectives.TapedStateWithBreakObjective().HessianVectorProduct(x, v, r),
+            smooth: x => RunningProducts(x, v => 1.1 + 0.5 * Math.Sin(v)).All(p => Math.Abs(p - HardControlFlowObjectives.ProductLimit) > 0.05));
+        yield return Case(nameof(HardControlFlowObjectives.NestedTapedLoops), Uniform(5, -1.2, 1.2),
+            x => HardControlFlowObjectives.NestedTapedLoops(x, HornerCoefficients),
+            (x, g) => HardControlFlowObjectives.NestedTapedLoopsGradient(x, g, HornerCoefficients),
+            x => new HardControlFlowObjectives.NestedTapedLoopsObjective(HornerCoefficients).Value(x),
+            (x, g) => new HardControlFlowObjectives.NestedTapedLoopsObjective(HornerCoefficients).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new HardControlFlowObjectives.NestedTapedLoopsObjective(HornerCoefficients).HessianVectorProduct(x, v, r));
+        yield return Case(nameof(HardControlFlowObjectives.ContinueAndReturnInTapedLoops), Uniform(5, -2, 2),
+            HardControlFlowObjectives.ContinueAndReturnInTapedLoops, HardControlFlowObjectives.ContinueAndReturnInTapedLoopsGradient,
+            x => new HardControlFlowObjectives.ContinueAndReturnInTapedLoopsObjective().Value(x),
+            (x, g) => new HardControlFlowObjectives.ContinueAndReturnInTapedLoopsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new HardControlFlowObjectives.ContinueAndReturnInTapedLoopsObjective().HessianVectorProduct(x, v, r),
+            smooth: x => x.All(v => Math.Abs(v + 0.5) > Margin) && DecayingSums(x).All(q => Math.Abs(q - 4.0) > 0.05));
+        yield return Case(nameof(HardControlFlowObjectives.GeneratedLookingNames), Uniform(5, -1.5, 1.5),
+            HardControlFlowObjectives.GeneratedLookingNames, HardControlFlowObjectives.GeneratedLookingNamesGradient,
+            x => new HardControlFlowObjectives.GeneratedLookingNamesObjective().Value(x),
+            (x, g) => new HardControlFlowObjectives.GeneratedLookingNamesObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new HardControlFlowObjectives.GeneratedLookingNamesObjective().HessianVectorProduct(x, v, r));
 
         // Math functions.
         yield return Case(nameof(MathObjectives.RootsAndLogarithms), Uniform(6, 0.5, 2),
             MathObjectives.RootsAndLogarithms, MathObjectives.RootsAndLogarithmsGradient,
             x => new MathObjectives.RootsAndLogarithmsObjective().Value(x),
-            (x, g) => new MathObjectives.RootsAndLogarithmsObjective().ValueAndGradient(x, g));
+            (x, g) => new MathObjectives.RootsAndLogarithmsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.RootsAndLogarithmsObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(MathObjectives.Powers), Uniform(4, 0.5, 2),
             MathObjectives.Powers, MathObjectives.PowersGradient,
             x => new MathObjectives.PowersObjective().Value(x),
-            (x, g) => new MathObjectives.PowersObjective().ValueAndGradient(x, g));
+            (x, g) => new MathObjectives.PowersObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.PowersObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(MathObjectives.Trigonometry), Uniform(6, -1, 1),
             MathObjectives.Trigonometry, MathObjectives.TrigonometryGradient,
             x => new MathObjectives.TrigonometryObjective().Value(x),
-            (x, g) => new MathObjectives.TrigonometryObjective().ValueAndGradient(x, g));
+            (x, g) => new MathObjectives.TrigonometryObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.TrigonometryObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(MathObjectives.Hyperbolic), Uniform(3, -1.5, 1.5),
             MathObjectives.Hyperbolic, MathObjectives.HyperbolicGradient,
             x => new MathObjectives.HyperbolicObjective().Value(x),
-            (x, g) => new MathObjectives.HyperbolicObjective().ValueAndGradient(x, g));
+            (x, g) => new MathObjectives.HyperbolicObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.HyperbolicObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(MathObjectives.AbsMaxMinFma), Uniform(4, -1.5, 1.5),
             MathObjectives.AbsMaxMinFma, MathObjectives.AbsMaxMinFmaGradient,
             x => new MathObjectives.AbsMaxMinFmaObjective().Value(x),
             (x, g) => new MathObjectives.AbsMaxMinFmaObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.AbsMaxMinFmaObjective().HessianVectorProduct(x, v, r),
             smooth: x => Math.Abs(x[0]) > Margin && Math.Abs(x[1] - x[2]) > Margin && Math.Abs(x[2] * x[3] - x[1]) > Margin
                 && Math.Abs(x[3] - 0.25) > Margin && Math.Abs(x[0] + 0.25) > Margin);
         yield return Case(nameof(MathObjectives.ZeroDerivativeFunctions), Uniform(5, -2.5, 2.5),
             MathObjectives.ZeroDerivativeFunctions, MathObjectives.ZeroDerivativeFunctionsGradient,
             x => new MathObjectives.ZeroDerivativeFunctionsObjective().Value(x),
             (x, g) => new MathObjectives.ZeroDerivativeFunctionsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.ZeroDerivativeFunctionsObjective().HessianVectorProduct(x, v, r),
             smooth: x => Math.Abs(x[0]) > Margin && AwayFromInteger(x[1], Margin) && AwayFromInteger(x[2], Margin)
                 && AwayFromInteger(x[3] + 0.5, Margin) && AwayFromInteger(x[4], Margin) && AwayFromInteger(x[0] * x[1], 4 * Margin));
 
@@ -179,38 +231,46 @@ public static class GradientCases
         yield return Case(nameof(SignatureObjectives.SpanVariables), Uniform(5, -2, 2),
             x => SignatureObjectives.SpanVariables(x.ToArray()), SignatureObjectives.SpanVariablesGradient,
             x => new SignatureObjectives.SpanVariablesObjective().Value(x),
-            (x, g) => new SignatureObjectives.SpanVariablesObjective().ValueAndGradient(x, g));
+            (x, g) => new SignatureObjectives.SpanVariablesObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new SignatureObjectives.SpanVariablesObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(SignatureObjectives.ArrayVariables), Uniform(6, -2, 2),
             x => SignatureObjectives.ArrayVariables(x.ToArray()), SignatureObjectives.ArrayVariablesGradient,
             x => new SignatureObjectives.ArrayVariablesObjective().Value(x),
-            (x, g) => new SignatureObjectives.ArrayVariablesObjective().ValueAndGradient(x, g));
+            (x, g) => new SignatureObjectives.ArrayVariablesObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new SignatureObjectives.ArrayVariablesObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(SignatureObjectives.ExpressionBodied), Uniform(2, -2, 2),
             SignatureObjectives.ExpressionBodied, SignatureObjectives.ExpressionBodiedGradient,
             x => new SignatureObjectives.ExpressionBodiedObjective().Value(x),
-            (x, g) => new SignatureObjectives.ExpressionBodiedObjective().ValueAndGradient(x, g));
+            (x, g) => new SignatureObjectives.ExpressionBodiedObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new SignatureObjectives.ExpressionBodiedObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(SignatureObjectives.WeightedPowers), Uniform(6, -1.5, 1.5),
             x => SignatureObjectives.WeightedPowers(x, PowerWeights, PowerExponent),
             (x, g) => SignatureObjectives.WeightedPowersGradient(x, g, PowerWeights, PowerExponent),
             x => new SignatureObjectives.WeightedPowersObjective(PowerWeights, PowerExponent).Value(x),
-            (x, g) => new SignatureObjectives.WeightedPowersObjective(PowerWeights, PowerExponent).ValueAndGradient(x, g));
+            (x, g) => new SignatureObjectives.WeightedPowersObjective(PowerWeights, PowerExponent).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new SignatureObjectives.WeightedPowersObjective(PowerWeights, PowerExponent).HessianVectorProduct(x, v, r));
         yield return Case("PrivateQuartic", Uniform(2, -1.5, 1.5),
             SignatureObjectives.CallPrivateQuartic, SignatureObjectives.CallPrivateQuarticGradient,
-            SignatureObjectives.CallPrivateQuarticObjectiveValue, SignatureObjectives.CallPrivateQuarticObjectiveGradient);
+            SignatureObjectives.CallPrivateQuarticObjectiveValue, SignatureObjectives.CallPrivateQuarticObjectiveGradient,
+            hvp: SignatureObjectives.CallPrivateQuarticObjectiveHessianVectorProduct);
         yield return Case(nameof(SignatureObjectives.Outer.Inner.NestedCosh), Uniform(4, -1.5, 1.5),
             x => SignatureObjectives.Outer.Inner.NestedCosh(x, CoshScale),
             (x, g) => SignatureObjectives.Outer.Inner.NestedCoshGradient(x, g, CoshScale),
             x => new SignatureObjectives.Outer.Inner.NestedCoshObjective(CoshScale).Value(x),
-            (x, g) => new SignatureObjectives.Outer.Inner.NestedCoshObjective(CoshScale).ValueAndGradient(x, g));
+            (x, g) => new SignatureObjectives.Outer.Inner.NestedCoshObjective(CoshScale).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new SignatureObjectives.Outer.Inner.NestedCoshObjective(CoshScale).HessianVectorProduct(x, v, r));
         yield return Case("SpringChainEnergy", Uniform(6, -1, 2),
             x => Chain.Energy(x, AnchorWeight),
             (x, g) => Chain.EnergyGradient(x, g, AnchorWeight),
             x => new SpringChain.EnergyObjective(Chain, AnchorWeight).Value(x),
-            (x, g) => new SpringChain.EnergyObjective(Chain, AnchorWeight).ValueAndGradient(x, g));
+            (x, g) => new SpringChain.EnergyObjective(Chain, AnchorWeight).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new SpringChain.EnergyObjective(Chain, AnchorWeight).HessianVectorProduct(x, v, r));
         yield return Case("BumpDepth", Uniform(4, -1.5, 1.5),
             x => Bump.Depth(x),
             (x, g) => Bump.DepthGradient(x, g),
             x => new Containers.Bump.DepthObjective(Bump).Value(x),
-            (x, g) => new Containers.Bump.DepthObjective(Bump).ValueAndGradient(x, g));
+            (x, g) => new Containers.Bump.DepthObjective(Bump).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new Containers.Bump.DepthObjective(Bump).HessianVectorProduct(x, v, r));
     }
 
     private static IEnumerable<GradientCase<float>> CreateFloatCases()
@@ -255,6 +315,7 @@ public static class GradientCases
         GradientFunction<double> gradient,
         ValueFunction<double> objectiveValue,
         GradientFunction<double> objectiveValueAndGradient,
+        HessianVectorProductFunction<double>? hvp = null,
         Func<double[], bool>? smooth = null) =>
         new()
         {
@@ -265,6 +326,7 @@ public static class GradientCases
             Gradient = gradient,
             ObjectiveValue = objectiveValue,
             ObjectiveValueAndGradient = objectiveValueAndGradient,
+            HessianVectorProduct = hvp,
         };
 
     /// <summary>Uniform points in [lo, hi]^n.</summary>
@@ -307,6 +369,31 @@ public static class GradientCases
         {
             sum += term(v);
             yield return sum;
+        }
+    }
+
+    /// <summary>Running products of factor(x_i) in order (the state <c>TapedStateWithBreak</c> compares with its limit).</summary>
+    internal static IEnumerable<double> RunningProducts(double[] x, Func<double, double> factor)
+    {
+        double p = 1.0;
+        foreach (var v in x)
+        {
+            p *= factor(v);
+            yield return p;
+        }
+    }
+
+    /// <summary>The values of q = q/2 + x_i x_j over the pair loop of <c>ContinueAndReturnInTapedLoops</c>.</summary>
+    internal static IEnumerable<double> DecayingSums(double[] x)
+    {
+        double q = 0.0;
+        foreach (var xi in x)
+        {
+            foreach (var xj in x)
+            {
+                q = q * 0.5 + xi * xj;
+                yield return q;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using AutoDiffLbfgs.Tests.Gradients.Checking;
+using AutoDiffLbfgs.Tests.Gradients.Objectives;
 
 namespace AutoDiffLbfgs.Tests.Gradients;
 
@@ -40,25 +41,27 @@ public sealed class GradientTests
     [MemberData(nameof(GradientCases.SingleNames), MemberType = typeof(GradientCases))]
     public void FloatObjectiveStructAgreesWithTheGeneratedMembers(string name) => CheckObjectiveStruct(GradientCases.Single[name]);
 
+    /// <summary>
+    /// The sampled points of the objectives with data-dependent exits take both ways out somewhere; otherwise a case
+    /// could pass without ever leaving its loop early (or always doing so).
+    /// </summary>
     [Fact]
-    public void EarlyReturnPointsCoverBothTheLoopReturnAndTheFallThrough()
+    public void DataDependentExitsAreTakenAndNotTakenAmongThePoints()
     {
-        // Otherwise the early-return case could pass without ever leaving the loop early (or always doing so).
-        var sums = GradientCases.Double[nameof(Objectives.ControlFlowObjectives.EarlyReturn)].Points()
-            .Select(x => x.Select(Math.Exp).Sum())
-            .ToList();
-        Assert.Contains(sums, s => s > Objectives.ControlFlowObjectives.ReturnThreshold);
-        Assert.Contains(sums, s => s < Objectives.ControlFlowObjectives.ReturnThreshold);
+        AssertBothWays(nameof(ControlFlowObjectives.EarlyReturn),
+            x => x.Select(Math.Exp).Sum() > ControlFlowObjectives.ReturnThreshold);
+        AssertBothWays(nameof(ControlFlowObjectives.WhileWithBreak),
+            x => x[..^1].Sum(v => v * v + 0.1 * v) > ControlFlowObjectives.BreakLimit);
+        AssertBothWays(nameof(HardControlFlowObjectives.TapedStateWithBreak),
+            x => GradientCases.RunningProducts(x, v => 1.1 + 0.5 * Math.Sin(v)).Any(p => p > HardControlFlowObjectives.ProductLimit));
+        AssertBothWays(nameof(HardControlFlowObjectives.ContinueAndReturnInTapedLoops),
+            x => GradientCases.DecayingSums(x).Any(q => q > 4.0));
     }
 
-    [Fact]
-    public void WhileWithBreakPointsCoverBothTheBreakAndTheFullLoop()
+    private static void AssertBothWays(string name, Func<double[], bool> exitsEarly)
     {
-        var totals = GradientCases.Double[nameof(Objectives.ControlFlowObjectives.WhileWithBreak)].Points()
-            .Select(x => x[..^1].Sum(v => v * v + 0.1 * v))
-            .ToList();
-        Assert.Contains(totals, s => s > Objectives.ControlFlowObjectives.BreakLimit);
-        Assert.Contains(totals, s => s < Objectives.ControlFlowObjectives.BreakLimit);
+        var exits = GradientCases.Double[name].Points().Select(exitsEarly).ToList();
+        Assert.True(exits.Contains(true) && exits.Contains(false), $"{name}: the points exit early {exits.Count(e => e)} of {exits.Count} times.");
     }
 
     internal static void CheckAgainstFiniteDifferences<T>(GradientCase<T> testCase)

@@ -8,6 +8,9 @@ public delegate T ValueFunction<T>(ReadOnlySpan<T> x);
 /// <summary>A value-and-gradient call, as <c>FGradient</c> or <c>FObjective.ValueAndGradient</c>.</summary>
 public delegate T GradientFunction<T>(ReadOnlySpan<T> x, Span<T> gradient);
 
+/// <summary>A Hessian-vector product, as <c>FObjective.HessianVectorProduct</c>.</summary>
+public delegate void HessianVectorProductFunction<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> result);
+
 /// <summary>
 /// One <c>[Objective]</c> under test: the user's method, the generated members, and a domain to sample points
 /// from. Points are drawn from a generator seeded by the case name, so every run checks the same points.
@@ -39,6 +42,9 @@ public sealed class GradientCase<T>
 
     /// <summary>The generated FObjective's ValueAndGradient.</summary>
     public required GradientFunction<T> ObjectiveValueAndGradient { get; init; }
+
+    /// <summary>The generated FObjective's HessianVectorProduct (double cases).</summary>
+    public HessianVectorProductFunction<T>? HessianVectorProduct { get; init; }
 
     /// <summary>
     /// The function finite differences are taken of, in double. Defaults to F itself; float objectives supply a

@@ -114,6 +114,10 @@ public static partial class SignatureObjectives
     internal static double CallPrivateQuarticObjectiveGradient(ReadOnlySpan<double> x, Span<double> gradient) =>
         new PrivateQuarticObjective().ValueAndGradient(x, gradient);
 
+    /// <summary>Calls <c>HessianVectorProduct</c> on the generated objective struct of the private objective.</summary>
+    internal static void CallPrivateQuarticObjectiveHessianVectorProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result) =>
+        new PrivateQuarticObjective().HessianVectorProduct(x, v, result);
+
     /// <summary>An objective two levels deep in partial types.</summary>
     public static partial class Outer
     {
