@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Diagnostics;
+using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -82,15 +83,26 @@ internal sealed partial class BodyLowering
     private void ReportInPlaceUpdate(string array, IOperation assignment) =>
         Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, assignment.Syntax, _arrays[array].UserName, "is updated in place by '" + Short(assignment.Syntax) + "'");
 
-    /// <summary>Checks the write-once rules over the lowered body and reports each array that breaks one at its declaration.</summary>
+    /// <summary>Arrays already checked in the body of the helper that declares them (see <see cref="CheckLocalArrays"/>).</summary>
+    private readonly HashSet<string> _checkedArrays = new();
+
+    /// <summary>
+    /// Checks the write-once rules over a lowered body and reports each array that breaks one at its declaration. An
+    /// inlined helper's arrays are checked in the helper's own body, before its returns are structurized (which may
+    /// move its fill loop into an <c>if (!done)</c> block), and not again in the objective's.
+    /// </summary>
     private void CheckLocalArrays(BlockStmt body)
     {
-        if (_arrays.Count == 0) return;
+        var declared = new HashSet<string>(Analysis.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
+        declared.ExceptWith(_checkedArrays);
+        if (declared.Count == 0) return;
         foreach (var (array, problem) in LocalArrayRules.Check(body))
         {
+            if (!declared.Contains(array)) continue;
             var (_, userName, declaration) = _arrays[array];
             Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, declaration, userName, problem);
         }
+        _checkedArrays.UnionWith(declared);
     }
 
     /// <summary>The semantic model of the tree <paramref name="node"/> belongs to (a helper may live in another file).</summary>

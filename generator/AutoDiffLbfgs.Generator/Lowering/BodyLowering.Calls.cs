@@ -106,6 +106,7 @@ internal sealed partial class BodyLowering
             var outer = _pending.ToList();
             _pending.Clear();
             var lowered = LowerBlock(body);
+            CheckLocalArrays(lowered);
             var structured = Structurizer.Run(lowered, _names, returnType, frame.FreshName);
             var statements = structured.Statements;
             var final = (ReturnStmt)statements[statements.Count - 1];

@@ -215,7 +215,8 @@ internal static partial class SecondTierObjectives
     }
 
     // a hidden layer in a heap array read by a reduction loop and by a loop with carried state (taped), an element
-    // left at zero by an if, and a helper that declares its own local array (fresh names at each inlined call).
+    // left at zero by an if, and a helper that declares its own local array (fresh names at each inlined call) and
+    // returns early between its declaration and its fill.
     [Objective]
     internal static double HiddenLayer(ReadOnlySpan<double> x, double[] input)
     {
@@ -238,6 +239,7 @@ internal static partial class SecondTierObjectives
     private static double Smoothed(ReadOnlySpan<double> x, int shift)
     {
         double[] w = new double[x.Length];
+        if (shift < 0) return 0.0; // an early return between the declaration and the fill (structurized when inlined)
         for (int i = 0; i < w.Length; i++) w[i] = Math.Sin(x[(i + shift) % x.Length]);
         double s = 0.0;
         for (int i = 0; i + 1 < w.Length; i++) s += w[i] * w[i + 1];
