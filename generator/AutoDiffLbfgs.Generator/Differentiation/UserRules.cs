@@ -11,8 +11,10 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// </summary>
 internal sealed class UserRules
 {
+    /// <summary>The rules by fully qualified method name.</summary>
     private readonly Dictionary<string, UserFunctionSpec> _rules;
 
+    /// <summary>Indexes the rules recorded in an objective's model.</summary>
     public UserRules(IEnumerable<UserFunctionSpec> rules) => _rules = rules.ToDictionary(r => r.Method);
 
     /// <summary>No rules: an objective that calls no <c>[Derivative]</c> method.</summary>

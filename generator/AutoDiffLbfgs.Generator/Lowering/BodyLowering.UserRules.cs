@@ -10,6 +10,7 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 // Calls of methods marked [Derivative]: kept as calls, with the partial derivatives the user names.
 internal sealed partial class BodyLowering
 {
+    /// <summary>The metadata name of the runtime's <c>[Derivative]</c> attribute.</summary>
     private const string DerivativeAttributeName = "AutoDiffLbfgs.DerivativeAttribute";
 
     /// <summary>The rules of the [Derivative] methods met so far, by fully qualified method name, in the order met.</summary>

@@ -18,10 +18,16 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 /// </remarks>
 internal sealed class InlineFrame
 {
+    /// <summary>The IR names of the locals this frame declared (empty for the objective, whose locals keep their names).</summary>
     private readonly Dictionary<ISymbol, string> _locals = new(SymbolEqualityComparer.Default);
+
+    /// <summary>What each parameter of the inlined method is bound to at this call.</summary>
     private readonly Dictionary<ISymbol, ParameterBinding> _parameters = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The prefix of fresh names, the helper's name in camel case (<c>softplus</c>); empty for the objective.</summary>
     private readonly string _prefix;
 
+    /// <summary>Creates a frame; see <see cref="ForObjective"/> and <see cref="ForHelper"/>.</summary>
     private InlineFrame(IMethodSymbol method, ScalarType returnType, InlineFrame? caller, string prefix)
     {
         Method = method;

@@ -63,6 +63,10 @@ internal static class LocalArrayRules
         return problems;
     }
 
+    /// <summary>
+    /// Records where each array is declared (block, position, loop depth) and every statement writing it, with the
+    /// loops around the write (a <c>while</c> loop appears as null: it has no counter).
+    /// </summary>
     private static void Collect(
         Stmt stmt,
         List<ForStmt?> loops,
@@ -109,6 +113,7 @@ internal static class LocalArrayRules
         return !analysis.Writes(loop.Body).Contains(counter);
     }
 
+    /// <summary>The position of <paramref name="stmt"/> (by reference) among the statements of <paramref name="block"/>, or −1.</summary>
     private static int IndexOf(BlockStmt block, Stmt stmt)
     {
         for (int k = 0; k < block.Statements.Count; k++)
