@@ -126,6 +126,12 @@ public static class SecondTierCases
             (x, g) => new SpringSet.EnergyObjective(Springs, SpringValues, PullValues).ValueAndGradient(x, g)),
             (x, v, r) => Springs.EnergyHessianVectorProduct(x, v, r, SpringValues, PullValues));
 
+        yield return new(Gradient(nameof(SecondTierObjectives.InliningCorners), GradientCases.Uniform(5, -1.5, 1.5),
+            SecondTierObjectives.InliningCorners, SecondTierObjectives.InliningCornersGradient,
+            x => new SecondTierObjectives.InliningCornersObjective().Value(x),
+            (x, g) => new SecondTierObjectives.InliningCornersObjective().ValueAndGradient(x, g)),
+            SecondTierObjectives.InliningCornersHessianVectorProduct);
+
         yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
             x => Model.Energy(x),
             (x, g) => Model.EnergyGradient(x, g),

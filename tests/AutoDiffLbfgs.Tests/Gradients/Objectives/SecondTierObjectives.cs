@@ -326,6 +326,59 @@ internal static partial class SecondTierObjectives
 
     private static double SoftsignSecond(double z) => -2.0 * Math.Sign(z) / ((1.0 + Math.Abs(z)) * (1.0 + Math.Abs(z)) * (1.0 + Math.Abs(z)));
 
+    // corners of inlining: an int helper with statements in a for increment, static local functions over the
+    // variables (a span cannot be captured) calling one another, a switch and a foreach inside a helper, a helper result
+    // used as an index.
+    [Objective]
+    internal static double InliningCorners(ReadOnlySpan<double> x)
+    {
+        static double Square(ReadOnlySpan<double> u, int i) => u[i] * u[i];
+        static double Pair(ReadOnlySpan<double> u, int i)
+        {
+            double p = Square(u, i) + Square(u, (i + 1) % u.Length);
+            return Math.Sqrt(1.0 + p);
+        }
+
+        double s = 0.0;
+        for (int i = 0; i < x.Length; i = NextIndex(i, x.Length))
+        {
+            s += Pair(x, i) * Mode(i, x[i]);
+        }
+
+        return s + Total(x) * x[Wrap(7, x.Length)];
+    }
+
+    private static int NextIndex(int i, int n)
+    {
+        int next = i + 1;
+        if (next > n) next = n;
+        return next;
+    }
+
+    private static int Wrap(int k, int n) => k % n;
+
+    private static double Mode(int i, double v)
+    {
+        switch (i % 3)
+        {
+            case 0:
+                return Math.Cos(v);
+            case 1:
+                return v * v;
+            default:
+                break;
+        }
+
+        return 1.0 + 0.5 * v;
+    }
+
+    private static double Total(ReadOnlySpan<double> u)
+    {
+        double t = 0.0;
+        foreach (double e in u) t += Math.Atan(e);
+        return t;
+    }
+
     private static double Horner(double t, double[] c)
     {
         double y = 0.0;
