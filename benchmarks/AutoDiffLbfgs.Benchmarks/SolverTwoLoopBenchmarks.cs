@@ -45,6 +45,10 @@ public class SolverTwoLoopBenchmarks
     [Benchmark]
     public void TwoLoop() => _history.ApplyInverseHessian(_q, _result, 0.5);
 
+    /// <summary>result = H·q over 10 pairs by the compact representation (two blocked sweeps).</summary>
+    [Benchmark]
+    public void Compact() => _history.ApplyInverseHessianCompact(_q, _result, 0.5);
+
     /// <summary>qᵀresult: plain dot bandwidth on two vectors of length n.</summary>
     [Benchmark(Baseline = true)]
     public double Dot() => VectorMath.Dot<double>(_q, _result);
