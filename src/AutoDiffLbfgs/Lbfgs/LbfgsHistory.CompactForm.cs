@@ -8,8 +8,12 @@ namespace AutoDiffLbfgs.Lbfgs;
 /// <summary>The compact representation of the same inverse-Hessian approximation (Byrd, Nocedal &amp; Schnabel 1994).</summary>
 public sealed partial class LbfgsHistory<T>
 {
-    /// <summary>Elements per block of the blocked sweeps: 8 KB of doubles, so a block of q and of the newest y stay in L1 while the history streams past.</summary>
-    private const int CompactBlock = 1024;
+    /// <summary>
+    /// Elements per block of the blocked sweeps: 128 KB of doubles, so the blocks of q, of the result and of the newest
+    /// y stay in L2 while the history streams past, and each history vector is read in runs long enough for the
+    /// hardware prefetcher (8 KB blocks ran at a third of streaming bandwidth).
+    /// </summary>
+    private const int CompactBlock = 16_384;
 
     /// <summary>sᵢᵀyⱼ by slot, valid for pairs whose slots are not stale (the upper triangle R of BNS eq. 2.3 in chronological order).</summary>
     private readonly double[,] _sy;

@@ -68,7 +68,7 @@ public sealed class LbfgsOptions
         set => field = value >= 0 && double.IsFinite(value) ? value : throw Invalid(nameof(CurvatureEpsilon), value, "must be finite and non-negative");
     } = 2.220446049250313e-16;
 
-    /// <summary>How the direction −H∇f is computed. Default <see cref="LbfgsDirection.TwoLoop"/>; <see cref="LbfgsDirection.CompactForm"/> is faster for large n·m.</summary>
+    /// <summary>How the direction −H∇f is computed. Default <see cref="LbfgsDirection.TwoLoop"/>; <see cref="LbfgsDirection.CompactForm"/> is faster only for very large n·m (≈ 10⁸).</summary>
     public LbfgsDirection Direction
     {
         get;
