@@ -12,15 +12,12 @@ public static class SolverComparison
     /// <summary>Settings for our solver: memory 10, Moré–Thuente, ‖∇f‖ ≤ 1e-10·max(1, ‖x‖) — tight enough that our final f is never above Math.NET's (most solves end at the rounding limit of f).</summary>
     public static LbfgsOptions Options { get; } = new() { Memory = 10, RelativeGradientTolerance = 1e-10, MaxIterations = 20_000 };
 
-    /// <summary>The same settings with the compact-form direction.</summary>
-    public static LbfgsOptions CompactOptions { get; } = new() { Memory = 10, RelativeGradientTolerance = 1e-10, MaxIterations = 20_000, Direction = LbfgsDirection.CompactForm };
-
     /// <summary>Solves with our solver; returns (final f, evaluations, iterations).</summary>
-    public static (double Value, int Evaluations, int Iterations) Ours<TProblem>(TProblem problem, bool compact = false)
+    public static (double Value, int Evaluations, int Iterations) Ours<TProblem>(TProblem problem)
         where TProblem : struct, IMghProblem
     {
         double[] x = problem.StartingPoint();
-        var result = LbfgsSolver.Minimize(problem, x.AsSpan(), compact ? CompactOptions : Options);
+        var result = LbfgsSolver.Minimize(problem, x.AsSpan(), Options);
         return (result.Value, result.Evaluations, result.Iterations);
     }
 

@@ -16,15 +16,11 @@ public class SolverRosenbrockBenchmarks
     {
         var ours = SolverComparison.Ours(new ExtendedRosenbrock(N));
         var theirs = SolverComparison.MathNet(new ExtendedRosenbrock(N));
-        var compact = SolverComparison.Ours(new ExtendedRosenbrock(N), compact: true);
-        Console.WriteLine($"// extended Rosenbrock n={N}: ours f={ours.Value:G6} evals={ours.Evaluations} iters={ours.Iterations}; compact f={compact.Value:G6} evals={compact.Evaluations} iters={compact.Iterations}; Math.NET f={theirs.Value:G6} evals={theirs.Evaluations} iters={theirs.Iterations}");
+        Console.WriteLine($"// extended Rosenbrock n={N}: ours f={ours.Value:G6} evals={ours.Evaluations} iters={ours.Iterations}; Math.NET f={theirs.Value:G6} evals={theirs.Evaluations} iters={theirs.Iterations}");
     }
 
     [Benchmark]
     public double Ours() => SolverComparison.Ours(new ExtendedRosenbrock(N)).Value;
-
-    [Benchmark]
-    public double OursCompactForm() => SolverComparison.Ours(new ExtendedRosenbrock(N), compact: true).Value;
 
     [Benchmark(Baseline = true)]
     public double MathNet() => SolverComparison.MathNet(new ExtendedRosenbrock(N)).Value;

@@ -45,7 +45,7 @@ public class SolverTwoLoopBenchmarks
     [Benchmark]
     public void TwoLoop() => _history.ApplyInverseHessian(_q, _result, 0.5);
 
-    /// <summary>result = H·q over 10 pairs by the compact representation (two blocked sweeps).</summary>
+    /// <summary>result = H·q over 10 pairs by the experimental internal compact representation (two blocked sweeps).</summary>
     [Benchmark]
     public void Compact() => _history.ApplyInverseHessianCompact(_q, _result, 0.5);
 

@@ -9,7 +9,7 @@ namespace AutoDiffLbfgs.Lbfgs;
 /// unconstrained minimisation.
 /// </summary>
 /// <remarks>
-/// <para>Iteration k: d = −H∇f by the two-loop recursion (or the compact form, <see cref="LbfgsOptions.Direction"/>) over the newest <see cref="LbfgsOptions.Memory"/> pairs with
+/// <para>Iteration k: d = −H∇f by the two-loop recursion over the newest <see cref="LbfgsOptions.Memory"/> pairs with
 /// H₀ = γI, γ = sᵀy/yᵀy of the newest pair (N&amp;W eq. 7.20); a line search finds α; s = x<sub>k+1</sub> − x<sub>k</sub>,
 /// y = ∇f<sub>k+1</sub> − ∇f<sub>k</sub> are stored when sᵀy &gt; ε·yᵀy. With no stored pair the direction is −∇f and the
 /// first trial step is 1/‖∇f‖ (a unit-length move), otherwise 1.</para>
@@ -68,7 +68,6 @@ public static class Lbfgs
         double[] pastValues = new double[Math.Max(options.Past, 1)];
         ILineSearch lineSearch = options.LineSearch;
         LbfgsCallback? callback = options.Callback;
-        bool compact = options.Direction == LbfgsDirection.CompactForm;
 
         double value = double.CreateTruncating(objective.ValueAndGradient(current, gradient));
         int evaluations = 1, iterations = 0, skipped = 0, resets = 0;
@@ -101,8 +100,7 @@ public static class Lbfgs
             }
             else
             {
-                if (compact) history.ApplyInverseHessianCompact(gradient, direction, gamma);
-                else history.ApplyInverseHessian(gradient, direction, gamma);
+                history.ApplyInverseHessian(gradient, direction, gamma);
                 initialStep = 1;
             }
             VectorMath.Scale(-T.One, direction.AsSpan());

@@ -68,13 +68,6 @@ public sealed class LbfgsOptions
         set => field = value >= 0 && double.IsFinite(value) ? value : throw Invalid(nameof(CurvatureEpsilon), value, "must be finite and non-negative");
     } = 2.220446049250313e-16;
 
-    /// <summary>How the direction −H∇f is computed. Default <see cref="LbfgsDirection.TwoLoop"/>; <see cref="LbfgsDirection.CompactForm"/> is faster only for very large n·m (≈ 10⁸).</summary>
-    public LbfgsDirection Direction
-    {
-        get;
-        set => field = Enum.IsDefined(value) ? value : throw Invalid(nameof(Direction), value, "must be TwoLoop or CompactForm");
-    }
-
     /// <summary>The line search and its parameters. Default a <see cref="MoreThuenteLineSearch"/> with c₁ = 1e-4, c₂ = 0.9.</summary>
     public ILineSearch LineSearch
     {

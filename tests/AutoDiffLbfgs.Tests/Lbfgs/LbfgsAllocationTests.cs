@@ -8,10 +8,9 @@ namespace AutoDiffLbfgs.Tests.Lbfgs;
 public class LbfgsAllocationTests
 {
     [Theory]
-    [InlineData(false, LbfgsDirection.TwoLoop)]
-    [InlineData(true, LbfgsDirection.TwoLoop)]
-    [InlineData(false, LbfgsDirection.CompactForm)]
-    public void IterationsAllocateNothingAfterWarmUp(bool backtracking, LbfgsDirection direction)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void IterationsAllocateNothingAfterWarmUp(bool backtracking)
     {
         // Allocation is read inside the callback at iteration 20 and again at the last iteration of a solve of
         // several hundred iterations, so the workspace made before iteration 1 is excluded.
@@ -21,7 +20,6 @@ public class LbfgsAllocationTests
         var options = new LbfgsOptions
         {
             RelativeGradientTolerance = 1e-9,
-            Direction = direction,
             LineSearch = backtracking ? new BacktrackingLineSearch { Condition = BacktrackingCondition.StrongWolfe } : new MoreThuenteLineSearch(),
             Callback = p =>
             {

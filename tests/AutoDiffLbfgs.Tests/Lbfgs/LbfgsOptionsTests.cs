@@ -17,7 +17,6 @@ public class LbfgsOptionsTests
         { nameof(LbfgsOptions.MaxIterations), o => o.MaxIterations = 0 },
         { nameof(LbfgsOptions.MaxEvaluations), o => o.MaxEvaluations = 0 },
         { nameof(LbfgsOptions.CurvatureEpsilon), o => o.CurvatureEpsilon = -1 },
-        { nameof(LbfgsOptions.Direction), o => o.Direction = (LbfgsDirection)7 },
     };
 
     [Theory]
@@ -56,6 +55,5 @@ public class LbfgsOptionsTests
         var search = Assert.IsType<MoreThuenteLineSearch>(o.LineSearch);
         Assert.Equal((1e-4, 0.9), (search.SufficientDecrease, search.Curvature));
         Assert.Null(o.Callback);
-        Assert.Equal(LbfgsDirection.TwoLoop, o.Direction);
     }
 }

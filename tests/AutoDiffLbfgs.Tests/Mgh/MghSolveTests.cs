@@ -50,20 +50,6 @@ public class MghSolveTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public void CompactFormDirectionAlsoReachesAPublishedMinimum(int index, int memory)
-    {
-        MghCase c = MghCatalog.All[index];
-        LbfgsOptions options = ReferenceOptions(memory);
-        options.Direction = LbfgsDirection.CompactForm;
-        if (c.Name == "Watson" && c.Dimension == 9) options.RelativeGradientTolerance = 1e-8;
-        var (result, _) = c.Solve(options);
-        Assert.True(result.Converged || result.Termination == LbfgsTermination.LineSearchFailed, $"{c}: {result}");
-        double nearest = c.Minima.MinBy(m => Math.Abs(result.Value - m));
-        Assert.True(Math.Abs(result.Value - nearest) <= 1e-8 + 1e-5 * nearest, $"{c}: f = {result.Value:R} after {result.Iterations} iterations");
-    }
-
-    [Theory]
     [InlineData(6)]
     [InlineData(10)]
     public void IterationCountsStayCloseToLiblbfgs(int memory)
