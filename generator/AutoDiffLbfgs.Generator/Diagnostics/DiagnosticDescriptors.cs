@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis;
+
+namespace AutoDiffLbfgs.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports, one id per kind of problem. docs/diagnostics.md lists each with a bad
+/// example and the fix; AnalyzerReleases.Unshipped.md tracks them.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Signature = "AutoDiffLbfgs.Signature";
+    private const string Body = "AutoDiffLbfgs.Body";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " for an example and the fix.");
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error(
+        "ADL0001", "Containing type must be partial",
+        "Type '{0}' contains the [Objective] method '{1}' and must be declared 'partial' so the generated members can be added to it",
+        Signature);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "ADL0002", "Objective must return double or float",
+        "The [Objective] method '{0}' returns '{1}'; an objective must return 'double' or 'float'",
+        Signature);
+
+    public static readonly DiagnosticDescriptor UnsupportedVariablesType = Error(
+        "ADL0003", "Variables parameter has an unsupported type",
+        "The first parameter '{0}' of the [Objective] method has type '{1}'; the variables must be 'ReadOnlySpan<{2}>', 'Span<{2}>' or '{2}[]' (the element type matches the return type)",
+        Signature);
+
+    public static readonly DiagnosticDescriptor NoVariables = Error(
+        "ADL0004", "Objective has no variables parameter",
+        "The [Objective] method '{0}' has no parameters; add the variables as its first parameter, e.g. 'ReadOnlySpan<double> x'",
+        Signature);
+
+    public static readonly DiagnosticDescriptor GenericNotSupported = Error(
+        "ADL0005", "Generic objectives are not supported",
+        "'{0}' is generic; [Objective] methods and their containing types must not have type parameters",
+        Signature);
+
+    public static readonly DiagnosticDescriptor NoBody = Error(
+        "ADL0006", "Objective has no body",
+        "The [Objective] method '{0}' has no body to differentiate (abstract, extern or a partial declaration); give it a body",
+        Signature);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterModifier = Error(
+        "ADL0007", "ref and out parameters are not supported",
+        "Parameter '{0}' is declared '{1}'; objective parameters must be passed by value",
+        Signature);
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
+        "ADL0100", "Statement is not differentiable",
+        "The {0} statement is not supported in an [Objective] body; rewrite it with for/while loops and if/else",
+        Body);
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
+        "ADL0101", "Expression is not differentiable",
+        "The expression '{0}' ({1}) is not supported in an [Objective] body; use double/float arithmetic, Math functions, data and the variables",
+        Body);
+
+    public static readonly DiagnosticDescriptor AssignmentToVariables = Error(
+        "ADL0102", "The variables are read-only",
+        "'{0}' writes to the variables '{1}'; an objective must not modify its variables, copy the value into a local instead",
+        Body);
+
+    public static readonly DiagnosticDescriptor UnsupportedCall = Error(
+        "ADL0103", "Call is not differentiable",
+        "The call to '{0}' is not supported in an [Objective] body; only Math/MathF functions listed in docs/differentiation.md can be differentiated",
+        Body);
+
+    public static readonly DiagnosticDescriptor ExceptionHandling = Error(
+        "ADL0104", "Exception handling is not differentiable",
+        "'{0}' is not supported in an [Objective] body; return a large value or NaN instead of throwing, and validate data before the solve",
+        Body);
+
+    public static readonly DiagnosticDescriptor GotoNotSupported = Error(
+        "ADL0105", "goto is not differentiable",
+        "'{0}' is not supported in an [Objective] body; use structured loops with break/continue",
+        Body);
+
+    public static readonly DiagnosticDescriptor Recursion = Error(
+        "ADL0106", "Recursion is not differentiable",
+        "The [Objective] method '{0}' calls itself; rewrite the recursion as a loop",
+        Body);
+
+    public static readonly DiagnosticDescriptor UnsafeCode = Error(
+        "ADL0107", "Unsafe code is not differentiable",
+        "'{0}' (unsafe code, pointers, fixed or stackalloc) is not supported in an [Objective] body",
+        Body);
+
+    public static readonly DiagnosticDescriptor LambdaOrQuery = Error(
+        "ADL0108", "Lambdas, local functions and queries are not differentiable",
+        "The {0} is not supported in an [Objective] body; write the computation inline with loops",
+        Body);
+
+    public static readonly DiagnosticDescriptor UnsupportedLocalType = Error(
+        "ADL0109", "Local of an unsupported type",
+        "Local '{0}' has type '{1}'; locals in an [Objective] body must be double, float, int, long or bool",
+        Body);
+
+    public static readonly DiagnosticDescriptor AssignmentToData = Error(
+        "ADL0110", "Data is read-only",
+        "'{0}' writes to '{1}', which is data (a parameter after the variables, a field or a property); an objective must not modify its data",
+        Body);
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "ADL0900", "Internal generator error",
+        "AutoDiffLbfgs could not generate derivatives for '{0}': {1}. Please report this with the method body.",
+        Body);
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Model;
+
+namespace AutoDiffLbfgs.Generator.Differentiation;
+
+/// <summary>
+/// Merges adjacent accumulations into the same target, <c>g[i] -= a; g[i] -= b;</c> into <c>g[i] -= a + b;</c> and
+/// <c>uBar += a; uBar += b;</c> into <c>uBar += a + b;</c>: one read-modify-write of memory instead of two, which is
+/// what a hand-written gradient does. The second addend must not read the target.
+/// </summary>
+internal static class AccumulationMerging
+{
+    public static BlockStmt Run(BlockStmt block)
+    {
+        var output = new List<Stmt>();
+        foreach (var stmt in block.Statements)
+        {
+            var current = Recurse(stmt);
+            // The previous statement, looking past the comments that head each adjoint block.
+            int last = output.Count - 1;
+            while (last >= 0 && output[last] is CommentStmt) last--;
+            if (last >= 0 && TryMerge(output[last], current) is { } merged)
+            {
+                // The comments in between now describe part of the merged statement: fold them into the comment above it.
+                var folded = output.GetRange(last + 1, output.Count - last - 1).Cast<CommentStmt>().ToList();
+                output.RemoveRange(last + 1, output.Count - last - 1);
+                output[last] = merged;
+                int heading = last - 1;
+                while (heading >= 0 && output[heading] is not CommentStmt && IsAccumulation(output[heading])) heading--;
+                if (folded.Count > 0 && heading >= 0 && output[heading] is CommentStmt { Text: var text } && text.StartsWith(Prefix, StringComparison.Ordinal))
+                {
+                    output[heading] = new CommentStmt(text + "; " + string.Join("; ", folded.Select(c => c.Text.StartsWith(Prefix, StringComparison.Ordinal) ? c.Text.Substring(Prefix.Length) : c.Text)));
+                }
+                continue;
+            }
+            output.Add(current);
+        }
+        return new BlockStmt(output.ToEquatableArray());
+    }
+
+    private const string Prefix = "adjoint of: ";
+
+    private static bool IsAccumulation(Stmt stmt) => stmt is SpanAccumulateStmt or AccumulateStmt;
+
+    private static Stmt Recurse(Stmt stmt) => stmt switch
+    {
+        BlockStmt b => Run(b),
+        IfStmt i => i with { Then = Run(i.Then), Else = i.Else is null ? null : Run(i.Else) },
+        ForStmt f => f with { Body = Run(f.Body) },
+        WhileStmt w => w with { Body = Run(w.Body) },
+        _ => stmt,
+    };
+
+    private static Stmt? TryMerge(Stmt first, Stmt second)
+    {
+        switch (first, second)
+        {
+            case (SpanAccumulateStmt a, SpanAccumulateStmt b) when a.Span == b.Span && a.Index.Equals(b.Index):
+                return a with { Value = Combine(a.Value, a.Subtract, b.Value, b.Subtract) };
+            case (AccumulateStmt a, AccumulateStmt b) when a.Name == b.Name && !Reads(b.Value, a.Name):
+                return a with { Value = Combine(a.Value, a.Subtract, b.Value, b.Subtract), Source = a.Source ?? b.Source };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The addend that keeps <paramref name="firstSubtract"/>'s sign: (±a) + (±b) written relative to a's sign.</summary>
+    private static Expr Combine(Expr a, bool firstSubtract, Expr b, bool secondSubtract) =>
+        firstSubtract == secondSubtract ? ExprBuilder.Add(a, b) : ExprBuilder.Sub(a, b);
+
+    private static bool Reads(Expr e, string name)
+    {
+        var reads = new HashSet<string>();
+        Analysis.ExprReads(e, reads);
+        return reads.Contains(name);
+    }
+}

@@ -1,0 +1,590 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Lowering;
+using AutoDiffLbfgs.Generator.Model;
+using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+
+namespace AutoDiffLbfgs.Generator.Differentiation;
+
+/// <summary>
+/// Reverse-mode differentiation of a structured body (see <see cref="Structurizer"/>) into IR that computes the value
+/// and accumulates the gradient into a span.
+/// </summary>
+/// <remarks>
+/// <para>Two procedures, each emitting IR:</para>
+/// <para><b>Rev(S, need)</b> runs with the state (locals) at S's entry and the adjoints at S's exit, and leaves the
+/// adjoints at S's entry. Afterwards every local in <c>need</c> again holds its entry value. A block runs its
+/// statements forward (saving in locals the values a later reverse step needs), then reverses them last to first,
+/// restoring saved values. A compound statement re-runs its parts forward inside its own reverse (recomputation).</para>
+/// <para><b>FwdRev(B, keepExit)</b> is used where the adjoints at B's exit are known before B runs (the method body,
+/// whose result has adjoint 1, and the bodies of fused loops). It runs B forward, then its reverse, and leaves the
+/// locals in <c>keepExit</c> at their exit values. A trailing run of reduction loops followed by assignments whose
+/// reverse reads nothing the run changes is <i>fused</i>: each loop runs once, doing the forward and the reverse of
+/// every iteration together, as a hand-written gradient would.</para>
+/// <para>Loops: a <i>reduction loop</i> (counters changed only by the increment, outer locals changed only by
+/// <c>+=</c>/<c>-=</c> and never read) needs no tape; its reverse recomputes each iteration's locals. Any other loop
+/// records, per iteration, the outer locals its body changes and its reverse reads, on a pooled tape.</para>
+/// </remarks>
+internal sealed class ReverseTransform
+{
+    private readonly Analysis _a;
+    private readonly NameAllocator _names;
+    private readonly string _gradient;
+    private readonly Dictionary<string, string> _bars = new();
+    private readonly Dictionary<string, ScalarType> _types = new();
+    private string _value = "";
+
+    /// <summary>Whether the generated code pushes to the tape.</summary>
+    public bool UsesTape { get; private set; }
+
+    private ReverseTransform(Analysis analysis, NameAllocator names, string gradient)
+    {
+        _a = analysis;
+        _names = names;
+        _gradient = gradient;
+    }
+
+    /// <summary>Differentiates <paramref name="body"/>; the result declares and returns the objective's value.</summary>
+    public static (BlockStmt Body, bool UsesTape, string ValueName) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient)
+    {
+        var statements = body.Statements.ToList();
+        var last = (ReturnStmt)statements[statements.Count - 1];
+        var transform = new ReverseTransform(new Analysis(body), names, gradient);
+        transform._value = names.Fresh("value");
+        statements[statements.Count - 1] = new DeclareStmt(transform._value, element, last.Value) { Source = last.Source };
+        var top = new BlockStmt(statements.ToEquatableArray());
+
+        // Activity must see the value local too.
+        transform = new ReverseTransform(new Analysis(top), names, gradient) { _value = transform._value };
+        foreach (var d in Analysis.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
+
+        var output = new List<Stmt>();
+        transform.FwdRev(top, new HashSet<string> { transform._value }, output);
+        output.Add(new ReturnStmt(Local(element, transform._value)));
+        return (DeadCode.Remove(new BlockStmt(output.ToEquatableArray())), transform.UsesTape, transform._value);
+    }
+
+    // ---------------------------------------------------------------- FwdRev
+
+    private void FwdRev(BlockStmt block, HashSet<string> keepExit, List<Stmt> o)
+    {
+        var s = block.Statements;
+        int n = s.Count;
+        int fusedStart = FusableSuffix(s);
+        int p = fusedStart; // statements [0, p) are handled as a plain sequence
+
+        // Forward through the prefix, saving what its reverse will need.
+        var saves = new List<(string Var, string Saved)>[n];
+        for (int k = 0; k < p; k++)
+        {
+            saves[k] = SaveBefore(s[k], Union(Enumerable.Range(0, k + 1).Select(j => _a.ReverseReads(s[j]))), o);
+            o.Add(s[k]);
+        }
+        DeclareBars(block, o);
+
+        var changedDuringReverse = new HashSet<string>();
+        for (int k = 0; k < p; k++)
+        {
+            foreach (var (v, _) in saves[k]) changedDuringReverse.Add(v);
+            if (s[k] is not (DeclareStmt or AssignStmt or AccumulateStmt)) changedDuringReverse.UnionWith(_a.Writes(s[k]));
+        }
+
+        List<(string, string)> suffixSaves = new();
+        if (fusedStart < n)
+        {
+            var suffix = s.Skip(fusedStart).ToList();
+            var prefixNeeds = Union(Enumerable.Range(0, p).Select(j => _a.ReverseReads(s[j])));
+            suffixSaves = SaveBefore(new BlockStmt(suffix.ToEquatableArray()), prefixNeeds, o);
+            foreach (var (v, _) in suffixSaves) changedDuringReverse.Add(v);
+
+            var loops = suffix.Where(x => x is ForStmt).ToList();
+            var tail = suffix.Where(x => x is not ForStmt).ToList();
+            o.Add(new CommentStmt("Adjoints of the statements after the loop(s) first: they do not depend on the loop results."));
+            for (int k = tail.Count - 1; k >= 0; k--) Rev(tail[k], new HashSet<string>(), o);
+            foreach (var loop in loops) FusedLoop((ForStmt)loop, o);
+            o.AddRange(tail);
+        }
+
+        var exitSaves = SaveValues(keepExit.Where(changedDuringReverse.Contains), o);
+        foreach (var (v, saved) in suffixSaves) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+        for (int k = p - 1; k >= 0; k--)
+        {
+            foreach (var (v, saved) in saves[k]) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+            Rev(s[k], Union(Enumerable.Range(0, k).Select(j => _a.ReverseReads(s[j]))), o, forwarded: true);
+        }
+        foreach (var (v, saved) in exitSaves) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+    }
+
+    /// <summary>
+    /// The start of the trailing run [reduction loops…][assignments…] that can be fused, or the count when there is none.
+    /// </summary>
+    private int FusableSuffix(IReadOnlyList<Stmt> s)
+    {
+        int n = s.Count, k = n;
+        while (k > 0 && s[k - 1] is DeclareStmt or AssignStmt or AccumulateStmt) k--;
+        int tailStart = k;
+        while (k > 0 && s[k - 1] is ForStmt f && IsReduction(f) && HasAdjoint(f)) k--;
+        if (k == tailStart) return n;
+
+        var suffix = s.Skip(k).ToList();
+        var changed = Union(suffix.Select(x => _a.Defines(x)));
+        var loops = suffix.Take(tailStart - k).ToList();
+        for (int i = 0; i < loops.Count; i++)
+        {
+            for (int j = 0; j < loops.Count; j++)
+            {
+                if (i != j && _a.Reads(loops[i]).Overlaps(_a.Writes(loops[j]))) return n;
+            }
+        }
+        foreach (var stmt in suffix.Skip(loops.Count))
+        {
+            if (_a.ReverseReads(stmt).Overlaps(changed)) return n;
+        }
+        return k;
+    }
+
+    private void FusedLoop(ForStmt loop, List<Stmt> o)
+    {
+        var body = new List<Stmt>();
+        FwdRev(loop.Body, _a.Writes(loop.Body), body);
+        o.Add(new CommentStmt("Fused forward and reverse sweep: " + loop.Source));
+        o.Add(loop with { Body = new BlockStmt(body.ToEquatableArray()), Source = null });
+    }
+
+    // ---------------------------------------------------------------- Rev
+
+    /// <param name="stmt">The statement to reverse.</param>
+    /// <param name="need">Locals that must hold their entry values again afterwards.</param>
+    /// <param name="o">Where the IR goes.</param>
+    /// <param name="forwarded">Whether <paramref name="stmt"/> itself ran forward in this scope, so a declared local holds its value.</param>
+    private void Rev(Stmt stmt, HashSet<string> need, List<Stmt> o, bool forwarded = false)
+    {
+        if (!HasAdjoint(stmt)) return;
+        switch (stmt)
+        {
+            case DeclareStmt d when d.Init is not null:
+                if (!_a.IsActive(d.Init)) break;
+                Comment(stmt, o);
+                // A local assigned only here and computed in this scope still holds e's value: reuse it in the partials.
+                var known = forwarded && _a.IsSingleAssignment(d.Name) ? Local(d.Type, d.Name) : null;
+                Propagate(d.Init, BarOf(d.Name), o, known);
+                break;
+            case AssignStmt a:
+                Comment(stmt, o);
+                var bar = BarOf(a.Name);
+                var readsSelf = new HashSet<string>();
+                Analysis.ExprReads(a.Value, readsSelf);
+                if (readsSelf.Contains(a.Name))
+                {
+                    var t = _names.Fresh(a.Name + "BarOld");
+                    o.Add(new DeclareStmt(t, TypeOf(a.Name), bar));
+                    o.Add(new AssignStmt(BarName(a.Name), Const(TypeOf(a.Name), 0)));
+                    Propagate(a.Value, Local(TypeOf(a.Name), t), o);
+                }
+                else
+                {
+                    Propagate(a.Value, bar, o);
+                    o.Add(new AssignStmt(BarName(a.Name), Const(TypeOf(a.Name), 0)));
+                }
+                break;
+            case AccumulateStmt acc:
+                Comment(stmt, o);
+                var accBar = BarOf(acc.Name);
+                Propagate(acc.Value, acc.Subtract ? Neg(accBar) : accBar, o);
+                break;
+            case IfStmt i:
+            {
+                // The branch bodies are emitted as the if's own blocks (they scope their locals already).
+                var then = new List<Stmt>();
+                if (HasAdjoint(i.Then)) RevBlock(i.Then, need, then);
+                var otherwise = new List<Stmt>();
+                if (i.Else is not null && HasAdjoint(i.Else)) RevBlock(i.Else, need, otherwise);
+                Comment(stmt, o);
+                EmitIf(i.Condition, then, otherwise, o);
+                break;
+            }
+            case BlockStmt b:
+            {
+                var inner = new List<Stmt>();
+                RevBlock(b, need, inner);
+                o.Add(new BlockStmt(inner.ToEquatableArray()));
+                break;
+            }
+            case ForStmt f when IsReduction(f):
+                RevReductionLoop(f, need, o);
+                break;
+            case ForStmt or WhileStmt:
+                RevTapedLoop(stmt, need, o);
+                break;
+        }
+    }
+
+    private void RevBlock(BlockStmt block, HashSet<string> need, List<Stmt> o)
+    {
+        var s = block.Statements;
+        int n = s.Count;
+        if (n == 0) return;
+
+        // Which statements must run forward: those defining a value that a later forward or reverse step reads.
+        var forward = new bool[n];
+        var live = new HashSet<string>(_a.ReverseReads(s[n - 1]));
+        for (int k = n - 2; k >= 0; k--)
+        {
+            forward[k] = _a.Defines(s[k]).Overlaps(live);
+            if (forward[k]) live.UnionWith(_a.Reads(s[k]));
+            live.UnionWith(_a.ReverseReads(s[k]));
+        }
+
+        var saves = new List<(string, string)>[n];
+        for (int k = 0; k < n - 1; k++)
+        {
+            saves[k] = new List<(string, string)>();
+            if (!forward[k]) continue;
+            var needed = new HashSet<string>(need);
+            for (int j = 0; j <= k; j++) needed.UnionWith(_a.ReverseReads(s[j]));
+            saves[k] = SaveBefore(s[k], needed, o);
+            o.Add(s[k]);
+        }
+        DeclareBars(block, o);
+        for (int k = n - 1; k >= 0; k--)
+        {
+            if (k < n - 1)
+            {
+                foreach (var (v, saved) in saves[k]) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+            }
+            var needK = new HashSet<string>(need);
+            for (int j = 0; j < k; j++) needK.UnionWith(_a.ReverseReads(s[j]));
+            Rev(s[k], needK, o, forwarded: k < n - 1 && forward[k]);
+        }
+    }
+
+    private void RevReductionLoop(ForStmt loop, HashSet<string> need, List<Stmt> o)
+    {
+        var saves = SaveBefore(loop, need, o);
+        var body = new List<Stmt>();
+        RevBlock(loop.Body, new HashSet<string>(), body);
+        o.Add(new CommentStmt("Reverse sweep (iterations are independent, so they run in forward order): " + loop.Source));
+        o.Add(loop with { Body = new BlockStmt(body.ToEquatableArray()), Source = null });
+        foreach (var (v, saved) in saves) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+    }
+
+    private void RevTapedLoop(Stmt loop, HashSet<string> need, List<Stmt> o)
+    {
+        UsesTape = true;
+        var block = new List<Stmt>();
+        var saves = SaveBefore(loop, need, block);
+        string count = _names.Fresh("iterations");
+        block.Add(new DeclareStmt(count, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)));
+
+        BlockStmt body;
+        Expr condition;
+        bool doWhile = false;
+        if (loop is ForStmt f)
+        {
+            block.AddRange(f.Init.Statements);
+            body = new BlockStmt(f.Body.Statements.Concat(f.Increment.Statements).ToEquatableArray());
+            condition = f.Condition ?? Literals.Boolean(true);
+        }
+        else
+        {
+            var w = (WhileStmt)loop;
+            body = w.Body;
+            condition = w.Condition;
+            doWhile = w.IsDoWhile;
+        }
+
+        // The outer locals an iteration changes and its reverse reads: recorded at the start of every iteration.
+        var recorded = _a.Writes(body).Where(_a.ReverseReads(body).Contains).OrderBy(v => v, System.StringComparer.Ordinal).ToList();
+        var forward = new List<Stmt>();
+        foreach (var v in recorded) forward.Add(new PushStmt(Local(TypeOf(v), v), !TypeOf(v).IsFloating()));
+        forward.AddRange(body.Statements);
+        forward.Add(new AccumulateStmt(count, false, Literals.Integer(ScalarType.Int32, 1)));
+        block.Add(new CommentStmt("Forward sweep recording the loop-carried state: " + loop.Source));
+        block.Add(new WhileStmt(condition, new BlockStmt(forward.ToEquatableArray()), doWhile));
+
+        if (loop is ForStmt forLoop) DeclareBars(forLoop.Init, block);
+        var reverse = new List<Stmt>
+        {
+            new AccumulateStmt(count, true, Literals.Integer(ScalarType.Int32, 1)),
+        };
+        for (int i = recorded.Count - 1; i >= 0; i--) reverse.Add(new PopStmt(recorded[i], TypeOf(recorded[i])));
+        RevBlock(body, new HashSet<string>(), reverse);
+        block.Add(new CommentStmt("Reverse sweep, last iteration first"));
+        block.Add(new WhileStmt(Compare(BinaryOp.Greater, Local(ScalarType.Int32, count), Literals.Integer(ScalarType.Int32, 0)), new BlockStmt(reverse.ToEquatableArray()), false));
+        foreach (var (v, saved) in saves) block.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+        o.Add(new BlockStmt(block.ToEquatableArray()));
+    }
+
+    // ---------------------------------------------------------------- adjoint of an expression
+
+    /// <summary>Adds <paramref name="seed"/>·∂e/∂u to the adjoint of every active input u of <paramref name="e"/>.</summary>
+    /// <param name="e">The expression.</param>
+    /// <param name="seed">The adjoint of its value.</param>
+    /// <param name="o">Where the IR goes.</param>
+    /// <param name="value">A local already holding the value of <paramref name="e"/>, if any (saves recomputing a division or a call).</param>
+    private void Propagate(Expr e, Expr seed, List<Stmt> o, Expr? value = null)
+    {
+        if (!_a.IsActive(e) || IsConst(seed, 0)) return;
+        switch (e)
+        {
+            case LocalExpr l:
+                o.Add(seed is UnaryExpr { Op: UnaryOp.Negate } neg
+                    ? new AccumulateStmt(BarName(l.Name), true, neg.Operand)
+                    : new AccumulateStmt(BarName(l.Name), false, seed));
+                break;
+            case VariableElementExpr v:
+                o.Add(seed is UnaryExpr { Op: UnaryOp.Negate } negated
+                    ? new SpanAccumulateStmt(_gradient, v.Index, true, negated.Operand)
+                    : new SpanAccumulateStmt(_gradient, v.Index, false, seed));
+                break;
+            case UnaryExpr { Op: UnaryOp.Negate } u:
+                Propagate(u.Operand, Neg(seed), o);
+                break;
+            case ConvertExpr c:
+                Propagate(c.Operand, LoweringConvert(seed, c.Operand.Type), o);
+                break;
+            case ConditionalExpr c:
+            {
+                var then = new List<Stmt>();
+                var otherwise = new List<Stmt>();
+                var s = Bind(seed, o);
+                Propagate(c.WhenTrue, s, then);
+                Propagate(c.WhenFalse, s, otherwise);
+                EmitIf(c.Condition, then, otherwise, o);
+                break;
+            }
+            case BinaryExpr b:
+                PropagateBinary(b, seed, o, value);
+                break;
+            case CallExpr c:
+                PropagateCall(c, seed, o, value);
+                break;
+        }
+    }
+
+    private void PropagateBinary(BinaryExpr b, Expr seed, List<Stmt> o, Expr? value)
+    {
+        bool left = _a.IsActive(b.Left), right = _a.IsActive(b.Right);
+        switch (b.Op)
+        {
+            case BinaryOp.Add or BinaryOp.Subtract:
+            {
+                var s = left && right ? Bind(seed, o) : seed;
+                Propagate(b.Left, s, o);
+                Propagate(b.Right, b.Op == BinaryOp.Subtract ? Neg(s) : s, o);
+                break;
+            }
+            case BinaryOp.Multiply:
+            {
+                if (AsPower(b) is { } power)
+                {
+                    // c·Xᵏ (e.g. a·a, 100·b·b, r2·r2·r2): one contribution k·c·Xᵏ⁻¹ instead of one per factor.
+                    var (constant, factor, k) = power;
+                    Expr derivative = Mul(Const(b.Type, k), constant);
+                    for (int i = 1; i < k; i++) derivative = Mul(derivative, factor);
+                    Propagate(factor, Mul(seed, derivative), o);
+                    break;
+                }
+                var s = left && right ? Bind(seed, o) : seed;
+                if (left) Propagate(b.Left, Mul(s, b.Right), o);
+                if (right) Propagate(b.Right, Mul(s, b.Left), o);
+                break;
+            }
+            case BinaryOp.Divide:
+            {
+                // q = a/b: ∂q/∂a = 1/b, ∂q/∂b = −(a/b)/b.
+                if (right && b.Left is ConstExpr { Value: not 0 } && value is not null)
+                {
+                    // A constant numerator and q at hand: ∂q/∂b = −q²/a, with no division when a is 1 (LJ's 1/r⁶).
+                    Propagate(b.Right, Neg(Mul(seed, Div(Mul(value, value), b.Left))), o);
+                    break;
+                }
+                var scaled = Div(seed, b.Right);
+                if (left && right) scaled = Bind(scaled, o);
+                if (left) Propagate(b.Left, scaled, o);
+                if (right) Propagate(b.Right, Neg(Mul(scaled, value ?? Div(b.Left, b.Right))), o);
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Recognizes a product c·X·X·…·X (k ≥ 2 equal active factors, c the product of the inactive ones) and returns
+    /// (c, X, k); null for any other product.
+    /// </summary>
+    private (Expr Constant, Expr Factor, int Power)? AsPower(BinaryExpr product)
+    {
+        var factors = new List<Expr>();
+        void Flatten(Expr e)
+        {
+            if (e is BinaryExpr { Op: BinaryOp.Multiply } m && m.Type == product.Type)
+            {
+                Flatten(m.Left);
+                Flatten(m.Right);
+            }
+            else
+            {
+                factors.Add(e);
+            }
+        }
+        Flatten(product);
+        var active = factors.Where(_a.IsActive).ToList();
+        if (active.Count < 2 || active.Any(f => !f.Equals(active[0]))) return null;
+        Expr constant = Const(product.Type, 1);
+        foreach (var f in factors.Where(f => !_a.IsActive(f))) constant = Mul(constant, f);
+        return (constant, active[0], active.Count);
+    }
+
+    private void PropagateCall(CallExpr c, Expr seed, List<Stmt> o, Expr? known)
+    {
+        var args = c.Args.ToArray();
+        var selection = DerivativeRules.Selection(c.Function, args);
+        if (selection is not null)
+        {
+            var s = Bind(seed, o);
+            var first = new List<Stmt>();
+            var second = new List<Stmt>();
+            if (c.Function == MathFunction.Abs)
+            {
+                Propagate(args[0], s, first);
+                Propagate(args[0], Neg(s), second);
+            }
+            else
+            {
+                Propagate(args[0], s, first);
+                Propagate(args[1], s, second);
+            }
+            EmitIf(selection, first, second, o);
+            return;
+        }
+        Expr value = c;
+        if (DerivativeRules.UsesValue(c.Function)) value = known ?? Bind(c, o, "f");
+        var partials = DerivativeRules.Partials(c.Function, c.Type, args, value, _a.IsActive);
+        var seedBound = partials.Count > 1 ? Bind(seed, o) : seed;
+        foreach (var (index, partial) in partials) Propagate(args[index], Mul(seedBound, partial), o);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>Whether the reverse of <paramref name="stmt"/> can change an adjoint (it assigns an active local).</summary>
+    private bool HasAdjoint(Stmt stmt) => Analysis.Descendants(stmt).Any(s => s switch
+    {
+        DeclareStmt d => d.Init is not null && _a.IsActive(d.Name),
+        AssignStmt a => _a.IsActive(a.Name),
+        AccumulateStmt acc => _a.IsActive(acc.Name),
+        _ => false,
+    });
+
+    /// <summary>
+    /// A for loop whose iterations are independent: its counters change only in the increment and are inactive; its
+    /// condition and increment read only counters and locals the loop does not change; every outer local its body
+    /// changes is an accumulator (only <c>+=</c>/<c>-=</c>, never read in the loop).
+    /// </summary>
+    private bool IsReduction(ForStmt loop)
+    {
+        var counters = new HashSet<string>(_a.Declared(loop.Init));
+        counters.UnionWith(_a.Writes(loop.Init));
+        counters.UnionWith(_a.Writes(loop.Increment));
+        if (counters.Any(_a.IsActive)) return false;
+        if (!_a.Writes(loop.Increment).IsSubsetOf(counters)) return false;
+        var bodyWrites = _a.Writes(loop.Body);
+        if (bodyWrites.Overlaps(counters)) return false;
+
+        var loopWrites = _a.Writes(loop);
+        var headerReads = new HashSet<string>(_a.Reads(loop.Increment));
+        if (loop.Condition is not null) Analysis.ExprReads(loop.Condition, headerReads);
+        headerReads.UnionWith(_a.Reads(loop.Init));
+        foreach (var v in headerReads)
+        {
+            if (!counters.Contains(v) && loopWrites.Contains(v)) return false;
+        }
+
+        var loopReads = _a.Reads(loop);
+        var bodyDeclared = _a.Declared(loop.Body);
+        foreach (var v in bodyWrites)
+        {
+            if (loopReads.Contains(v)) return false;
+            bool onlyAccumulated = Analysis.Descendants(loop.Body).All(s => s switch
+            {
+                AssignStmt a => a.Name != v || bodyDeclared.Contains(v),
+                _ => true,
+            });
+            if (!onlyAccumulated) return false;
+        }
+        return true;
+    }
+
+    private List<(string Var, string Saved)> SaveBefore(Stmt stmt, HashSet<string> needed, List<Stmt> o) =>
+        SaveValues(_a.Writes(stmt).Where(needed.Contains), o);
+
+    private List<(string Var, string Saved)> SaveValues(IEnumerable<string> vars, List<Stmt> o)
+    {
+        var list = new List<(string, string)>();
+        foreach (var v in vars.OrderBy(v => v, System.StringComparer.Ordinal))
+        {
+            var saved = _names.Fresh(v + "Saved");
+            o.Add(new DeclareStmt(saved, TypeOf(v), Local(TypeOf(v), v)));
+            list.Add((v, saved));
+        }
+        return list;
+    }
+
+    /// <summary>Declares (as zero) the adjoints of the active locals declared directly in <paramref name="block"/>.</summary>
+    private void DeclareBars(BlockStmt block, List<Stmt> o)
+    {
+        foreach (var d in block.Statements.OfType<DeclareStmt>())
+        {
+            if (d.Name != _value && _a.IsActive(d.Name))
+            {
+                o.Add(new DeclareStmt(BarName(d.Name), d.Type, Const(d.Type, 0)));
+            }
+        }
+    }
+
+    private Expr BarOf(string name) => name == _value ? Const(TypeOf(name), 1) : Local(TypeOf(name), BarName(name));
+
+    private string BarName(string name)
+    {
+        if (!_bars.TryGetValue(name, out var bar))
+        {
+            bar = _names.Fresh(name + "Bar");
+            _bars[name] = bar;
+        }
+        return bar;
+    }
+
+    private ScalarType TypeOf(string name) => _types.TryGetValue(name, out var t) ? t : ScalarType.Double;
+
+    private Expr Bind(Expr e, List<Stmt> o, string prefix = "d")
+    {
+        if (IsTrivial(e)) return e;
+        var name = _names.Fresh(prefix);
+        o.Add(new DeclareStmt(name, e.Type, e));
+        return Local(e.Type, name);
+    }
+
+    private static void EmitIf(Expr condition, List<Stmt> then, List<Stmt> otherwise, List<Stmt> o)
+    {
+        if (then.Count == 0 && otherwise.Count == 0) return;
+        if (then.Count == 0)
+        {
+            o.Add(new IfStmt(new UnaryExpr(ScalarType.Boolean, UnaryOp.Not, condition), new BlockStmt(otherwise.ToEquatableArray()), null));
+            return;
+        }
+        o.Add(new IfStmt(condition, new BlockStmt(then.ToEquatableArray()), otherwise.Count == 0 ? null : new BlockStmt(otherwise.ToEquatableArray())));
+    }
+
+    private static void Comment(Stmt stmt, List<Stmt> o)
+    {
+        if (stmt.Source is { } source) o.Add(new CommentStmt("adjoint of: " + source));
+    }
+
+    private static Expr LoweringConvert(Expr e, ScalarType type) => BodyLowering.Convert(e, type);
+
+    private static HashSet<string> Union(IEnumerable<HashSet<string>> sets)
+    {
+        var result = new HashSet<string>();
+        foreach (var s in sets) result.UnionWith(s);
+        return result;
+    }
+}

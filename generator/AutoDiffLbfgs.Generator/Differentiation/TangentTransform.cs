@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Model;
+using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+
+namespace AutoDiffLbfgs.Generator.Differentiation;
+
+/// <summary>
+/// Forward-mode (tangent) differentiation of generated gradient code along a direction given at run time: applied
+/// to the output of <see cref="ReverseTransform"/> it yields Hessian-vector products (forward-over-reverse).
+/// </summary>
+/// <remarks>
+/// Every active local <c>u</c> gets a tangent <c>uDot</c> = du/dt along x + t·v; <c>x[i]</c> has tangent <c>v[i]</c>;
+/// an accumulation into the gradient becomes an accumulation of its tangent into the result, and the gradient
+/// itself is not computed. Control flow is copied unchanged (the branch taken does not depend on t), tape pushes
+/// and pops carry the tangents with the values. The rules for each operation are the first-order rules of
+/// <see cref="DerivativeRules"/>, so second derivatives of every function come from one table.
+/// </remarks>
+internal sealed class TangentTransform
+{
+    private readonly Analysis _a;
+    private readonly NameAllocator _names;
+    private readonly string _gradient;
+    private readonly string _direction;
+    private readonly string _result;
+    private readonly Dictionary<string, string> _dots = new();
+
+    private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result)
+    {
+        _a = analysis;
+        _names = names;
+        _gradient = gradient;
+        _direction = direction;
+        _result = result;
+    }
+
+    /// <summary>Transforms gradient code into code that accumulates ∇²f·v into <paramref name="result"/>.</summary>
+    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result)
+    {
+        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result);
+        return DeadCode.Remove(new BlockStmt(transform.Block(gradientCode.Statements).ToEquatableArray()));
+    }
+
+    private List<Stmt> Block(IEnumerable<Stmt> statements)
+    {
+        var output = new List<Stmt>();
+        foreach (var s in statements) Statement(s, output);
+        return output;
+    }
+
+    private BlockStmt TransformBlock(BlockStmt block) => new(Block(block.Statements).ToEquatableArray());
+
+    private void Statement(Stmt stmt, List<Stmt> o)
+    {
+        switch (stmt)
+        {
+            case DeclareStmt d:
+                o.Add(d);
+                if (_a.IsActive(d.Name)) o.Add(new DeclareStmt(Dot(d.Name), d.Type, d.Init is null ? null : Tangent(d.Init, Local(d.Type, d.Name))));
+                break;
+            case AssignStmt a when _a.IsActive(a.Name):
+            {
+                var reads = new HashSet<string>();
+                Analysis.ExprReads(a.Value, reads);
+                if (reads.Contains(a.Name))
+                {
+                    // The tangent reads the old value: compute it first.
+                    o.Add(new AssignStmt(Dot(a.Name), Tangent(a.Value, null)));
+                    o.Add(a);
+                }
+                else
+                {
+                    o.Add(a);
+                    o.Add(new AssignStmt(Dot(a.Name), Tangent(a.Value, Local(a.Value.Type, a.Name))));
+                }
+                break;
+            }
+            case AccumulateStmt acc when _a.IsActive(acc.Name):
+            {
+                var tangent = Tangent(acc.Value, null);
+                if (!IsConst(tangent, 0)) o.Add(new AccumulateStmt(Dot(acc.Name), acc.Subtract, tangent));
+                o.Add(acc);
+                break;
+            }
+            case SpanAccumulateStmt s when s.Span == _gradient:
+            {
+                var tangent = Tangent(s.Value, null);
+                if (!IsConst(tangent, 0)) o.Add(new SpanAccumulateStmt(_result, s.Index, s.Subtract, tangent));
+                break;
+            }
+            case IfStmt i:
+                o.Add(i with { Then = TransformBlock(i.Then), Else = i.Else is null ? null : TransformBlock(i.Else) });
+                break;
+            case ForStmt f:
+                o.Add(f with { Init = TransformBlock(f.Init), Increment = TransformBlock(f.Increment), Body = TransformBlock(f.Body) });
+                break;
+            case WhileStmt w:
+                o.Add(w with { Body = TransformBlock(w.Body) });
+                break;
+            case BlockStmt b:
+                o.Add(TransformBlock(b));
+                break;
+            case PushStmt { Value: LocalExpr l } p:
+                o.Add(p);
+                if (_a.IsActive(l.Name)) o.Add(new PushStmt(Local(l.Type, Dot(l.Name)), false));
+                break;
+            case PopStmt p:
+                if (_a.IsActive(p.Name)) o.Add(new PopStmt(Dot(p.Name), p.Type));
+                o.Add(p);
+                break;
+            case ReturnStmt:
+                break; // the Hessian-vector product returns nothing
+            default:
+                o.Add(stmt);
+                break;
+        }
+    }
+
+    /// <summary>The tangent of <paramref name="e"/>; <paramref name="value"/> is a local already holding e's value, if any.</summary>
+    private Expr Tangent(Expr e, Expr? value)
+    {
+        var zero = Const(e.Type, 0);
+        if (!_a.IsActive(e)) return zero;
+        switch (e)
+        {
+            case LocalExpr l:
+                return Local(l.Type, Dot(l.Name));
+            case VariableElementExpr v:
+                return new SpanElementExpr(v.Type, _direction, v.Index);
+            case UnaryExpr { Op: UnaryOp.Negate } u:
+                return Neg(Tangent(u.Operand, null));
+            case ConvertExpr c:
+                return Lowering.BodyLowering.Convert(Tangent(c.Operand, null), c.Type);
+            case ConditionalExpr c:
+                return Select(c.Condition, Tangent(c.WhenTrue, null), Tangent(c.WhenFalse, null));
+            case BinaryExpr b:
+            {
+                var ta = Tangent(b.Left, null);
+                var tb = Tangent(b.Right, null);
+                return b.Op switch
+                {
+                    BinaryOp.Add => Add(ta, tb),
+                    BinaryOp.Subtract => Sub(ta, tb),
+                    BinaryOp.Multiply when b.Left.Equals(b.Right) => Mul(Const(b.Type, 2), Mul(b.Left, ta)),
+                    BinaryOp.Multiply => Add(Mul(ta, b.Right), Mul(b.Left, tb)),
+                    // d(a/b) = (da − (a/b)·db)/b
+                    BinaryOp.Divide => IsConst(tb, 0) ? Div(ta, b.Right) : Div(Sub(ta, Mul(value ?? Div(b.Left, b.Right), tb)), b.Right),
+                    _ => zero,
+                };
+            }
+            case CallExpr c:
+            {
+                var args = c.Args.ToArray();
+                var selection = DerivativeRules.Selection(c.Function, args);
+                if (selection is not null)
+                {
+                    var first = Tangent(args[0], null);
+                    var second = c.Function == MathFunction.Abs ? Neg(first) : Tangent(args[1], null);
+                    return Select(selection, first, second);
+                }
+                Expr sum = zero;
+                foreach (var (index, partial) in DerivativeRules.Partials(c.Function, c.Type, args, value ?? c, _a.IsActive))
+                {
+                    var t = Tangent(args[index], null);
+                    if (!IsConst(t, 0)) sum = Add(sum, Mul(partial, t));
+                }
+                return sum;
+            }
+            default:
+                return zero;
+        }
+    }
+
+    private string Dot(string name)
+    {
+        if (!_dots.TryGetValue(name, out var dot))
+        {
+            dot = _names.Fresh(name + "Dot");
+            _dots[name] = dot;
+        }
+        return dot;
+    }
+}

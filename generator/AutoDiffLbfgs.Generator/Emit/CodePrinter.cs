@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Model;
+
+namespace AutoDiffLbfgs.Generator.Emit;
+
+/// <summary>Prints IR statements and expressions as C#, with the fewest parentheses that keep the evaluation order.</summary>
+internal sealed class CodePrinter
+{
+    private readonly SourceWriter _w;
+    private readonly string _variables;
+    private readonly string _tape;
+
+    public CodePrinter(SourceWriter writer, string variablesName, string tapeName)
+    {
+        _w = writer;
+        _variables = variablesName;
+        _tape = tapeName;
+    }
+
+    public void Statements(IEnumerable<Stmt> statements)
+    {
+        foreach (var s in statements) Statement(s);
+    }
+
+    public void Statement(Stmt stmt)
+    {
+        switch (stmt)
+        {
+            case DeclareStmt d:
+                _w.WriteLine($"{d.Type.Keyword()} {d.Name} = {(d.Init is null ? Zero(d.Type) : Expr(d.Init))};");
+                break;
+            case AssignStmt a:
+                _w.WriteLine($"{a.Name} = {Expr(a.Value)};");
+                break;
+            case AccumulateStmt acc:
+                _w.WriteLine(Accumulate(acc) + ";");
+                break;
+            case SpanAccumulateStmt s:
+                _w.WriteLine($"{s.Span}[{Expr(s.Index)}] {(s.Subtract ? "-=" : "+=")} {Expr(s.Value)};");
+                break;
+            case IfStmt i:
+                If(i, "if");
+                break;
+            case ForStmt f:
+                For(f);
+                break;
+            case WhileStmt w when w.IsDoWhile:
+                _w.WriteLine("do");
+                Body(w.Body);
+                _w.WriteLine($"while ({Expr(w.Condition)});");
+                break;
+            case WhileStmt w:
+                _w.WriteLine($"while ({Expr(w.Condition)})");
+                Body(w.Body);
+                break;
+            case BreakStmt:
+                _w.WriteLine("break;");
+                break;
+            case ContinueStmt:
+                _w.WriteLine("continue;");
+                break;
+            case ReturnStmt r:
+                _w.WriteLine($"return {Expr(r.Value)};");
+                break;
+            case BlockStmt b:
+                Body(b);
+                break;
+            case PushStmt p:
+                _w.WriteLine(p.Integer
+                    ? $"{_tape}.PushIndex({(p.Value.Type == ScalarType.Boolean ? Expr(p.Value, 3) + " ? 1 : 0" : Expr(p.Value))});"
+                    : $"{_tape}.PushValue({Expr(p.Value)});");
+                break;
+            case PopStmt p:
+                _w.WriteLine(p.Type switch
+                {
+                    ScalarType.Double => $"{p.Name} = {_tape}.PopValue();",
+                    ScalarType.Single => $"{p.Name} = (float){_tape}.PopValue();",
+                    ScalarType.Int32 => $"{p.Name} = (int){_tape}.PopIndex();",
+                    ScalarType.Int64 => $"{p.Name} = {_tape}.PopIndex();",
+                    _ => $"{p.Name} = {_tape}.PopIndex() != 0;",
+                });
+                break;
+            case CommentStmt c:
+                _w.WriteLine("// " + c.Text);
+                break;
+            case RawStmt r:
+                _w.WriteLines(r.Text);
+                break;
+            default:
+                throw new InvalidOperationException("Cannot print " + stmt.GetType().Name);
+        }
+    }
+
+    private void Body(BlockStmt block)
+    {
+        _w.OpenBrace();
+        Statements(block.Statements);
+        _w.CloseBrace();
+    }
+
+    private void If(IfStmt i, string keyword)
+    {
+        _w.WriteLine($"{keyword} ({Expr(i.Condition)})");
+        Body(i.Then);
+        if (i.Else is null) return;
+        if (i.Else.Statements.Count == 1 && i.Else.Statements[0] is IfStmt elseIf)
+        {
+            If(elseIf, "else if");
+            return;
+        }
+        _w.WriteLine("else");
+        Body(i.Else);
+    }
+
+    private void For(ForStmt f)
+    {
+        var init = InlineInit(f.Init);
+        var increment = InlineIncrement(f.Increment);
+        if (init is null || increment is null)
+        {
+            // A header C# cannot express (e.g. a guarded increment): the equivalent while loop in its own scope.
+            _w.OpenBrace();
+            Statements(f.Init.Statements);
+            _w.WriteLine($"while ({(f.Condition is null ? "true" : Expr(f.Condition))})");
+            _w.OpenBrace();
+            Statements(f.Body.Statements);
+            Statements(f.Increment.Statements);
+            _w.CloseBrace();
+            _w.CloseBrace();
+            return;
+        }
+        _w.WriteLine($"for ({init}; {(f.Condition is null ? "" : Expr(f.Condition))}; {increment})");
+        Body(f.Body);
+    }
+
+    private string? InlineInit(BlockStmt init)
+    {
+        var s = init.Statements;
+        if (s.Count == 0) return "";
+        if (s.All(x => x is DeclareStmt) && s.Cast<DeclareStmt>().Select(d => d.Type).Distinct().Count() == 1)
+        {
+            var declarations = s.Cast<DeclareStmt>().ToList();
+            return declarations[0].Type.Keyword() + " " + string.Join(", ", declarations.Select(d => $"{d.Name} = {(d.Init is null ? Zero(d.Type) : Expr(d.Init))}"));
+        }
+        if (s.All(x => x is AssignStmt or AccumulateStmt)) return InlineIncrement(init);
+        return null;
+    }
+
+    private string? InlineIncrement(BlockStmt increment)
+    {
+        var parts = new List<string>();
+        foreach (var s in increment.Statements)
+        {
+            switch (s)
+            {
+                case AccumulateStmt acc: parts.Add(Accumulate(acc)); break;
+                case AssignStmt a: parts.Add($"{a.Name} = {Expr(a.Value)}"); break;
+                default: return null;
+            }
+        }
+        return string.Join(", ", parts);
+    }
+
+    private string Accumulate(AccumulateStmt acc)
+    {
+        if (acc.Value is ConstExpr { Value: 1 } && acc.Value.Type.IsInteger()) return acc.Name + (acc.Subtract ? "--" : "++");
+        return $"{acc.Name} {(acc.Subtract ? "-=" : "+=")} {Expr(acc.Value)}";
+    }
+
+    private static string Zero(ScalarType type) => type switch
+    {
+        ScalarType.Double => "0.0",
+        ScalarType.Single => "0f",
+        ScalarType.Boolean => "false",
+        ScalarType.Int64 => "0L",
+        _ => "0",
+    };
+
+    // Precedence levels (higher binds tighter).
+    private const int Conditional = 3, OrLevel = 4, AndLevel = 5, Equality = 9, Relational = 10, Additive = 12, Multiplicative = 13, Unary = 14, Primary = 16;
+
+    public string Expr(Expr e) => Expr(e, 0);
+
+    private string Expr(Expr e, int parent, bool right = false)
+    {
+        var (text, level) = Print(e);
+        bool wrap = level < parent || (right && level == parent && level != Primary && level != Unary);
+        return wrap ? "(" + text + ")" : text;
+    }
+
+    private (string Text, int Level) Print(Expr e)
+    {
+        switch (e)
+        {
+            case ConstExpr c:
+                return (c.Text, c.Text.StartsWith("-", StringComparison.Ordinal) ? Unary : Primary);
+            case LocalExpr l:
+                return (l.Name, Primary);
+            case VariableElementExpr v:
+                return ($"{_variables}[{Expr(v.Index)}]", Primary);
+            case VariablesLengthExpr:
+                return (_variables + ".Length", Primary);
+            case DataExpr d:
+                return (d.Text, Primary);
+            case DataElementExpr d:
+                return ($"{d.Array}[{Expr(d.Index)}]", Primary);
+            case SpanElementExpr s:
+                return ($"{s.Span}[{Expr(s.Index)}]", Primary);
+            case UnaryExpr u:
+            {
+                var operand = Expr(u.Operand, Unary);
+                string op = u.Op == UnaryOp.Negate ? "-" : "!";
+                if (operand.StartsWith("-", StringComparison.Ordinal)) operand = "(" + operand + ")";
+                return (op + operand, Unary);
+            }
+            case BinaryExpr b:
+            {
+                var (op, level) = Operator(b.Op);
+                return ($"{Expr(b.Left, level)} {op} {Expr(b.Right, level, right: true)}", level);
+            }
+            case CallExpr c:
+            {
+                string owner = c.Type == ScalarType.Single || (c.Args.Count > 0 && c.Args[0].Type == ScalarType.Single && c.Type != ScalarType.Double)
+                    ? "global::System.MathF." : "global::System.Math.";
+                return (owner + c.Function + "(" + string.Join(", ", c.Args.Select(a => Expr(a))) + ")", Primary);
+            }
+            case ConvertExpr c:
+                return ($"({c.Type.Keyword()}){Expr(c.Operand, Unary)}", Unary);
+            case ConditionalExpr c:
+                return ($"{Expr(c.Condition, OrLevel)} ? {Expr(c.WhenTrue, Conditional)} : {Expr(c.WhenFalse, Conditional)}", Conditional);
+            default:
+                throw new InvalidOperationException("Cannot print " + e.GetType().Name);
+        }
+    }
+
+    private static (string, int) Operator(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => ("+", Additive),
+        BinaryOp.Subtract => ("-", Additive),
+        BinaryOp.Multiply => ("*", Multiplicative),
+        BinaryOp.Divide => ("/", Multiplicative),
+        BinaryOp.Remainder => ("%", Multiplicative),
+        BinaryOp.Less => ("<", Relational),
+        BinaryOp.LessOrEqual => ("<=", Relational),
+        BinaryOp.Greater => (">", Relational),
+        BinaryOp.GreaterOrEqual => (">=", Relational),
+        BinaryOp.Equal => ("==", Equality),
+        BinaryOp.NotEqual => ("!=", Equality),
+        BinaryOp.And => ("&&", AndLevel),
+        _ => ("||", OrLevel),
+    };
+}

@@ -1,0 +1,527 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AutoDiffLbfgs.Generator.Diagnostics;
+using AutoDiffLbfgs.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AutoDiffLbfgs.Generator.Lowering;
+
+/// <summary>
+/// Lowers a method body from Roslyn's <see cref="IOperation"/> tree into our IR. Every construct outside the
+/// differentiable subset becomes a diagnostic at the construct and the walk goes on, so one build reports every
+/// problem; the IR is only used when no diagnostic was reported.
+/// </summary>
+internal sealed class BodyLowering
+{
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
+
+    private readonly IMethodSymbol _method;
+    private readonly IParameterSymbol _variables;
+    private readonly ScalarType _element;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public BodyLowering(IMethodSymbol method, IParameterSymbol variables, ScalarType element, List<DiagnosticInfo> diagnostics)
+    {
+        _method = method;
+        _variables = variables;
+        _element = element;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Lowers the method body; expression bodies become a single return.</summary>
+    public BlockStmt Lower(IMethodBodyOperation body)
+    {
+        var block = body.BlockBody ?? body.ExpressionBody;
+        return block is null ? BlockStmt.Empty : LowerBlock(block);
+    }
+
+    private BlockStmt LowerBlock(IBlockOperation block)
+    {
+        if (block.Syntax.Parent is UnsafeStatementSyntax unsafeStatement)
+        {
+            Report(DiagnosticDescriptors.UnsafeCode, unsafeStatement, "unsafe");
+        }
+        var list = new List<Stmt>();
+        foreach (var operation in block.Operations) LowerStatement(operation, list);
+        return new BlockStmt(list.ToEquatableArray());
+    }
+
+    private BlockStmt LowerAsBlock(IOperation? operation)
+    {
+        if (operation is null) return BlockStmt.Empty;
+        if (operation is IBlockOperation block) return LowerBlock(block);
+        var list = new List<Stmt>();
+        LowerStatement(operation, list);
+        return new BlockStmt(list.ToEquatableArray());
+    }
+
+    private void LowerStatement(IOperation operation, List<Stmt> output)
+    {
+        string source = SourceText(operation.Syntax);
+        switch (operation)
+        {
+            case IBlockOperation block:
+                output.Add(LowerBlock(block));
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        var stmt = LowerDeclarator(declarator);
+                        if (stmt is not null) output.Add(stmt with { Source = SourceText(declarator.Syntax) });
+                    }
+                }
+                break;
+            case IExpressionStatementOperation expressionStatement:
+                var lowered = LowerExpressionStatement(expressionStatement.Operation);
+                if (lowered is not null) output.Add(lowered with { Source = source });
+                break;
+            case IForLoopOperation forLoop:
+                output.Add(LowerFor(forLoop) with { Source = source });
+                break;
+            case IWhileLoopOperation whileLoop:
+                output.Add(new WhileStmt(whileLoop.Condition is null ? Literals.Boolean(true) : Condition(whileLoop.Condition), LowerAsBlock(whileLoop.Body), !whileLoop.ConditionIsTop) { Source = source });
+                break;
+            case IConditionalOperation conditional:
+                var then = LowerAsBlock(conditional.WhenTrue);
+                var otherwise = conditional.WhenFalse is null ? null : LowerAsBlock(conditional.WhenFalse);
+                output.Add(new IfStmt(Condition(conditional.Condition), then, otherwise) { Source = source });
+                break;
+            case IReturnOperation ret:
+                if (ret.ReturnedValue is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedStatement, ret.Syntax, "empty return");
+                }
+                else
+                {
+                    output.Add(new ReturnStmt(Convert(Value(ret.ReturnedValue), _element)) { Source = source });
+                }
+                break;
+            case IBranchOperation branch when branch.BranchKind == BranchKind.Break:
+                output.Add(new BreakStmt() { Source = source });
+                break;
+            case IBranchOperation branch when branch.BranchKind == BranchKind.Continue:
+                output.Add(new ContinueStmt() { Source = source });
+                break;
+            case IBranchOperation or ILabeledOperation:
+                Report(DiagnosticDescriptors.GotoNotSupported, operation.Syntax, Short(operation.Syntax));
+                break;
+            case IEmptyOperation:
+                break;
+            case ITryOperation or IThrowOperation:
+                Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, Keyword(operation.Syntax));
+                break;
+            case ILocalFunctionOperation:
+                Report(DiagnosticDescriptors.LambdaOrQuery, operation.Syntax, "local function");
+                break;
+            default:
+                if (operation.Syntax is FixedStatementSyntax)
+                {
+                    Report(DiagnosticDescriptors.UnsafeCode, operation.Syntax, "fixed");
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnsupportedStatement, operation.Syntax, Keyword(operation.Syntax));
+                }
+                break;
+        }
+    }
+
+    private Stmt? LowerDeclarator(IVariableDeclaratorOperation declarator)
+    {
+        var local = declarator.Symbol;
+        var type = MapType(local.Type);
+        var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+        if (type is null || local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean))
+        {
+            Report(DiagnosticDescriptors.UnsupportedLocalType, declarator.Syntax, local.Name, local.Type.ToDisplayString());
+            if (initializer is not null) Value(initializer.Value); // report what the initializer holds, too
+            return null;
+        }
+        Expr? init = initializer is null ? null : Convert(Value(initializer.Value), type.Value);
+        return new DeclareStmt(local.Name, type!.Value, init);
+    }
+
+    private ForStmt LowerFor(IForLoopOperation loop)
+    {
+        var init = new List<Stmt>();
+        foreach (var op in loop.Before) LowerStatement(op, init);
+        var increment = new List<Stmt>();
+        foreach (var op in loop.AtLoopBottom) LowerStatement(op, increment);
+        var condition = loop.Condition is null ? null : Condition(loop.Condition);
+        return new ForStmt(new BlockStmt(init.ToEquatableArray()), condition, new BlockStmt(increment.ToEquatableArray()), LowerAsBlock(loop.Body));
+    }
+
+    private Stmt? LowerExpressionStatement(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IDiscardOperation } discard:
+                Value(discard.Value); // `_ = e;` has no effect on the result: checked, then dropped
+                return null;
+            case ISimpleAssignmentOperation assignment:
+            {
+                var name = AssignmentTarget(assignment.Target, assignment);
+                var value = Value(assignment.Value);
+                return name is null ? null : new AssignStmt(name.Value.Name, Convert(value, name.Value.Type));
+            }
+            case ICompoundAssignmentOperation compound:
+            {
+                var name = AssignmentTarget(compound.Target, compound);
+                var value = Value(compound.Value);
+                if (name is null) return null;
+                var (target, type) = name.Value;
+                if (compound.OperatorMethod is not null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "user-defined operator");
+                    return null;
+                }
+                var op = MapBinary(compound.OperatorKind);
+                if (op is BinaryOp.Add or BinaryOp.Subtract)
+                {
+                    return new AccumulateStmt(target, op == BinaryOp.Subtract, Convert(value, type));
+                }
+                if (op is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "operator " + compound.OperatorKind);
+                    return null;
+                }
+                var binaryType = Promote(type, value.Type);
+                var combined = new BinaryExpr(binaryType, op.Value, Convert(new LocalExpr(type, target), binaryType), Convert(value, binaryType));
+                return new AssignStmt(target, Convert(combined, type));
+            }
+            case IIncrementOrDecrementOperation increment:
+            {
+                var name = AssignmentTarget(increment.Target, increment);
+                if (name is null) return null;
+                var (target, type) = name.Value;
+                return new AccumulateStmt(target, increment.Kind == OperationKind.Decrement, Literals.One(type));
+            }
+            default:
+                // A value computed and thrown away (e.g. a bare call) has no effect to differentiate.
+                Value(operation);
+                Report(DiagnosticDescriptors.UnsupportedStatement, operation.Syntax, "expression");
+                return null;
+        }
+    }
+
+    /// <summary>Resolves the target of an assignment to a local, reporting writes to variables or data.</summary>
+    private (string Name, ScalarType Type)? AssignmentTarget(IOperation target, IOperation assignment)
+    {
+        if (target is ILocalReferenceOperation local)
+        {
+            var type = MapType(local.Local.Type);
+            if (type is null) return null; // already reported at its declaration
+            return (local.Local.Name, type.Value);
+        }
+        if (IsVariablesAccess(target))
+        {
+            Report(DiagnosticDescriptors.AssignmentToVariables, assignment.Syntax, Short(assignment.Syntax), _variables.Name);
+            return null;
+        }
+        Report(DiagnosticDescriptors.AssignmentToData, assignment.Syntax, Short(assignment.Syntax), Short(target.Syntax));
+        return null;
+    }
+
+    private bool IsVariablesAccess(IOperation target) => target switch
+    {
+        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables),
+        IArrayElementReferenceOperation a => IsVariablesAccess(a.ArrayReference),
+        IPropertyReferenceOperation { Instance: { } instance } => IsVariablesAccess(instance),
+        _ => false,
+    };
+
+    private Expr Condition(IOperation operation) => Convert(Value(operation), ScalarType.Boolean);
+
+    /// <summary>Lowers an expression. On error it reports and returns a placeholder literal so the walk continues.</summary>
+    private Expr Value(IOperation operation)
+    {
+        var type = operation.Type is null ? null : MapType(operation.Type);
+        if (operation.ConstantValue.HasValue && type is not null && operation.ConstantValue.Value is not null)
+        {
+            return Constant(operation.ConstantValue.Value, type.Value);
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local when type is not null:
+                return new LocalExpr(type.Value, local.Local.Name);
+            case IParameterReferenceOperation parameter when type is not null && !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _variables):
+                return new DataExpr(type.Value, parameter.Parameter.Name);
+            case IArrayElementReferenceOperation element:
+                return Element(element.ArrayReference, element.Indices, operation);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer:
+                return Element(instance, indexer.Arguments.Select(a => a.Value).ToArray(), operation);
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when type == ScalarType.Int32:
+                if (IsVariablesAccess(lengthOf)) return new VariablesLengthExpr();
+                var array = DataText(lengthOf);
+                return array is null ? UnsupportedInner(lengthOf, operation, "length of a non-data value") : new DataExpr(ScalarType.Int32, array + ".Length");
+            case IPropertyReferenceOperation or IFieldReferenceOperation when type is not null:
+                var text = DataText(operation);
+                return text is null ? Unsupported(operation, "member access") : new DataExpr(type.Value, text);
+            case IConversionOperation conversion:
+                return LowerConversion(conversion, type);
+            case IUnaryOperation unary when type is not null:
+                return LowerUnary(unary, type.Value);
+            case IBinaryOperation binary when type is not null:
+                return LowerBinary(binary, type.Value);
+            case IConditionalOperation conditional when type is not null && conditional.WhenFalse is not null:
+                return new ConditionalExpr(type.Value, Condition(conditional.Condition), Convert(Value(conditional.WhenTrue), type.Value), Convert(Value(conditional.WhenFalse), type.Value));
+            case IInvocationOperation invocation:
+                return LowerInvocation(invocation, type);
+            case IAnonymousFunctionOperation or IDelegateCreationOperation:
+                Report(DiagnosticDescriptors.LambdaOrQuery, operation.Syntax, "lambda or anonymous method");
+                return Placeholder();
+            case ITranslatedQueryOperation:
+                Report(DiagnosticDescriptors.LambdaOrQuery, operation.Syntax, "LINQ query");
+                return Placeholder();
+            case IThrowOperation:
+                Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, "throw");
+                return Placeholder();
+            case IAddressOfOperation or IFunctionPointerInvocationOperation:
+                Report(DiagnosticDescriptors.UnsafeCode, operation.Syntax, Short(operation.Syntax));
+                return Placeholder();
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
+                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Short(operation.Syntax), "assignment used as a value");
+                return Placeholder();
+            default:
+                if (operation.Syntax is StackAllocArrayCreationExpressionSyntax or PointerTypeSyntax || operation.Syntax.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PointerIndirectionExpression })
+                {
+                    Report(DiagnosticDescriptors.UnsafeCode, operation.Syntax, Short(operation.Syntax));
+                    return Placeholder();
+                }
+                return Unsupported(operation, Describe(operation));
+        }
+    }
+
+    private Expr Element(IOperation arrayOperation, IReadOnlyList<IOperation> indices, IOperation operation)
+    {
+        var type = operation.Type is null ? null : MapType(operation.Type);
+        if (type is null) return Unsupported(operation, "element of type " + operation.Type?.ToDisplayString());
+        var loweredIndices = indices.Select(i => Convert(Value(i), ScalarType.Int32)).ToArray();
+        if (IsVariablesAccess(arrayOperation))
+        {
+            return loweredIndices.Length == 1 ? new VariableElementExpr(type.Value, loweredIndices[0]) : Unsupported(operation, "multi-dimensional index");
+        }
+        var array = DataText(arrayOperation);
+        if (array is null) return UnsupportedInner(arrayOperation, operation, "element access");
+        return loweredIndices.Length == 1
+            ? new DataElementExpr(type.Value, array, loweredIndices[0])
+            : Unsupported(operation, "multi-dimensional data index");
+    }
+
+    /// <summary>The C# text that reaches a data value from generated code, or null when it is not data.</summary>
+    private string? DataText(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter when !SymbolEqualityComparer.Default.Equals(parameter.Parameter, _variables):
+                return parameter.Parameter.Name;
+            case IFieldReferenceOperation field:
+                return MemberText(field.Field, field.Instance);
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                return MemberText(property.Property, property.Instance);
+            case IConversionOperation { Conversion.IsIdentity: true } identity:
+                return DataText(identity.Operand);
+            default:
+                return null;
+        }
+    }
+
+    private string? MemberText(ISymbol member, IOperation? instance)
+    {
+        if (member.IsStatic)
+        {
+            return member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name;
+        }
+        if (instance is IInstanceReferenceOperation) return "this." + member.Name;
+        var owner = instance is null ? null : DataText(instance);
+        return owner is null ? null : owner + "." + member.Name;
+    }
+
+    private Expr LowerConversion(IConversionOperation conversion, ScalarType? type)
+    {
+        if (conversion.OperatorMethod is not null || type is null)
+        {
+            return Unsupported(conversion, "conversion to " + conversion.Type?.ToDisplayString());
+        }
+        return Convert(Value(conversion.Operand), type.Value);
+    }
+
+    private Expr LowerUnary(IUnaryOperation unary, ScalarType type)
+    {
+        if (unary.OperatorMethod is not null) return Unsupported(unary, "user-defined operator");
+        var operand = Convert(Value(unary.Operand), type);
+        return unary.OperatorKind switch
+        {
+            UnaryOperatorKind.Plus => operand,
+            UnaryOperatorKind.Minus => new UnaryExpr(type, UnaryOp.Negate, operand),
+            UnaryOperatorKind.Not => new UnaryExpr(type, UnaryOp.Not, operand),
+            _ => Unsupported(unary, "operator " + unary.OperatorKind),
+        };
+    }
+
+    private Expr LowerBinary(IBinaryOperation binary, ScalarType type)
+    {
+        if (binary.OperatorMethod is not null) return Unsupported(binary, "user-defined operator");
+        var op = MapBinary(binary.OperatorKind);
+        if (op is null) return Unsupported(binary, "operator " + binary.OperatorKind);
+        var left = Value(binary.LeftOperand);
+        var right = Value(binary.RightOperand);
+        if (op == BinaryOp.Remainder && type.IsFloating()) return Unsupported(binary, "floating-point remainder");
+        // Comparisons work in the promoted operand type; arithmetic in the result type.
+        var operandType = op is BinaryOp.And or BinaryOp.Or ? ScalarType.Boolean : type == ScalarType.Boolean ? Promote(left.Type, right.Type) : type;
+        return new BinaryExpr(type, op.Value, Convert(left, operandType), Convert(right, operandType));
+    }
+
+    private Expr LowerInvocation(IInvocationOperation invocation, ScalarType? type)
+    {
+        var target = invocation.TargetMethod;
+        if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, _method.OriginalDefinition))
+        {
+            Report(DiagnosticDescriptors.Recursion, invocation.Syntax, _method.Name);
+            return Placeholder();
+        }
+        var args = invocation.Arguments.Select(a => Value(a.Value)).ToArray();
+        var function = KnownFunctions.Find(target);
+        if (function is null || type is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, target.ContainingType.Name + "." + target.Name);
+            return Placeholder();
+        }
+        var argumentTypes = target.Parameters.Select(p => MapType(p.Type) ?? type.Value).ToArray();
+        var converted = args.Select((a, i) => Convert(a, argumentTypes[i])).ToEquatableArray();
+        return new CallExpr(type.Value, function.Value, converted);
+    }
+
+    private Expr Constant(object value, ScalarType type) => value switch
+    {
+        bool b => Literals.Boolean(b),
+        double d => Literals.Of(type, d),
+        float f => Literals.Of(type, f),
+        long l when type.IsInteger() => Literals.Integer(type, l),
+        int i when type.IsInteger() => Literals.Integer(type, i),
+        _ => Literals.Of(type, System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    private Expr Unsupported(IOperation operation, string what)
+    {
+        Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Short(operation.Syntax), what);
+        return Placeholder();
+    }
+
+    /// <summary>
+    /// Reports the innermost unsupported construct: lowers <paramref name="inner"/> for its own diagnostics and reports
+    /// <paramref name="operation"/> only when the inner part was fine on its own.
+    /// </summary>
+    private Expr UnsupportedInner(IOperation inner, IOperation operation, string what)
+    {
+        int before = _diagnostics.Count;
+        Value(inner);
+        return _diagnostics.Count > before ? Placeholder() : Unsupported(operation, what);
+    }
+
+    private Expr Placeholder() => Literals.Zero(_element);
+
+    private void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, node, args));
+
+    /// <summary>Wraps <paramref name="expr"/> in a conversion unless it already has <paramref name="type"/>.</summary>
+    internal static Expr Convert(Expr expr, ScalarType type)
+    {
+        if (expr.Type == type) return expr;
+        if (expr is ConstExpr constant && type != ScalarType.Boolean && constant.Type != ScalarType.Boolean)
+        {
+            return type.IsInteger() ? Literals.Integer(type, (long)constant.Value) : Literals.Of(type, constant.Value);
+        }
+        return new ConvertExpr(type, expr);
+    }
+
+    internal static ScalarType Promote(ScalarType a, ScalarType b)
+    {
+        if (a == ScalarType.Double || b == ScalarType.Double) return ScalarType.Double;
+        if (a == ScalarType.Single || b == ScalarType.Single) return ScalarType.Single;
+        if (a == ScalarType.Int64 || b == ScalarType.Int64) return ScalarType.Int64;
+        return a == ScalarType.Boolean && b == ScalarType.Boolean ? ScalarType.Boolean : ScalarType.Int32;
+    }
+
+    internal static ScalarType? MapType(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Double => ScalarType.Double,
+        SpecialType.System_Single => ScalarType.Single,
+        SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt16 => ScalarType.Int32,
+        SpecialType.System_Int64 => ScalarType.Int64,
+        SpecialType.System_Boolean => ScalarType.Boolean,
+        _ => null,
+    };
+
+    private static BinaryOp? MapBinary(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => BinaryOp.Add,
+        BinaryOperatorKind.Subtract => BinaryOp.Subtract,
+        BinaryOperatorKind.Multiply => BinaryOp.Multiply,
+        BinaryOperatorKind.Divide => BinaryOp.Divide,
+        BinaryOperatorKind.Remainder => BinaryOp.Remainder,
+        BinaryOperatorKind.LessThan => BinaryOp.Less,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOp.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOp.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOp.GreaterOrEqual,
+        BinaryOperatorKind.Equals => BinaryOp.Equal,
+        BinaryOperatorKind.NotEquals => BinaryOp.NotEqual,
+        BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And => BinaryOp.And,
+        BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or => BinaryOp.Or,
+        _ => null,
+    };
+
+    private static string Describe(IOperation operation) => operation switch
+    {
+        IObjectCreationOperation or IArrayCreationOperation => "object or array creation ('new')",
+        IIsPatternOperation or IIsTypeOperation => "type or pattern test",
+        IInterpolatedStringOperation => "string",
+        _ when operation.Type?.SpecialType == SpecialType.System_String => "string",
+        _ when operation.Type is not null && MapType(operation.Type) is null => "value of type " + operation.Type.ToDisplayString(),
+        _ => operation.Kind.ToString(),
+    };
+
+    /// <summary>One-line text of a statement for comments and messages: loop and if headers without their bodies.</summary>
+    internal static string SourceText(SyntaxNode syntax)
+    {
+        string text = syntax switch
+        {
+            ForStatementSyntax f => "for (" + string.Join(", ", f.Initializers.Select(i => i.ToString()).Concat(f.Declaration is null ? Array.Empty<string>() : new[] { f.Declaration.ToString() }))
+                + "; " + f.Condition + "; " + string.Join(", ", f.Incrementors.Select(i => i.ToString())) + ")",
+            WhileStatementSyntax w => "while (" + w.Condition + ")",
+            DoStatementSyntax d => "do … while (" + d.Condition + ")",
+            IfStatementSyntax i => "if (" + i.Condition + ")",
+            BlockSyntax => "{ … }",
+            _ => syntax.ToString(),
+        };
+        return Whitespace.Replace(text, " ").Trim();
+    }
+
+    private static string Short(SyntaxNode syntax)
+    {
+        var text = SourceText(syntax);
+        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+
+    private static string Keyword(SyntaxNode syntax) => syntax switch
+    {
+        ForEachStatementSyntax => "foreach",
+        SwitchStatementSyntax => "switch",
+        UsingStatementSyntax => "using",
+        LockStatementSyntax => "lock",
+        YieldStatementSyntax => "yield",
+        TryStatementSyntax => "try",
+        ThrowStatementSyntax => "throw",
+        CheckedStatementSyntax => "checked",
+        LocalDeclarationStatementSyntax => "local declaration",
+        _ => syntax.Kind().ToString(),
+    };
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+
+namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
+
+/// <summary>
+/// Writes random, valid <c>[Objective]</c> bodies that mix every construct of the first tier: declarations and
+/// reassignment, compound assignment, reduction loops and loops with carried non-linear state, while loops, nested
+/// ifs, early returns, break and continue, ternaries and the Math functions. Magnitudes stay bounded (carried state
+/// goes through Tanh/Cos), and every function is used inside its domain, so values are finite everywhere.
+/// </summary>
+internal sealed class RandomObjective
+{
+    private readonly Random _random;
+    private readonly StringBuilder _text = new();
+    private readonly List<List<string>> _scopes = [[]];
+    private readonly Stack<string> _loopCounters = new();
+    private int _names;
+    private int _indent = 2;
+    private int _loopDepth;
+
+    private RandomObjective(Random random) => _random = random;
+
+    /// <summary>The source of a static method <c>public static double {name}(double[] x)</c>.</summary>
+    public static string Write(string name, Random random)
+    {
+        var writer = new RandomObjective(random);
+        writer._text.Append("    [Objective]\n    public static double ").Append(name).Append("(double[] x)\n    {\n");
+        writer.Statements(count: random.Next(3, 7), depth: 0);
+        writer.Line("return " + writer.Expression(3) + ";");
+        writer._text.Append("    }\n");
+        return writer._text.ToString();
+    }
+
+    private void Statements(int count, int depth)
+    {
+        for (int k = 0; k < count; k++) Statement(depth);
+    }
+
+    private void Statement(int depth)
+    {
+        int choice = _random.Next(depth >= 2 ? 4 : 10);
+        var locals = Visible();
+        switch (choice)
+        {
+            case 0 or 1:
+                Declare(Expression(3));
+                break;
+            case 2 when locals.Count > 0:
+                Line($"{Pick(locals)} = {Expression(3)};");
+                break;
+            case 3 when locals.Count > 0:
+                string target = Pick(locals);
+                Line(_random.Next(3) switch
+                {
+                    0 => $"{target} += {Expression(2)};",
+                    1 => $"{target} -= {Expression(2)};",
+                    _ => $"{target} *= Math.Cos({Expression(2)});",
+                });
+                break;
+            case 4 or 5:
+                If(depth);
+                break;
+            case 6:
+                ReductionLoop(depth);
+                break;
+            case 7:
+                CarriedLoop(depth);
+                break;
+            case 8:
+                WhileLoop(depth);
+                break;
+            case 9:
+                Line($"if ({Condition()}) return {Expression(2)};");
+                break;
+            default:
+                Declare(Expression(2));
+                break;
+        }
+    }
+
+    private void If(int depth)
+    {
+        Line($"if ({Condition()})");
+        Block(() => Statements(_random.Next(1, 3), depth + 1));
+        if (_random.Next(2) == 0)
+        {
+            Line("else");
+            Block(() => Statements(_random.Next(1, 3), depth + 1));
+        }
+    }
+
+    private void ReductionLoop(int depth)
+    {
+        string sum = Declare("0.0");
+        string i = Counter();
+        Line($"for (int {i} = 0; {i} < x.Length; {i}++)");
+        Loop(i, () =>
+        {
+            string local = Declare(Expression(2));
+            Line($"{sum} += {local} * {Expression(1)};");
+            if (depth < 1 && _random.Next(3) == 0) Statement(depth + 1);
+        });
+    }
+
+    private void CarriedLoop(int depth)
+    {
+        string state = Declare(Expression(1));
+        string i = Counter();
+        Line($"for (int {i} = 0; {i} < x.Length; {i}++)");
+        Loop(i, () =>
+        {
+            Line($"{state} = Math.Tanh({state} * {Expression(1)} + {Expression(2)});");
+            if (_random.Next(3) == 0) Line($"if ({Condition()}) {(_random.Next(2) == 0 ? "break" : "continue")};");
+            if (depth < 1 && _random.Next(2) == 0) Statement(depth + 1);
+        });
+    }
+
+    private void WhileLoop(int depth)
+    {
+        string w = Counter();
+        Line($"int {w} = 0;");
+        string state = Declare(Expression(1));
+        Line($"while ({w} < {_random.Next(1, 4)})");
+        Loop(w, () =>
+        {
+            Line($"{state} = {state} * Math.Cos({Expression(1)}) + {Expression(1)};");
+            if (depth < 1 && _random.Next(2) == 0) Statement(depth + 1);
+            Line($"{w}++;");
+        });
+    }
+
+    private void Loop(string counter, Action body)
+    {
+        _loopCounters.Push(counter);
+        _loopDepth++;
+        Block(body);
+        _loopDepth--;
+        _loopCounters.Pop();
+    }
+
+    private void Block(Action body)
+    {
+        Line("{");
+        _indent++;
+        _scopes.Add([]);
+        body();
+        _scopes.RemoveAt(_scopes.Count - 1);
+        _indent--;
+        Line("}");
+    }
+
+    private string Condition() => $"{Expression(2)} {(_random.Next(2) == 0 ? "<" : ">")} {Expression(1)}";
+
+    private string Expression(int depth)
+    {
+        if (depth <= 0 || _random.Next(4) == 0) return Leaf();
+        string a = Expression(depth - 1), b = Expression(depth - 1);
+        return _random.Next(22) switch
+        {
+            0 or 1 => $"({a} + {b})",
+            2 or 3 => $"({a} - {b})",
+            4 or 5 or 6 => $"{a} * {b}",
+            7 => $"{a} / (1.5 + {b} * {b})",
+            8 => $"Math.Sin({a})",
+            9 => $"Math.Cos({a})",
+            10 => $"Math.Tanh({a})",
+            11 => $"Math.Atan({a})",
+            12 => $"Math.Exp(Math.Tanh({a}))",
+            13 => $"Math.Log(1.0 + {a} * {a})",
+            14 => $"Math.Sqrt(2.0 + {a} * {b})".Replace($"{a} * {b}", $"Math.Sin({a} * {b})"),
+            15 => $"Math.Max({a}, {b})",
+            16 => $"Math.Min({a}, {b})",
+            17 => $"Math.Abs({a})",
+            18 => $"Math.Pow(1.5 + {a} * {a}, {Constant(0.3, 1.7)})",
+            19 => $"({Condition()} ? {a} : {b})",
+            20 => $"Math.Atan2({a}, 1.0 + {b} * {b})",
+            _ => $"Math.FusedMultiplyAdd({a}, {b}, {Leaf()})",
+        };
+    }
+
+    private string Leaf()
+    {
+        var locals = Visible();
+        int choice = _random.Next(locals.Count > 0 ? 5 : 3);
+        if (choice == 0) return Constant(-2, 2);
+        if (choice <= 2 || locals.Count == 0)
+        {
+            if (_loopCounters.Count > 0 && _random.Next(2) == 0)
+            {
+                string i = _loopCounters.Peek();
+                return _random.Next(2) == 0 ? $"x[{i} % x.Length]" : $"x[({i} + 1) % x.Length]";
+            }
+            return $"x[{_random.Next(4)}]";
+        }
+        return Pick(locals);
+    }
+
+    private string Constant(double low, double high) =>
+        Math.Round(low + _random.NextDouble() * (high - low), 3).ToString("0.0##", CultureInfo.InvariantCulture);
+
+    private string Declare(string init)
+    {
+        string name = "v" + (_names++).ToString(CultureInfo.InvariantCulture);
+        Line($"double {name} = {init};");
+        _scopes[^1].Add(name);
+        return name;
+    }
+
+    private string Counter() => "i" + (_names++).ToString(CultureInfo.InvariantCulture);
+
+    private List<string> Visible() => [.. _scopes.SelectMany(s => s)];
+
+    private string Pick(List<string> items) => items[_random.Next(items.Count)];
+
+    private void Line(string line) => _text.Append(' ', _indent * 4).Append(line).Append('\n');
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+
+namespace AutoDiffLbfgs.Tests.Gradients;
+
+/// <summary>
+/// The members generated for every <c>[Objective]</c> of this assembly, read back by reflection from the real build:
+/// <c>T FGradient(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; gradient, data…)</c> with the static-ness and accessibility of F,
+/// and a nested <c>FObjective</c> struct (a ref struct exactly when a data parameter is a span) implementing
+/// <see cref="IDifferentiableObjective{T}"/>, constructed from the data (after the target, for instance objectives).
+/// </summary>
+public sealed class GeneratedApiTests
+{
+    private const BindingFlags AllMembers = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+
+    public static TheoryData<string> Objectives => new(ObjectiveMethods().Select(Describe));
+
+    [Fact]
+    public void TheAssemblyHasObjectives() => Assert.True(ObjectiveMethods().Count() >= 25);
+
+    [Theory]
+    [MemberData(nameof(Objectives))]
+    public void GradientMethodMirrorsTheObjective(string objective)
+    {
+        var method = Find(objective);
+        var t = method.ReturnType;
+        var data = method.GetParameters().Skip(1).Select(p => p.ParameterType).ToArray();
+
+        var gradient = Assert.Single(method.DeclaringType!.GetMethods(AllMembers), m => m.Name == method.Name + "Gradient");
+        Assert.Equal(method.IsStatic, gradient.IsStatic);
+        Assert.Equal(Accessibility(method), Accessibility(gradient));
+        Assert.Equal(t, gradient.ReturnType);
+        Assert.Equal(
+            new[] { typeof(ReadOnlySpan<>).MakeGenericType(t), typeof(Span<>).MakeGenericType(t) }.Concat(data),
+            gradient.GetParameters().Select(p => p.ParameterType));
+    }
+
+    [Theory]
+    [MemberData(nameof(Objectives))]
+    public void ObjectiveStructImplementsTheRuntimeInterface(string objective)
+    {
+        var method = Find(objective);
+        var t = method.ReturnType;
+        var data = method.GetParameters().Skip(1).Select(p => p.ParameterType).ToArray();
+
+        var type = method.DeclaringType!.GetNestedType(method.Name + "Objective", BindingFlags.Public | BindingFlags.NonPublic);
+        Assert.NotNull(type);
+        Assert.True(type!.IsValueType, $"{type} must be a struct.");
+        bool hasSpanData = data.Any(d => d.IsByRefLike);
+        Assert.Equal(hasSpanData, type.IsByRefLike);
+        Assert.Contains(typeof(IDifferentiableObjective<>).MakeGenericType(t), type.GetInterfaces());
+
+        Type[] constructorParameters = method.IsStatic ? data : [method.DeclaringType!, .. data];
+        if (constructorParameters.Length > 0)
+        {
+            Assert.NotNull(type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, constructorParameters));
+        }
+    }
+
+    private static IEnumerable<MethodInfo> ObjectiveMethods() =>
+        typeof(GeneratedApiTests).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(AllMembers))
+            .Where(m => m.GetCustomAttribute<ObjectiveAttribute>() is not null)
+            .OrderBy(Describe, StringComparer.Ordinal);
+
+    private static string Describe(MethodInfo method) => $"{method.DeclaringType!.FullName}.{method.Name}";
+
+    private static MethodInfo Find(string objective) => ObjectiveMethods().Single(m => Describe(m) == objective);
+
+    private static string Accessibility(MethodInfo m) =>
+        m.IsPublic ? "public" : m.IsAssembly ? "internal" : m.IsPrivate ? "private" : m.IsFamily ? "protected" : m.IsFamilyOrAssembly ? "protected internal" : "private protected";
+}
