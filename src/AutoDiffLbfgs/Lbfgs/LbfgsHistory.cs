@@ -19,7 +19,7 @@ namespace AutoDiffLbfgs.Lbfgs;
 /// <para>An instance is not safe for concurrent use; the two-loop uses a per-instance scratch array of αᵢ.</para>
 /// </remarks>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
-public sealed class LbfgsHistory<T>
+public sealed partial class LbfgsHistory<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[][] _s;
@@ -49,6 +49,11 @@ public sealed class LbfgsHistory<T>
         }
         _rho = new double[memory + 1];
         _alpha = new double[memory + 1];
+        _sy = new double[memory + 1, memory + 1];
+        _yy = new double[memory + 1, memory + 1];
+        _gramStale = new bool[memory + 1];
+        _compactScratch = new double[5 * memory + 5];
+        _chronologicalSlots = new int[memory + 1];
     }
 
     /// <summary>Number of variables n (the length of every s, y, q and result).</summary>
@@ -182,6 +187,7 @@ public sealed class LbfgsHistory<T>
     internal void CommitNext(double rho)
     {
         _rho[_next] = rho;
+        _gramStale[_next] = true;
         _next = _next == Memory ? 0 : _next + 1;
         if (Count < Memory) Count++;
     }

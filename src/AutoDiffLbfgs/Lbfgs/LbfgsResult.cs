@@ -7,7 +7,7 @@ namespace AutoDiffLbfgs.Lbfgs;
 /// <param name="Iterations">Accepted steps (iterations of the outer loop).</param>
 /// <param name="Evaluations">Calls of the objective's ValueAndGradient, the start point included.</param>
 /// <param name="SkippedPairs">Correction pairs not stored because sᵀy ≤ ε·yᵀy (the curvature guard).</param>
-/// <param name="HistoryResets">Times a failed line search along the L-BFGS direction led to clearing the history and searching along −∇f.</param>
+/// <param name="HistoryResets">Times the history was cleared to restart along −∇f: after a line search along the L-BFGS direction failed, or when rounding made that direction ascend.</param>
 public sealed record LbfgsResult(
     LbfgsTermination Termination,
     double Value,

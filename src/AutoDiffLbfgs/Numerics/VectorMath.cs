@@ -11,7 +11,8 @@ namespace AutoDiffLbfgs.Numerics;
 /// <remarks>
 /// Reductions use a fixed order: four vector accumulators over blocks of four vectors, one more pass of whole
 /// vectors into the first accumulator, the accumulators combined as (a0 + a1) + (a2 + a3), the lanes summed, then
-/// the scalar tail added left to right. The order depends only on the length and on <see cref="Vector{T}.Count"/>,
+/// the scalar tail added left to right (<see cref="DotDouble{T}"/> on <see cref="float"/> widens each vector into two
+/// double accumulators instead). The order depends only on the length and on <see cref="Vector{T}.Count"/>,
 /// so a run is bit-reproducible on one machine. Reductions are never realigned to the address of the data, because
 /// that would make the result depend on where the allocator placed the array. Spans passed to one call must either
 /// be the same memory or not overlap at all.

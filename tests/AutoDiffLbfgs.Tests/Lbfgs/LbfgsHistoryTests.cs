@@ -38,6 +38,41 @@ public class LbfgsHistoryTests
     }
 
     [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(3, 2, 5)]
+    [InlineData(7, 4, 9)]
+    [InlineData(17, 10, 6)]
+    [InlineData(2500, 5, 13)]
+    public void CompactFormEqualsTheTwoLoopRecursion(int n, int memory, int pairs)
+    {
+        var random = new Random(n + 7 * memory + 131 * pairs);
+        double[,] a = RandomSymmetricPositiveDefinite(random, Math.Min(n, 40));
+        var history = new LbfgsHistory<double>(n, memory);
+        for (int k = 0; k < pairs; k++)
+        {
+            double[] s = RandomVector(random, n);
+            double[] y = new double[n];
+            // Block-diagonal SPD map (the 40×40 block repeated) keeps sᵀy > 0 at any n.
+            for (int start = 0; start < n; start += 40)
+            {
+                int size = Math.Min(40, n - start);
+                for (int i = 0; i < size; i++)
+                    for (int j = 0; j < size; j++)
+                        y[start + i] += a[i, j] * s[start + j];
+            }
+            history.Push(s, y, 1 / Dot(s, y));
+            double[] q = RandomVector(random, n);
+            double[] twoLoop = new double[n], compact = new double[n];
+            history.ApplyInverseHessian(q, twoLoop, 0.37);
+            history.ApplyInverseHessianCompact(q, compact, 0.37);
+            double scale = twoLoop.Max(Math.Abs);
+            for (int i = 0; i < n; i++) Assert.True(Math.Abs(compact[i] - twoLoop[i]) <= 1e-9 * scale, $"pair {k}, i={i}: {compact[i]} vs {twoLoop[i]}");
+            history.ApplyInverseHessianCompact(q, q, 0.37);
+            Assert.Equal(compact, q);
+        }
+    }
+
+    [Theory]
     [InlineData(1, 1)]
     [InlineData(3, 2)]
     [InlineData(37, 5)]

@@ -81,6 +81,15 @@ public class LbfgsSolverTests
     }
 
     [Fact]
+    public void ArraysConvertToTheSpanParameter()
+    {
+        double[] x = [5, 5, 5];
+        var result = LbfgsSolver.Minimize(new ShiftedQuadratic(), x);
+        Assert.True(result.Converged);
+        Assert.Equal([1.0, 2, 3], x.Select(v => Math.Round(v, 6)));
+    }
+
+    [Fact]
     public void NullDelegateIsRejected() =>
         Assert.Throws<ArgumentNullException>(() => LbfgsSolver.Minimize<double>(null!, new double[2].AsSpan()));
 }

@@ -1,4 +1,5 @@
 using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs.LineSearch;
 
 namespace AutoDiffLbfgs.Tests.Mgh;
 
@@ -47,6 +48,22 @@ public class MghSolveTests
         double nearest = c.Minima.MinBy(m => Math.Abs(result.Value - m));
         Assert.True(Math.Abs(result.Value - nearest) <= 1e-8 + 1e-5 * nearest, $"{c}: f = {result.Value:R}, published minima {string.Join(", ", c.Minima)}");
         Assert.Equal(result.Value, c.Objective.Value(x));
+    }
+
+    [Theory]
+    [InlineData(BacktrackingCondition.Armijo)]
+    [InlineData(BacktrackingCondition.Wolfe)]
+    [InlineData(BacktrackingCondition.StrongWolfe)]
+    public void BacktrackingLineSearchesAlsoReachEveryPublishedMinimum(BacktrackingCondition condition)
+    {
+        foreach (MghCase c in MghCatalog.All)
+        {
+            LbfgsOptions options = ReferenceOptions(10);
+            options.LineSearch = new BacktrackingLineSearch { Condition = condition };
+            var (result, _) = c.Solve(options);
+            double nearest = c.Minima.MinBy(m => Math.Abs(result.Value - m));
+            Assert.True(Math.Abs(result.Value - nearest) <= 1e-8 + 1e-5 * nearest, $"{c}: {result}");
+        }
     }
 
     [Theory]
