@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoDiffLbfgs.Generator.Lowering;
 
-// foreach over the variables, a data array or a data span, lowered to the indexed for loop it stands for.
+// foreach over the variables, a data array or span, or a local array, lowered to the indexed for loop it stands for.
 internal sealed partial class BodyLowering
 {
     /// <summary>
@@ -32,19 +32,23 @@ internal sealed partial class BodyLowering
         }
 
         bool overVariables = IsVariablesAccess(collection);
-        string? data = overVariables ? null : DataText(collection);
-        if (!overVariables && data is null)
+        string? array = overVariables ? null : LocalArray(collection);
+        string? data = overVariables || array is not null ? null : DataText(collection);
+        if (!overVariables && array is null && data is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "foreach over something other than the variables, a data array or a data span");
+            Report(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "foreach over something other than the variables, a data array or span, or a local array");
             return null;
         }
 
         var counter = _frame.FreshName(local.Name + "Index", _names);
         var index = new LocalExpr(ScalarType.Int32, counter);
-        Expr length = overVariables ? new VariablesLengthExpr() : new DataExpr(ScalarType.Int32, data + ".Length");
-        Expr item = overVariables ? new VariableElementExpr(element.Value, index) : new DataElementExpr(element.Value, data!, index);
+        Expr length = overVariables ? new VariablesLengthExpr() : array is not null ? new ArrayLengthExpr(array) : new DataExpr(ScalarType.Int32, data + ".Length");
+        Expr item = overVariables ? new VariableElementExpr(element.Value, index)
+            : array is not null ? new ArrayElementExpr(element.Value, array, index)
+            : new DataElementExpr(element.Value, data!, index);
 
-        var body = new List<Stmt> { new DeclareStmt(DeclareLocal(local), localType.Value, Convert(item, localType.Value)) { Source = $"{local.Type.ToDisplayString()} {local.Name} = {(overVariables ? _variables.Name : data)}[{counter}]" } };
+        string collectionText = overVariables ? _variables.Name : array ?? data!;
+        var body = new List<Stmt> { new DeclareStmt(DeclareLocal(local), localType.Value, Convert(item, localType.Value)) { Source = $"{local.Type.ToDisplayString()} {local.Name} = {collectionText}[{counter}]" } };
         body.AddRange(LowerAsBlock(loop.Body).Statements);
         var init = new BlockStmt(new Stmt[] { new DeclareStmt(counter, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray());
         var increment = new BlockStmt(new Stmt[] { new AccumulateStmt(counter, false, Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray());

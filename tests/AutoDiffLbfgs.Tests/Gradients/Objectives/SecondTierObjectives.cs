@@ -199,7 +199,7 @@ internal static partial class SecondTierObjectives
         return sum + y;
     }
 
-    // a residual vector on the stack, filled by one loop and read by a reduction loop (no tape, no saved values).
+    // a residual vector on the stack, filled by one loop and read by a foreach (no tape, no saved values).
     [Objective]
     internal static double StackResiduals(ReadOnlySpan<double> x, double[] times, double[] observed)
     {
@@ -210,7 +210,7 @@ internal static partial class SecondTierObjectives
         }
 
         double s = 0.0;
-        for (int i = 0; i < r.Length; i++) s += r[i] * r[i];
+        foreach (double ri in r) s += ri * ri;
         return 0.5 * s;
     }
 
