@@ -75,7 +75,7 @@ internal static class ObjectiveEmitter
         string tape = names.Fresh("tape");
         var structured = Structurizer.Run(CallHoisting.Run(spec.Body, names), names, spec.ElementType);
         var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient);
-        var body = AccumulationMerging.Run(reverse);
+        var body = AccumulationMerging.Run(ConstantAdjoints.Run(reverse));
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
