@@ -8,7 +8,7 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// <summary>
 /// Merges adjacent accumulations into the same target, <c>g[i] -= a; g[i] -= b;</c> into <c>g[i] -= a + b;</c> and
 /// <c>uBar += a; uBar += b;</c> into <c>uBar += a + b;</c>: one read-modify-write of memory instead of two, which is
-/// what a hand-written gradient does. The second addend must not read the target.
+/// what a hand-written gradient does. The second addend must not read the target. Comments left heading no code are dropped.
 /// </summary>
 internal static class AccumulationMerging
 {
@@ -35,7 +35,17 @@ internal static class AccumulationMerging
                 }
                 continue;
             }
+            if (current is SpanAccumulateStmt later && TryMergeEarlier(output, later) is { } combined)
+            {
+                output.Add(combined);
+                continue;
+            }
             output.Add(current);
+        }
+        // A comment heads the code after it; one left with no code of its own (its statements merged or folded away) goes.
+        for (int k = output.Count - 1; k >= 0; k--)
+        {
+            if (output[k] is CommentStmt && (k == output.Count - 1 || output[k + 1] is CommentStmt)) output.RemoveAt(k);
         }
         return new BlockStmt(output.ToEquatableArray());
     }
@@ -52,6 +62,44 @@ internal static class AccumulationMerging
         WhileStmt w => w with { Body = Run(w.Body) },
         _ => stmt,
     };
+
+    /// <summary>
+    /// Finds an earlier accumulation into the same entry, separated from <paramref name="later"/> only by straight-line
+    /// statements that do not change what it reads, removes it and returns the combined statement (the entries of
+    /// <c>g[2i] -= t2Bar; g[2i + 1] += d; g[2i] -= d·2x</c> are each written once). Only the order of the additions into
+    /// one entry changes.
+    /// </summary>
+    private static Stmt? TryMergeEarlier(List<Stmt> output, SpanAccumulateStmt later)
+    {
+        var written = new HashSet<string>();
+        for (int k = output.Count - 1; k >= 0; k--)
+        {
+            switch (output[k])
+            {
+                case SpanAccumulateStmt earlier when earlier.Span == later.Span && earlier.Index.Equals(later.Index):
+                    var reads = new HashSet<string>();
+                    Analysis.ExprReads(earlier.Index, reads);
+                    Analysis.ExprReads(earlier.Value, reads);
+                    if (reads.Overlaps(written)) return null;
+                    output.RemoveAt(k);
+                    return earlier with { Value = Combine(earlier.Value, earlier.Subtract, later.Value, later.Subtract) };
+                case SpanAccumulateStmt or CommentStmt:
+                    break;
+                case DeclareStmt d:
+                    written.Add(d.Name);
+                    break;
+                case AssignStmt a:
+                    written.Add(a.Name);
+                    break;
+                case AccumulateStmt acc:
+                    written.Add(acc.Name);
+                    break;
+                default:
+                    return null; // control flow or the tape: stop looking
+            }
+        }
+        return null;
+    }
 
     private static Stmt? TryMerge(Stmt first, Stmt second)
     {

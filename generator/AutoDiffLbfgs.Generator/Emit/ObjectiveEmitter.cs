@@ -76,7 +76,7 @@ internal static class ObjectiveEmitter
         var structured = Structurizer.Run(CallHoisting.Run(spec.Body, names), names, spec.ElementType);
         var rules = new UserRules(spec.UserFunctions);
         var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient, rules);
-        var body = AccumulationMerging.Run(reverse);
+        var body = AccumulationMerging.Run(ConstantAdjoints.Run(reverse));
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");

@@ -20,10 +20,6 @@ static partial class Problems
         }
         gradient.Clear();
         double s = 0.0;
-        double sBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return s;
-        sBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
         for (int i = 0; i + 1 < x.Length; i++)
         {
@@ -33,8 +29,8 @@ static partial class Problems
             double aBar = 0.0;
             double bBar = 0.0;
             // adjoint of: s += a * a + 100 * b * b;
-            aBar += sBar * (2.0 * a);
-            bBar += sBar * (2.0 * 100.0 * b);
+            aBar += 2.0 * a;
+            bBar += 2.0 * 100.0 * b;
             // adjoint of: b = x[i + 1] - x[i] * x[i]; a = 1 - x[i]
             gradient[i + 1] += bBar;
             gradient[i] -= bBar * (2.0 * x[i]) + aBar;
@@ -59,10 +55,6 @@ static partial class Problems
             throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
         }
         result.Clear();
-        double sBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return s;
-        sBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
         for (int i = 0; i + 1 < x.Length; i++)
         {
@@ -73,9 +65,9 @@ static partial class Problems
             double bBar = 0.0;
             double bBarDot = 0.0;
             // adjoint of: s += a * a + 100 * b * b;
-            aBarDot += sBar * (2.0 * aDot);
-            bBarDot += sBar * (2.0 * 100.0 * bDot);
-            bBar += sBar * (2.0 * 100.0 * b);
+            aBarDot += 2.0 * aDot;
+            bBarDot += 2.0 * 100.0 * bDot;
+            bBar += 2.0 * 100.0 * b;
             // adjoint of: b = x[i + 1] - x[i] * x[i]; a = 1 - x[i]
             result[i + 1] += bBarDot;
             result[i] -= bBarDot * (2.0 * x[i]) + bBar * (2.0 * v[i]) + aBarDot;

@@ -20,10 +20,6 @@ static partial class SinglePrecision
         }
         gradient.Clear();
         float sum = 0f;
-        float sumBar = 0f;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return sum;
-        sumBar += 1f;
         // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
         for (int i = 0; i < x.Length; i++)
         {
@@ -35,9 +31,9 @@ static partial class SinglePrecision
             float sqrtBar = 0f;
             float expBar = 0f;
             // adjoint of: sum += MathF.Sqrt(1f + v * v) + 0.5f * MathF.Sin(v) * MathF.Exp(-0.25f * v);
-            sqrtBar += sumBar;
-            vBar += sumBar * exp * 0.5f * global::System.MathF.Cos(v);
-            expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
+            sqrtBar += 1f;
+            vBar += exp * 0.5f * global::System.MathF.Cos(v);
+            expBar += 0.5f * global::System.MathF.Sin(v);
             vBar += expBar * exp * -0.25f + sqrtBar * (0.5f / sqrt) * (2f * v);
             // adjoint of: v = x[i]
             gradient[i] += vBar;
@@ -62,10 +58,6 @@ static partial class SinglePrecision
             throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
         }
         result.Clear();
-        float sumBar = 0f;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return sum;
-        sumBar += 1f;
         // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
         for (int i = 0; i < x.Length; i++)
         {
@@ -80,10 +72,10 @@ static partial class SinglePrecision
             float expBar = 0f;
             float expBarDot = 0f;
             // adjoint of: sum += MathF.Sqrt(1f + v * v) + 0.5f * MathF.Sin(v) * MathF.Exp(-0.25f * v);
-            sqrtBar += sumBar;
-            vBarDot += sumBar * expDot * 0.5f * global::System.MathF.Cos(v) - sumBar * exp * 0.5f * (global::System.MathF.Sin(v) * vDot);
-            expBarDot += sumBar * (0.5f * (global::System.MathF.Cos(v) * vDot));
-            expBar += sumBar * (0.5f * global::System.MathF.Sin(v));
+            sqrtBar += 1f;
+            vBarDot += expDot * 0.5f * global::System.MathF.Cos(v) - exp * 0.5f * (global::System.MathF.Sin(v) * vDot);
+            expBarDot += 0.5f * (global::System.MathF.Cos(v) * vDot);
+            expBar += 0.5f * global::System.MathF.Sin(v);
             vBarDot += (expBarDot * exp + expBar * expDot) * -0.25f + (-(sqrtBar * (0.5f / sqrt * sqrtDot / sqrt) * (2f * v)) + sqrtBar * (0.5f / sqrt) * (2f * vDot));
             // adjoint of: v = x[i]
             result[i] += vBarDot;

@@ -23,10 +23,6 @@ static partial class Polynomials
         try
         {
             double sum = 0.0;
-            double sumBar = 0.0;
-            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-            // adjoint of: return sum;
-            sumBar += 1.0;
             // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
@@ -41,7 +37,7 @@ static partial class Polynomials
                 double tBar = 0.0;
                 double yBar = 0.0;
                 // adjoint of: sum += y * y;
-                yBar += sumBar * (2.0 * y);
+                yBar += 2.0 * y;
                 y = ySaved;
                 {
                     int iterations = 0;
@@ -99,10 +95,6 @@ static partial class Polynomials
         var tape = new global::AutoDiffLbfgs.Generated.GradientTape();
         try
         {
-            double sumBar = 0.0;
-            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-            // adjoint of: return sum;
-            sumBar += 1.0;
             // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
@@ -121,8 +113,8 @@ static partial class Polynomials
                 double yBar = 0.0;
                 double yBarDot = 0.0;
                 // adjoint of: sum += y * y;
-                yBarDot += sumBar * (2.0 * yDot);
-                yBar += sumBar * (2.0 * y);
+                yBarDot += 2.0 * yDot;
+                yBar += 2.0 * y;
                 y = ySaved;
                 yDot = ySavedDot;
                 {

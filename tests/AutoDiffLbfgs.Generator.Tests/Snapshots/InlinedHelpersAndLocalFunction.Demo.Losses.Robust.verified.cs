@@ -47,10 +47,8 @@ static partial class Losses
             dotS += x[dotI] * targets[dotI];
         }
         double value = s + dotS * dotS;
-        double sBar = 0.0;
         double dotSBar = 0.0;
         // adjoint of: return s + Square(Dot(x, targets));
-        sBar += 1.0;
         dotSBar += 2.0 * dotS;
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < u.Length; i++)
         for (int dotI = 0; dotI < x.Length; dotI++)
@@ -79,8 +77,8 @@ static partial class Losses
             double huberABar = 0.0;
             double expBar = 0.0;
             // adjoint of: s += Softplus(x[i]) + Huber(x[i] - targets[i], 0.5);
-            expBar += sBar / (1.0 + exp);
-            huberResultBar += sBar;
+            expBar += 1.0 / (1.0 + exp);
+            huberResultBar += 1.0;
             softplusZBar += expBar * exp;
             if (!huberDone)
             {
@@ -151,10 +149,8 @@ static partial class Losses
         {
             dotSDot += v[dotI] * targets[dotI];
         }
-        double sBar = 0.0;
         double dotSBarDot = 0.0;
         // adjoint of: return s + Square(Dot(x, targets));
-        sBar += 1.0;
         dotSBarDot += 2.0 * dotSDot;
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < u.Length; i++)
         for (int dotI = 0; dotI < x.Length; dotI++)
@@ -184,9 +180,9 @@ static partial class Losses
             double expBar = 0.0;
             double expBarDot = 0.0;
             // adjoint of: s += Softplus(x[i]) + Huber(x[i] - targets[i], 0.5);
-            expBarDot += -(sBar / (1.0 + exp) * expDot / (1.0 + exp));
-            expBar += sBar / (1.0 + exp);
-            huberResultBar += sBar;
+            expBarDot += -(1.0 / (1.0 + exp) * expDot / (1.0 + exp));
+            expBar += 1.0 / (1.0 + exp);
+            huberResultBar += 1.0;
             softplusZBarDot += expBarDot * exp + expBar * expDot;
             if (!huberDone)
             {

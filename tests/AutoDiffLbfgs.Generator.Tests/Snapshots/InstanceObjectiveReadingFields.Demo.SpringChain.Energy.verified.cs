@@ -20,10 +20,6 @@ partial class SpringChain
         }
         gradient.Clear();
         double energy = 0.0;
-        double energyBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return energy;
-        energyBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
         for (int i = 0; i + 1 < x.Length; i++)
         {
@@ -31,7 +27,7 @@ partial class SpringChain
             energy += 0.5 * this._stiffness[i] * stretch * stretch;
             double stretchBar = 0.0;
             // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
-            stretchBar += energyBar * (2.0 * (0.5 * this._stiffness[i]) * stretch);
+            stretchBar += 2.0 * (0.5 * this._stiffness[i]) * stretch;
             // adjoint of: stretch = x[i + 1] - x[i] - _restLength
             gradient[i + 1] += stretchBar;
             gradient[i] -= stretchBar;
@@ -56,17 +52,13 @@ partial class SpringChain
             throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
         }
         result.Clear();
-        double energyBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return energy;
-        energyBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
         for (int i = 0; i + 1 < x.Length; i++)
         {
             double stretchDot = v[i + 1] - v[i];
             double stretchBarDot = 0.0;
             // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
-            stretchBarDot += energyBar * (2.0 * (0.5 * this._stiffness[i]) * stretchDot);
+            stretchBarDot += 2.0 * (0.5 * this._stiffness[i]) * stretchDot;
             // adjoint of: stretch = x[i + 1] - x[i] - _restLength
             result[i + 1] += stretchBarDot;
             result[i] -= stretchBarDot;

@@ -21,14 +21,9 @@ static partial class Clusters
         gradient.Clear();
         int atoms = x.Length / 3;
         double energy = 0.0;
-        double energyBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return energy;
-        energyBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i < atoms; i++)
         for (int i = 0; i < atoms; i++)
         {
-            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
             // Fused forward and reverse sweep: for (int j = i + 1; j < atoms; j++)
             for (int j = i + 1; j < atoms; j++)
             {
@@ -44,7 +39,7 @@ static partial class Clusters
                 double r2Bar = 0.0;
                 double inv6Bar = 0.0;
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
-                double d = energyBar * 4.0;
+                double d = 4.0;
                 inv6Bar += d * (2.0 * inv6) - d;
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
                 r2Bar -= inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2);
@@ -84,14 +79,9 @@ static partial class Clusters
         }
         result.Clear();
         int atoms = x.Length / 3;
-        double energyBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return energy;
-        energyBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i < atoms; i++)
         for (int i = 0; i < atoms; i++)
         {
-            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
             // Fused forward and reverse sweep: for (int j = i + 1; j < atoms; j++)
             for (int j = i + 1; j < atoms; j++)
             {
@@ -113,7 +103,7 @@ static partial class Clusters
                 double inv6Bar = 0.0;
                 double inv6BarDot = 0.0;
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
-                double d = energyBar * 4.0;
+                double d = 4.0;
                 inv6BarDot += d * (2.0 * inv6Dot);
                 inv6Bar += d * (2.0 * inv6) - d;
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)

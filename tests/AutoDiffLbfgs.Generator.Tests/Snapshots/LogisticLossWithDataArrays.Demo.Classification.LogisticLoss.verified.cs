@@ -22,7 +22,6 @@ static partial class Classification
         int d = w.Length;
         double loss = 0.0;
         double lossBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
         // adjoint of: return loss / labels.Length;
         lossBar += 1.0 / (double)labels.Length;
         // Fused forward and reverse sweep: for (int i = 0; i < labels.Length; i++)
@@ -80,7 +79,6 @@ static partial class Classification
         result.Clear();
         int d = w.Length;
         double lossBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
         // adjoint of: return loss / labels.Length;
         lossBar += 1.0 / (double)labels.Length;
         // Fused forward and reverse sweep: for (int i = 0; i < labels.Length; i++)

@@ -22,16 +22,12 @@ static partial class Outer
             }
             gradient.Clear();
             double sum = 0.0;
-            double sumBar = 0.0;
-            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-            // adjoint of: return sum;
-            sumBar += 1.0;
             // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
                 sum += weights[i] * global::System.Math.Cosh(scale * x[i]);
                 // adjoint of: sum += weights[i] * Math.Cosh(scale * x[i]);
-                gradient[i] += sumBar * weights[i] * global::System.Math.Sinh(scale * x[i]) * scale;
+                gradient[i] += weights[i] * global::System.Math.Sinh(scale * x[i]) * scale;
             }
             double value = sum;
             return value;
@@ -53,15 +49,11 @@ static partial class Outer
                 throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
             }
             result.Clear();
-            double sumBar = 0.0;
-            // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-            // adjoint of: return sum;
-            sumBar += 1.0;
             // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {
                 // adjoint of: sum += weights[i] * Math.Cosh(scale * x[i]);
-                result[i] += sumBar * weights[i] * (global::System.Math.Cosh(scale * x[i]) * (scale * v[i])) * scale;
+                result[i] += weights[i] * (global::System.Math.Cosh(scale * x[i]) * (scale * v[i])) * scale;
             }
         }
 

@@ -20,18 +20,13 @@ static partial class Special
         }
         gradient.Clear();
         double s = 0.0;
-        double sBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return s;
-        sBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
         for (int i = 0; i + 1 < x.Length; i++)
         {
             s += global::Demo.Special.LogCosh(x[i] - 0.3) * global::Demo.Special.Hypot(x[i], x[i + 1]);
             // adjoint of: s += LogCosh(x[i] - 0.3) * Hypot(x[i], x[i + 1]);
-            gradient[i] += sBar * global::Demo.Special.Hypot(x[i], x[i + 1]) * global::System.Math.Tanh(x[i] - 0.3);
-            double d = sBar * global::Demo.Special.LogCosh(x[i] - 0.3);
-            gradient[i] += d * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]));
+            double d = global::Demo.Special.LogCosh(x[i] - 0.3);
+            gradient[i] += global::Demo.Special.Hypot(x[i], x[i + 1]) * global::System.Math.Tanh(x[i] - 0.3) + d * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]));
             gradient[i + 1] += d * (x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]));
         }
         double value = s;
@@ -54,18 +49,13 @@ static partial class Special
             throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
         }
         result.Clear();
-        double sBar = 0.0;
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return s;
-        sBar += 1.0;
         // Fused forward and reverse sweep: for (int i = 0; i + 1 < x.Length; i++)
         for (int i = 0; i + 1 < x.Length; i++)
         {
             // adjoint of: s += LogCosh(x[i] - 0.3) * Hypot(x[i], x[i + 1]);
-            result[i] += sBar * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i] + x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i + 1]) * global::System.Math.Tanh(x[i] - 0.3) + sBar * global::Demo.Special.Hypot(x[i], x[i + 1]) * ((1.0 - global::System.Math.Tanh(x[i] - 0.3) * global::System.Math.Tanh(x[i] - 0.3)) * v[i]);
-            double d = sBar * global::Demo.Special.LogCosh(x[i] - 0.3);
-            double dDot = sBar * (global::System.Math.Tanh(x[i] - 0.3) * v[i]);
-            result[i] += dDot * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1])) + d * ((v[i] - x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i] + x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i + 1])) / global::Demo.Special.Hypot(x[i], x[i + 1]));
+            double d = global::Demo.Special.LogCosh(x[i] - 0.3);
+            double dDot = global::System.Math.Tanh(x[i] - 0.3) * v[i];
+            result[i] += (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i] + x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i + 1]) * global::System.Math.Tanh(x[i] - 0.3) + global::Demo.Special.Hypot(x[i], x[i + 1]) * ((1.0 - global::System.Math.Tanh(x[i] - 0.3) * global::System.Math.Tanh(x[i] - 0.3)) * v[i]) + (dDot * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1])) + d * ((v[i] - x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i] + x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i + 1])) / global::Demo.Special.Hypot(x[i], x[i + 1])));
             result[i + 1] += dDot * (x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1])) + d * ((v[i + 1] - x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]) * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i] + x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]) * v[i + 1])) / global::Demo.Special.Hypot(x[i], x[i + 1]));
         }
     }

@@ -46,11 +46,9 @@ static partial class Fits
                 p = p * (1.0 + h[j]);
             }
             double value = output + p;
-            double outputBar = 0.0;
             double pBar = 0.0;
             double[] hBar = new double[h.Length];
             // adjoint of: return output + p;
-            outputBar += 1.0;
             pBar += 1.0;
             p = pSaved;
             {
@@ -82,8 +80,8 @@ static partial class Fits
             for (int j = 0; j < hidden; j++)
             {
                 // adjoint of: output += h[j] * h[j] * x[j];
-                hBar[j] += outputBar * x[j] * (2.0 * h[j]);
-                gradient[j] += outputBar * (h[j] * h[j]);
+                hBar[j] += x[j] * (2.0 * h[j]);
+                gradient[j] += h[j] * h[j];
             }
             // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < hidden; j++)
             for (int j = 0; j < hidden; j++)
@@ -164,13 +162,11 @@ static partial class Fits
                 pDot = pDot * (1.0 + h[j]) + p * hDot[j];
                 p = p * (1.0 + h[j]);
             }
-            double outputBar = 0.0;
             double pBar = 0.0;
             double pBarDot = 0.0;
             double[] hBar = new double[h.Length];
             double[] hBarDot = new double[hBar.Length];
             // adjoint of: return output + p;
-            outputBar += 1.0;
             pBar += 1.0;
             p = pSaved;
             pDot = pSavedDot;
@@ -210,9 +206,9 @@ static partial class Fits
             for (int j = 0; j < hidden; j++)
             {
                 // adjoint of: output += h[j] * h[j] * x[j];
-                hBarDot[j] += outputBar * v[j] * (2.0 * h[j]) + outputBar * x[j] * (2.0 * hDot[j]);
-                hBar[j] += outputBar * x[j] * (2.0 * h[j]);
-                result[j] += outputBar * (2.0 * (h[j] * hDot[j]));
+                hBarDot[j] += v[j] * (2.0 * h[j]) + x[j] * (2.0 * hDot[j]);
+                hBar[j] += x[j] * (2.0 * h[j]);
+                result[j] += 2.0 * (h[j] * hDot[j]);
             }
             // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < hidden; j++)
             for (int j = 0; j < hidden; j++)

@@ -26,24 +26,20 @@ static partial class Fits
             r[i] = x[0] * exp - y[i];
         }
         double s = 0.0;
-        double sBar = 0.0;
         global::System.Span<double> rBar = stackalloc double[r.Length];
         rBar.Clear();
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return 0.5 * s;
-        sBar += 0.5;
         // Fused forward and reverse sweep: for (int i = 0; i < r.Length; i++)
         for (int i = 0; i < r.Length; i++)
         {
             s += r[i] * r[i];
             // adjoint of: s += r[i] * r[i];
-            rBar[i] += sBar * (2.0 * r[i]);
+            rBar[i] += 0.5 * (2.0 * r[i]);
         }
         double value = 0.5 * s;
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < r.Length; i++)
         for (int i = 0; i < r.Length; i++)
         {
-            double exp = global::System.Math.Exp(-x[1] * t[i]);
+            double exp = global::System.Math.Exp(-(x[1] * t[i]));
             double expBar = 0.0;
             // adjoint of: r[i] = x[0] * Math.Exp(-x[1] * t[i]) - y[i];
             double d = rBar[i];
@@ -80,25 +76,21 @@ static partial class Fits
             rDot[i] = v[0] * exp + x[0] * expDot;
             r[i] = x[0] * exp - y[i];
         }
-        double sBar = 0.0;
         global::System.Span<double> rBar = stackalloc double[r.Length];
         rBar.Clear();
         global::System.Span<double> rBarDot = stackalloc double[rBar.Length];
         rBarDot.Clear();
-        // Adjoints of the statements after the loop(s) first: they do not depend on the loop results.
-        // adjoint of: return 0.5 * s;
-        sBar += 0.5;
         // Fused forward and reverse sweep: for (int i = 0; i < r.Length; i++)
         for (int i = 0; i < r.Length; i++)
         {
             // adjoint of: s += r[i] * r[i];
-            rBarDot[i] += sBar * (2.0 * rDot[i]);
-            rBar[i] += sBar * (2.0 * r[i]);
+            rBarDot[i] += 0.5 * (2.0 * rDot[i]);
+            rBar[i] += 0.5 * (2.0 * r[i]);
         }
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < r.Length; i++)
         for (int i = 0; i < r.Length; i++)
         {
-            double exp = global::System.Math.Exp(-x[1] * t[i]);
+            double exp = global::System.Math.Exp(-(x[1] * t[i]));
             double expDot = -(exp * (v[1] * t[i]));
             double expBar = 0.0;
             double expBarDot = 0.0;
