@@ -37,6 +37,12 @@ internal sealed class CodePrinter
             case AccumulateStmt acc:
                 _w.WriteLine(Accumulate(acc) + ";");
                 break;
+            case ArrayDeclareStmt { Storage: ArrayStorage.Heap, Clear: true } array:
+                // A generated adjoint or tangent of a heap array: rented from the pool for the scope, not allocated.
+                var pooled = array.Element.Keyword();
+                _w.WriteLine($"using var {array.Name}Buffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<{pooled}>({Expr(array.Length)});");
+                _w.WriteLine($"global::System.Span<{pooled}> {array.Name} = {array.Name}Buffer.Span;");
+                break;
             case ArrayDeclareStmt array:
                 var keyword = array.Element.Keyword();
                 _w.WriteLine(array.Storage == ArrayStorage.Heap

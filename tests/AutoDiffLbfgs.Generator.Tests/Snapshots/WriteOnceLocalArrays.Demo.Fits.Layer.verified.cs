@@ -47,7 +47,8 @@ static partial class Fits
             }
             double value = output + p;
             double pBar = 0.0;
-            double[] hBar = new double[h.Length];
+            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hBar = hBarBuffer.Span;
             // adjoint of: return output + p;
             pBar += 1.0;
             p = pSaved;
@@ -135,7 +136,8 @@ static partial class Fits
         {
             int hidden = 3;
             double[] h = new double[hidden];
-            double[] hDot = new double[h.Length];
+            using var hDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hDot = hDotBuffer.Span;
             for (int j = 0; j < hidden; j++)
             {
                 double z = x[j];
@@ -164,8 +166,10 @@ static partial class Fits
             }
             double pBar = 0.0;
             double pBarDot = 0.0;
-            double[] hBar = new double[h.Length];
-            double[] hBarDot = new double[hBar.Length];
+            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hBar = hBarBuffer.Span;
+            using var hBarDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(hBar.Length);
+            global::System.Span<double> hBarDot = hBarDotBuffer.Span;
             // adjoint of: return output + p;
             pBar += 1.0;
             p = pSaved;
