@@ -55,15 +55,15 @@ internal sealed class ReverseTransform
     public static (BlockStmt Body, bool UsesTape, string ValueName) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules? rules = null)
     {
         rules ??= UserRules.Empty;
+        // The final `return e;` becomes `T value = e;`, whose adjoint is the constant 1 (see BarOf); the analysis runs on
+        // that body so the value local takes part in activity like any other.
         var statements = body.Statements.ToList();
         var last = (ReturnStmt)statements[statements.Count - 1];
-        var transform = new ReverseTransform(new Analysis(body), names, gradient, rules);
-        transform._value = names.Fresh("value");
-        statements[statements.Count - 1] = new DeclareStmt(transform._value, element, last.Value) { Source = last.Source };
+        string valueName = names.Fresh("value");
+        statements[statements.Count - 1] = new DeclareStmt(valueName, element, last.Value) { Source = last.Source };
         var top = new BlockStmt(statements.ToEquatableArray());
 
-        // Activity must see the value local too.
-        transform = new ReverseTransform(new Analysis(top), names, gradient, rules) { _value = transform._value };
+        var transform = new ReverseTransform(new Analysis(top), names, gradient, rules) { _value = valueName };
         foreach (var d in Analysis.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
         foreach (var a in Analysis.Descendants(top).OfType<ArrayDeclareStmt>()) transform._types[a.Name] = a.Element;
 
