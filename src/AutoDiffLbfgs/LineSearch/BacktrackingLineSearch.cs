@@ -9,7 +9,7 @@ namespace AutoDiffLbfgs.LineSearch;
 /// the (strong) Wolfe condition becomes a lower bound and the step grows by <see cref="Increase"/>. Once both bounds
 /// exist the next step is their midpoint, so alternating between growing and shrinking cannot cycle.
 /// </summary>
-public sealed class BacktrackingLineSearch : ILineSearch
+public sealed class BacktrackingLineSearch : LineSearchParameters, ILineSearch
 {
     /// <summary>The acceptance test. Default <see cref="BacktrackingCondition.Armijo"/>.</summary>
     public BacktrackingCondition Condition
@@ -21,20 +21,6 @@ public sealed class BacktrackingLineSearch : ILineSearch
             field = value;
         }
     } = BacktrackingCondition.Armijo;
-
-    /// <summary>c₁ of the sufficient-decrease condition φ(α) ≤ φ(0) + c₁αφ′(0) (N&amp;W eq. 3.4). Default 1e-4; range (0, 1).</summary>
-    public double SufficientDecrease
-    {
-        get;
-        init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(SufficientDecrease), value, "SufficientDecrease (c1) must be in (0, 1).");
-    } = 1e-4;
-
-    /// <summary>c₂ of the curvature condition (Wolfe and strong Wolfe only; N&amp;W eqs. 3.6, 3.7). Default 0.9; range (c₁, 1).</summary>
-    public double Curvature
-    {
-        get;
-        init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Curvature), value, "Curvature (c2) must be in (0, 1).");
-    } = 0.9;
 
     /// <summary>Factor applied to the step when it is too long. Default 0.5; range (0, 1).</summary>
     public double Decrease
@@ -50,34 +36,8 @@ public sealed class BacktrackingLineSearch : ILineSearch
         init => field = value > 1 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(Increase), value, "Increase must be finite and greater than 1.");
     } = 2.1;
 
-    /// <summary>Smallest step tried. Default 1e-20; range (0, <see cref="MaxStep"/>).</summary>
-    public double MinStep
-    {
-        get;
-        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(MinStep), value, "MinStep must be positive and finite.");
-    } = 1e-20;
-
-    /// <summary>Largest step tried (the step bound): a trial step is never above it. Default 1e20; range (<see cref="MinStep"/>, ∞).</summary>
-    public double MaxStep
-    {
-        get;
-        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(MaxStep), value, "MaxStep must be positive and finite.");
-    } = 1e20;
-
-    /// <summary>Evaluations allowed in one search. Default 20; range [1, ∞).</summary>
-    public int MaxEvaluations
-    {
-        get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxEvaluations), value, "MaxEvaluations must be at least 1.");
-    } = 20;
-
     /// <inheritdoc/>
-    public void Validate()
-    {
-        if (MinStep >= MaxStep) throw new ArgumentException($"MinStep ({MinStep}) must be less than MaxStep ({MaxStep}).", nameof(MinStep));
-        if (Condition != BacktrackingCondition.Armijo && Curvature <= SufficientDecrease)
-            throw new ArgumentException($"Curvature (c2 = {Curvature}) must exceed SufficientDecrease (c1 = {SufficientDecrease}).", nameof(Curvature));
-    }
+    public void Validate() => ValidateShared(usesCurvature: Condition != BacktrackingCondition.Armijo);
 
     /// <inheritdoc/>
     public LineSearchResult Search<T, TObjective>(ref TObjective objective, ref LineSearchProblem<T> problem, double initialStep)

@@ -14,28 +14,14 @@ namespace AutoDiffLbfgs.LineSearch;
 /// cases of §4; when the interval does not shrink by a factor 0.66 over two trials, the next trial is its midpoint.</para>
 /// <para>A trial whose f or ∇f is not finite is treated as a failed trial: it becomes an upper limit for later
 /// trials and the step is halved towards the best step so far.</para>
-/// <para>When the step reaches <see cref="MaxStep"/> with sufficient decrease and φ still decreasing, that step is
+/// <para>When the step reaches <see cref="LineSearchParameters.MaxStep"/> with sufficient decrease and φ still decreasing, that step is
 /// accepted: the bound is a cap the user asked for, and the point is better than the start.</para>
 /// </remarks>
-public sealed class MoreThuenteLineSearch : ILineSearch
+public sealed class MoreThuenteLineSearch : LineSearchParameters, ILineSearch
 {
     private const double Bisection = 0.66;
     private const double ExtrapolationLower = 1.1;
     private const double ExtrapolationUpper = 4.0;
-
-    /// <summary>c₁ (the paper's μ, ftol) of the sufficient-decrease condition. Default 1e-4; range (0, 1), below <see cref="Curvature"/>.</summary>
-    public double SufficientDecrease
-    {
-        get;
-        init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(SufficientDecrease), value, "SufficientDecrease (c1) must be in (0, 1).");
-    } = 1e-4;
-
-    /// <summary>c₂ (the paper's η, gtol) of the strong curvature condition |φ′(α)| ≤ c₂|φ′(0)|. Default 0.9 (right for quasi-Newton directions); range (c₁, 1).</summary>
-    public double Curvature
-    {
-        get;
-        init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Curvature), value, "Curvature (c2) must be in (0, 1).");
-    } = 0.9;
 
     /// <summary>Relative width (the paper's xtol) below which the interval of uncertainty counts as too small. Default 1e-16 (machine precision); range [0, 1).</summary>
     public double IntervalTolerance
@@ -44,34 +30,8 @@ public sealed class MoreThuenteLineSearch : ILineSearch
         init => field = value >= 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(IntervalTolerance), value, "IntervalTolerance must be in [0, 1).");
     } = 1e-16;
 
-    /// <summary>Smallest step tried. Default 1e-20; range (0, <see cref="MaxStep"/>).</summary>
-    public double MinStep
-    {
-        get;
-        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(MinStep), value, "MinStep must be positive and finite.");
-    } = 1e-20;
-
-    /// <summary>Largest step tried (the step bound). Default 1e20; range (<see cref="MinStep"/>, ∞).</summary>
-    public double MaxStep
-    {
-        get;
-        init => field = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(MaxStep), value, "MaxStep must be positive and finite.");
-    } = 1e20;
-
-    /// <summary>Evaluations allowed in one search. Default 20; range [1, ∞).</summary>
-    public int MaxEvaluations
-    {
-        get;
-        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxEvaluations), value, "MaxEvaluations must be at least 1.");
-    } = 20;
-
     /// <inheritdoc/>
-    public void Validate()
-    {
-        if (MinStep >= MaxStep) throw new ArgumentException($"MinStep ({MinStep}) must be less than MaxStep ({MaxStep}).", nameof(MinStep));
-        if (Curvature <= SufficientDecrease)
-            throw new ArgumentException($"Curvature (c2 = {Curvature}) must exceed SufficientDecrease (c1 = {SufficientDecrease}).", nameof(Curvature));
-    }
+    public void Validate() => ValidateShared(usesCurvature: true);
 
     /// <inheritdoc/>
     public LineSearchResult Search<T, TObjective>(ref TObjective objective, ref LineSearchProblem<T> problem, double initialStep)
