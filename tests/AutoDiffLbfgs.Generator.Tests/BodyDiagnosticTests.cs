@@ -176,21 +176,36 @@ public sealed class BodyDiagnosticTests
             DiagnosticVerifier.InObjectiveBody("double s = x[0];\ndouble Bump(double v) { [|s = v|]; return v; }\nreturn Bump(x[1]) + s;"), "ADL0111");
 
     [Theory]
-    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 0; i < r.Length; i++) r[i] = x[i];\nfor (int i = 0; i < r.Length; i++) r[i] = 2.0 * x[i];")]
-    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) {|ADL0112:r[i] += x[i]|};")]
-    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) {|ADL0112:r[i]++|};")]
-    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 1; i < r.Length; i++) r[i] = r[i - 1] + x[i];")]
-    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\ns += r[0];\nfor (int i = 0; i < r.Length; i++) r[i] = x[i];")]
-    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 0; i + 1 < r.Length; i++) r[i + 1] = x[i];")]
-    [InlineData("double[] {|ADL0112:r = new double[x.Length]|};\nfor (int i = 0; i < r.Length; i += 2) r[i] = x[i];")]
-    [InlineData("double[] {|ADL0112:r = new double[2]|};\nfor (int k = 0; k < 2; k++) { for (int i = 0; i < r.Length; i++) r[i] = k * x[i]; }")]
-    [InlineData("double[] {|ADL0112:r = new double[2]|};\nint j = 0;\nwhile (j < 2) { r[j] = x[j]; j++; }")]
     [InlineData("double[] r = new double[2];\n{|ADL0112:r = new double[3]|};")]
     [InlineData("double[] {|ADL0112:r = data|};")]
     [InlineData("Span<double> {|ADL0112:r = stackalloc double[] { 1.0, 2.0 }|};")]
-    public void ADL0112_ALocalArrayThatIsNotProvedWriteOnce_IsReported(string statements) =>
+    public void ADL0112_ALocalArrayNotCreatedByItsDeclaration_IsReported(string statements) =>
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
             $"double s = x[0];\n{statements}\nreturn s;", "ReadOnlySpan<double> x, double[] data"));
+
+    /// <summary>
+    /// What ADL0112 refused while local arrays had to be write-once is now differentiated (with an undo log): no
+    /// diagnostic, and the objective compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) r[i] = x[i];\nfor (int i = 0; i < r.Length; i++) r[i] = 2.0 * x[i];")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) r[i] += x[i];")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i++) r[i]++;")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 1; i < r.Length; i++) r[i] = r[i - 1] + x[i];")]
+    [InlineData("double[] r = new double[x.Length];\ns += r[0];\nfor (int i = 0; i < r.Length; i++) r[i] = x[i];")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i + 1 < r.Length; i++) r[i + 1] = x[i];")]
+    [InlineData("double[] r = new double[x.Length];\nfor (int i = 0; i < r.Length; i += 2) r[i] = x[i];")]
+    [InlineData("double[] r = new double[2];\nfor (int k = 0; k < 2; k++) { for (int i = 0; i < r.Length; i++) r[i] = k * x[i]; }")]
+    [InlineData("double[] r = new double[2];\nint j = 0;\nwhile (j < 2) { r[j] = x[j]; j++; }")]
+    [InlineData("Span<float> r = stackalloc float[2];\nr[0] -= (float)x[0];\nr[1] *= 2f;\nr[1] /= 3f;\nr[0]--;")]
+    public void OverwrittenLocalArrays_AreAccepted(string statements)
+    {
+        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody(
+            $"double s = x[0];\n{statements}\nfor (int q = 0; q < r.Length; q++) s += r[q] * r[q];\nreturn s;", "ReadOnlySpan<double> x, double[] data"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Empty(run.GeneratedCodeProblems);
+    }
 
     [Theory]
     [InlineData("[Derivative(nameof(Slope))] private static double Ramp(double z) => z;\nprivate static double Slope(double z, double w) => 1.0;", "Slope")]

@@ -111,8 +111,8 @@ internal static class DiagnosticDescriptors
         Body);
 
     public static readonly DiagnosticDescriptor LocalArrayNotWriteOnce = Error(
-        "ADL0112", "Local array is not write-once",
-        "Local array '{0}' {1}; a local array must be created with 'new T[n]' or 'stackalloc T[n]', filled by one for loop right after its declaration ('r[i] = …' with 'i' the loop's counter), and only read afterwards",
+        "ADL0112", "Local array is not created by its declaration",
+        "Local array '{0}' {1}; a local array must be created by its declaration with 'new T[n]' or 'stackalloc T[n]' and never assigned another array",
         Body);
 
     public static readonly DiagnosticDescriptor InvalidDerivativeRule = Error(

@@ -19,9 +19,16 @@ internal sealed class Analysis
 
     private readonly HashSet<string> _reassigned = new();
     private readonly HashSet<string> _arrays = new();
+    private readonly HashSet<string> _overwritten = new();
 
-    /// <summary>Whether <paramref name="name"/> is a local array (write-once: its elements never need saving or taping).</summary>
+    /// <summary>Whether <paramref name="name"/> is a local array.</summary>
     public bool IsArray(string name) => _arrays.Contains(name);
+
+    /// <summary>Whether <paramref name="name"/> is a write-once local array: its elements never need saving or taping.</summary>
+    public bool IsWriteOnceArray(string name) => _arrays.Contains(name) && !_overwritten.Contains(name);
+
+    /// <summary>Whether <paramref name="name"/> is an overwritten local array: saved and restored through its undo log.</summary>
+    public bool IsOverwrittenArray(string name) => _overwritten.Contains(name);
 
     public Analysis(BlockStmt body)
     {
@@ -34,7 +41,10 @@ internal sealed class Analysis
                 case DeclareStmt d when !declarations.Add(d.Name): _reassigned.Add(d.Name); break; // same name in sibling scopes
                 case AssignStmt a: _reassigned.Add(a.Name); break;
                 case AccumulateStmt acc: _reassigned.Add(acc.Name); break;
-                case ArrayDeclareStmt a: _arrays.Add(a.Name); break;
+                case ArrayDeclareStmt a:
+                    _arrays.Add(a.Name);
+                    if (a.Overwritten) _overwritten.Add(a.Name);
+                    break;
             }
         }
     }
@@ -65,6 +75,7 @@ internal sealed class Analysis
                 if (e.Accumulate) set.Add(e.Array);
                 break;
             case ArrayDeclareStmt a: ExprReads(a.Length, set); break;
+            case UndoStmt u: ExprReads(u.Mark, set); break;
             case ReturnStmt r: ExprReads(r.Value, set); break;
             case PushStmt p: ExprReads(p.Value, set); break;
             case IfStmt i:
@@ -101,6 +112,7 @@ internal sealed class Analysis
             case AssignStmt a: set.Add(a.Name); break;
             case AccumulateStmt acc: set.Add(acc.Name); break;
             case ElementAssignStmt e: set.Add(e.Array); break;
+            case UndoStmt u: set.Add(u.Array); break;
             case PopStmt p: set.Add(p.Name); break;
             case IfStmt i:
                 set.UnionWith(Writes(i.Then));

@@ -41,6 +41,7 @@ internal static class DeadCode
                 case AccumulateStmt acc when !reads.Contains(acc.Name):
                 case ElementAssignStmt element when !reads.Contains(element.Array):
                 case ArrayDeclareStmt array when !reads.Contains(array.Name):
+                case UndoStmt undo when !reads.Contains(undo.Array):
                     removed = true;
                     break;
                 case IfStmt i:
@@ -111,6 +112,7 @@ internal static class DeadCode
     {
         ArrayDeclareStmt a => new[] { a.Length },
         ElementAssignStmt e => new[] { e.Index, e.Value },
+        UndoStmt u => new[] { u.Mark },
         DeclareStmt { Init: { } init } => new[] { init },
         AssignStmt a => new[] { a.Value },
         AccumulateStmt acc => new[] { acc.Value },

@@ -33,6 +33,7 @@ internal sealed class ReverseTransform
     private readonly string _gradient;
     private readonly Dictionary<string, string> _bars = new();
     private readonly Dictionary<string, ScalarType> _types = new();
+    private readonly Dictionary<string, string> _logs = new();
     private string _value = "";
 
     /// <summary>Whether the generated code pushes to the tape.</summary>
@@ -63,14 +64,40 @@ internal sealed class ReverseTransform
         statements[statements.Count - 1] = new DeclareStmt(valueName, element, last.Value) { Source = last.Source };
         var top = new BlockStmt(statements.ToEquatableArray());
 
+        // Every overwritten array gets an undo log, declared first, and every write to it records the old element.
+        var logs = new Dictionary<string, string>();
+        var output = new List<Stmt>();
+        foreach (var array in Analysis.Descendants(top).OfType<ArrayDeclareStmt>().Where(a => a.Overwritten))
+        {
+            if (logs.ContainsKey(array.Name)) continue;
+            logs[array.Name] = names.Fresh(array.Name + "Log");
+            output.Add(new UndoLogDeclareStmt(logs[array.Name], array.Name, array.Element));
+        }
+        if (logs.Count > 0) top = (BlockStmt)LogWrites(top, logs);
+
         var transform = new ReverseTransform(new Analysis(top), names, gradient, rules) { _value = valueName };
+        foreach (var entry in logs) transform._logs.Add(entry.Key, entry.Value);
         foreach (var d in Analysis.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
         foreach (var a in Analysis.Descendants(top).OfType<ArrayDeclareStmt>()) transform._types[a.Name] = a.Element;
 
-        var output = new List<Stmt>();
         transform.FwdRev(top, new HashSet<string> { transform._value }, output);
         output.Add(new ReturnStmt(Local(element, transform._value)));
         return (DeadCode.Remove(new BlockStmt(output.ToEquatableArray())), transform.UsesTape, transform._value);
+    }
+
+    /// <summary>Gives every write to an array of <paramref name="logs"/> its log, so the write records the old element first.</summary>
+    private static Stmt LogWrites(Stmt stmt, Dictionary<string, string> logs)
+    {
+        BlockStmt Block(BlockStmt b) => new(b.Statements.Select(x => LogWrites(x, logs)).ToEquatableArray()) { Source = b.Source };
+        return stmt switch
+        {
+            ElementAssignStmt e when logs.TryGetValue(e.Array, out var log) => e with { Log = log },
+            BlockStmt b => Block(b),
+            IfStmt i => i with { Then = Block(i.Then), Else = i.Else is null ? null : Block(i.Else) },
+            ForStmt f => f with { Init = Block(f.Init), Body = Block(f.Body), Increment = Block(f.Increment) },
+            WhileStmt w => w with { Body = Block(w.Body) },
+            _ => stmt,
+        };
     }
 
     // ---------------------------------------------------------------- FwdRev
@@ -115,13 +142,13 @@ internal sealed class ReverseTransform
         }
 
         var exitSaves = SaveValues(keepExit.Where(changedDuringReverse.Contains), o);
-        foreach (var (v, saved) in suffixSaves) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+        foreach (var (v, saved) in suffixSaves) o.Add(Restore(v, saved));
         for (int k = p - 1; k >= 0; k--)
         {
-            foreach (var (v, saved) in saves[k]) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+            foreach (var (v, saved) in saves[k]) o.Add(Restore(v, saved));
             Rev(s[k], Union(Enumerable.Range(0, k).Select(j => _a.ReverseReads(s[j]))), o, forwarded: true);
         }
-        foreach (var (v, saved) in exitSaves) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+        foreach (var (v, saved) in exitSaves) o.Add(Restore(v, saved));
     }
 
     /// <summary>
@@ -201,11 +228,31 @@ internal sealed class ReverseTransform
                 var accBar = BarOf(acc.Name);
                 Propagate(acc.Value, acc.Subtract ? Neg(accBar) : accBar, o);
                 break;
-            case ElementAssignStmt element:
+            case ElementAssignStmt element when !_a.IsOverwrittenArray(element.Array):
                 // Write-once: the element held nothing before, so its adjoint only flows into the value written.
                 Comment(stmt, o);
                 Propagate(element.Value, new ArrayElementExpr(TypeOf(element.Array), BarName(element.Array), element.Index), o);
                 break;
+            case ElementAssignStmt element:
+            {
+                // An overwritten array, restored to this statement's entry: r[i] = e takes the element's adjoint and
+                // resets it (the old value is overwritten); r[i] += e passes it on unchanged to e and the old value.
+                Comment(stmt, o);
+                var type = TypeOf(element.Array);
+                var barElement = new ArrayElementExpr(type, BarName(element.Array), element.Index);
+                var reads = new HashSet<string>();
+                Analysis.ExprReads(element.Value, reads);
+                Expr seed = barElement;
+                if (!element.Accumulate || reads.Contains(element.Array))
+                {
+                    var t = _names.Fresh(element.Array + "BarOld");
+                    o.Add(new DeclareStmt(t, type, barElement));
+                    seed = Local(type, t);
+                }
+                if (!element.Accumulate) o.Add(new ElementAssignStmt(BarName(element.Array), element.Index, Const(type, 0), Accumulate: false));
+                Propagate(element.Value, seed, o);
+                break;
+            }
             case IfStmt i:
             {
                 // The branch bodies are emitted as the if's own blocks (they scope their locals already).
@@ -272,7 +319,7 @@ internal sealed class ReverseTransform
         {
             if (k < n - 1)
             {
-                foreach (var (v, saved) in saves[k]) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+                foreach (var (v, saved) in saves[k]) o.Add(Restore(v, saved));
             }
             var needK = new HashSet<string>(need);
             for (int j = 0; j < k; j++) needK.UnionWith(_a.ReverseReads(s[j]));
@@ -287,7 +334,7 @@ internal sealed class ReverseTransform
         RevBlock(loop.Body, new HashSet<string>(), body);
         o.Add(new CommentStmt("Reverse sweep (iterations are independent, so they run in forward order): " + loop.Source));
         o.Add(loop with { Body = new BlockStmt(body.ToEquatableArray()), Source = null });
-        foreach (var (v, saved) in saves) o.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+        foreach (var (v, saved) in saves) o.Add(Restore(v, saved));
     }
 
     private void RevTapedLoop(Stmt loop, HashSet<string> need, List<Stmt> o)
@@ -316,9 +363,13 @@ internal sealed class ReverseTransform
         }
 
         // The outer locals an iteration changes and its reverse reads: recorded at the start of every iteration.
-        var recorded = _a.Writes(body).Where(v => _a.ReverseReads(body).Contains(v) && !_a.IsArray(v)).OrderBy(v => v, System.StringComparer.Ordinal).ToList();
+        // An overwritten array is recorded as the length of its undo log, which the reverse undoes back to.
+        var recorded = _a.Writes(body).Where(v => _a.ReverseReads(body).Contains(v) && !_a.IsWriteOnceArray(v)).OrderBy(v => v, System.StringComparer.Ordinal).ToList();
         var forward = new List<Stmt>();
-        foreach (var v in recorded) forward.Add(new PushStmt(Local(TypeOf(v), v), !TypeOf(v).IsFloating()));
+        foreach (var v in recorded)
+        {
+            forward.Add(_a.IsOverwrittenArray(v) ? new PushStmt(new LogCountExpr(_logs[v]), true) : new PushStmt(Local(TypeOf(v), v), !TypeOf(v).IsFloating()));
+        }
         forward.AddRange(body.Statements);
         forward.Add(new AccumulateStmt(count, false, Literals.Integer(ScalarType.Int32, 1)));
         block.Add(new CommentStmt("Forward sweep recording the loop-carried state: " + loop.Source));
@@ -329,11 +380,25 @@ internal sealed class ReverseTransform
         {
             new AccumulateStmt(count, true, Literals.Integer(ScalarType.Int32, 1)),
         };
-        for (int i = recorded.Count - 1; i >= 0; i--) reverse.Add(new PopStmt(recorded[i], TypeOf(recorded[i])));
+        for (int i = recorded.Count - 1; i >= 0; i--)
+        {
+            string v = recorded[i];
+            if (_a.IsOverwrittenArray(v))
+            {
+                var mark = _names.Fresh(v + "Mark");
+                reverse.Add(new DeclareStmt(mark, ScalarType.Int32, null));
+                reverse.Add(new PopStmt(mark, ScalarType.Int32));
+                reverse.Add(new UndoStmt(_logs[v], v, Local(ScalarType.Int32, mark)));
+            }
+            else
+            {
+                reverse.Add(new PopStmt(v, TypeOf(v)));
+            }
+        }
         RevBlock(body, new HashSet<string>(), reverse);
         block.Add(new CommentStmt("Reverse sweep, last iteration first"));
         block.Add(new WhileStmt(Compare(BinaryOp.Greater, Local(ScalarType.Int32, count), Literals.Integer(ScalarType.Int32, 0)), new BlockStmt(reverse.ToEquatableArray()), false));
-        foreach (var (v, saved) in saves) block.Add(new AssignStmt(v, Local(TypeOf(v), saved)));
+        foreach (var (v, saved) in saves) block.Add(Restore(v, saved));
         o.Add(new BlockStmt(block.ToEquatableArray()));
     }
 
@@ -537,6 +602,8 @@ internal sealed class ReverseTransform
         var bodyDeclared = _a.Declared(loop.Body);
         foreach (var v in bodyWrites)
         {
+            // An overwritten array written by the loop makes it taped: its iterations may overwrite each other's elements.
+            if (_a.IsOverwrittenArray(v)) return false;
             if (_a.IsArray(v))
             {
                 // A write-once array filled by the loop keeps iterations independent unless the loop reads its elements.
@@ -560,15 +627,27 @@ internal sealed class ReverseTransform
     private List<(string Var, string Saved)> SaveValues(IEnumerable<string> vars, List<Stmt> o)
     {
         var list = new List<(string, string)>();
-        // Local arrays are write-once: an element, once written, keeps its value, so there is nothing to save.
-        foreach (var v in vars.Where(v => !_a.IsArray(v)).OrderBy(v => v, System.StringComparer.Ordinal))
+        // A write-once array keeps every element it was given, so there is nothing to save; an overwritten array is
+        // saved as a mark in its undo log (see Restore).
+        foreach (var v in vars.Where(v => !_a.IsWriteOnceArray(v)).OrderBy(v => v, System.StringComparer.Ordinal))
         {
+            if (_a.IsOverwrittenArray(v))
+            {
+                var mark = _names.Fresh(v + "Mark");
+                o.Add(new DeclareStmt(mark, ScalarType.Int32, new LogCountExpr(_logs[v])));
+                list.Add((v, mark));
+                continue;
+            }
             var saved = _names.Fresh(v + "Saved");
             o.Add(new DeclareStmt(saved, TypeOf(v), Local(TypeOf(v), v)));
             list.Add((v, saved));
         }
         return list;
     }
+
+    /// <summary>Puts back a value saved by <see cref="SaveValues"/>: a local's, or an overwritten array's contents (undone to the mark).</summary>
+    private Stmt Restore(string v, string saved) =>
+        _a.IsOverwrittenArray(v) ? new UndoStmt(_logs[v], v, Local(ScalarType.Int32, saved)) : new AssignStmt(v, Local(TypeOf(v), saved));
 
     /// <summary>Declares (as zero) the adjoints of the active locals declared directly in <paramref name="block"/>.</summary>
     private void DeclareBars(BlockStmt block, List<Stmt> o)

@@ -25,6 +25,7 @@ internal sealed class TangentTransform
     private readonly string _direction;
     private readonly string _result;
     private readonly Dictionary<string, string> _dots = new();
+    private readonly Dictionary<string, string> _dotLogs = new();
 
     private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result, UserRules rules)
     {
@@ -90,12 +91,26 @@ internal sealed class TangentTransform
                 break;
             case ElementAssignStmt element when _a.IsActive(element.Array):
             {
-                // Dot arrays start at zero and elements are written once (or accumulated), so a zero tangent is skipped.
+                // The tangent is written first (it reads the old element when the value does). A zero tangent is only
+                // skipped when accumulated into an array without a log: an overwrite must reset the tangent too, and a
+                // logged write must log its tangent, entry for entry, so that one mark undoes both logs.
                 var tangent = Tangent(element.Value, null);
-                if (!IsConst(tangent, 0)) o.Add(new ElementAssignStmt(Dot(element.Array), element.Index, tangent, element.Accumulate));
+                if (!element.Accumulate || element.Log is not null || !IsConst(tangent, 0))
+                {
+                    o.Add(new ElementAssignStmt(Dot(element.Array), element.Index, tangent, element.Accumulate) { Log = element.Log is null ? null : DotLog(element.Log) });
+                }
                 o.Add(element);
                 break;
             }
+            case UndoLogDeclareStmt log:
+                o.Add(log);
+                if (_a.IsActive(log.Array)) o.Add(new UndoLogDeclareStmt(DotLog(log.Log), Dot(log.Array), log.Element));
+                break;
+            case UndoStmt undo:
+                // The tangents were logged with the values, entry for entry, so the same mark undoes both.
+                o.Add(undo);
+                if (_a.IsActive(undo.Array)) o.Add(new UndoStmt(DotLog(undo.Log), Dot(undo.Array), undo.Mark));
+                break;
             case SpanAccumulateStmt s when s.Span == _gradient:
             {
                 var tangent = Tangent(s.Value, null);
@@ -195,6 +210,16 @@ internal sealed class TangentTransform
             default:
                 return zero;
         }
+    }
+
+    private string DotLog(string log)
+    {
+        if (!_dotLogs.TryGetValue(log, out var dot))
+        {
+            dot = _names.Fresh(log + "Dot");
+            _dotLogs[log] = dot;
+        }
+        return dot;
     }
 
     private string Dot(string name)

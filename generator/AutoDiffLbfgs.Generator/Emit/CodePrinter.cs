@@ -51,6 +51,7 @@ internal sealed class CodePrinter
                 if (array.Clear && array.Storage == ArrayStorage.Stack) _w.WriteLine($"{array.Name}.Clear();");
                 break;
             case ElementAssignStmt element:
+                if (element.Log is not null) _w.WriteLine($"{element.Log}.Record({element.Array}, {Expr(element.Index)});");
                 _w.WriteLine($"{element.Array}[{Expr(element.Index)}] {(element.Accumulate ? "+=" : "=")} {Expr(element.Value)};");
                 break;
             case SpanAccumulateStmt s:
@@ -97,6 +98,12 @@ internal sealed class CodePrinter
                     ScalarType.Int64 => $"{p.Name} = {_tape}.PopIndex();",
                     _ => $"{p.Name} = {_tape}.PopIndex() != 0;",
                 });
+                break;
+            case UndoLogDeclareStmt log:
+                _w.WriteLine($"var {log.Log} = new global::AutoDiffLbfgs.Generated.UndoLog<{log.Element.Keyword()}>();");
+                break;
+            case UndoStmt undo:
+                _w.WriteLine($"{undo.Log}.Undo({undo.Array}, {Expr(undo.Mark)});");
                 break;
             case CommentStmt c:
                 _w.WriteLine("// " + c.Text);
@@ -228,6 +235,8 @@ internal sealed class CodePrinter
                 return ($"{a.Array}[{Expr(a.Index)}]", Primary);
             case ArrayLengthExpr a:
                 return (a.Array + ".Length", Primary);
+            case LogCountExpr l:
+                return (l.Log + ".Count", Primary);
             case UnaryExpr u:
             {
                 var operand = Expr(u.Operand, Unary);

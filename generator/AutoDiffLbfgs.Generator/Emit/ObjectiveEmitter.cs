@@ -119,19 +119,24 @@ internal static class ObjectiveEmitter
     private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape)
     {
         var printer = new CodePrinter(w, spec.VariablesName, tape);
-        if (!usesTape)
+        // The undo logs of overwritten arrays are declared first, outside the try, so the finally can dispose them.
+        var logs = body.Statements.OfType<UndoLogDeclareStmt>().ToList();
+        var statements = body.Statements.Where(s => s is not UndoLogDeclareStmt).ToList();
+        if (!usesTape && logs.Count == 0)
         {
-            printer.Statements(body.Statements);
+            printer.Statements(statements);
             return;
         }
-        w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
+        if (usesTape) w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
+        printer.Statements(logs);
         w.WriteLine("try");
         w.OpenBrace();
-        printer.Statements(body.Statements);
+        printer.Statements(statements);
         w.CloseBrace();
         w.WriteLine("finally");
         w.OpenBrace();
-        w.WriteLine($"{tape}.Dispose();");
+        if (usesTape) w.WriteLine($"{tape}.Dispose();");
+        foreach (var log in logs) w.WriteLine($"{log.Log}.Dispose();");
         w.CloseBrace();
     }
 

@@ -10,7 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AutoDiffLbfgs.Generator.Lowering;
 
 // Local arrays of double/float: `double[] r = new double[n];` or `Span<double> r = stackalloc double[n];`, written
-// once (r[i] = …) and then read. LocalArrayRules proves the write-once property after the whole body is lowered.
+// (r[i] = …, r[i] += …, r[i] *= …) and read in any order. LocalArrayRules proves which are write-once after the whole
+// body is lowered; the others are marked overwritten, and the gradient keeps an undo log for them.
 internal sealed partial class BodyLowering
 {
     /// <summary>The local arrays declared so far, by IR name: element type, the user's name and the declarator to report at.</summary>
@@ -79,15 +80,43 @@ internal sealed partial class BodyLowering
         return (array, Convert(Value(indices[0]), ScalarType.Int32), _arrays[array].Element);
     }
 
-    /// <summary>Reports <c>r[i] += …</c> or <c>r[i]++</c>: it reads the element back, so the array would not be write-once.</summary>
-    private void ReportInPlaceUpdate(string array, IOperation assignment) =>
-        Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, assignment.Syntax, _arrays[array].UserName, "is updated in place by '" + Short(assignment.Syntax) + "'");
+    /// <summary>
+    /// <c>r[i] += e</c> and <c>r[i] -= e</c> become an accumulation into the element (<c>r[i] += -e</c> for the latter,
+    /// the same value in IEEE arithmetic); <c>*=</c>, <c>/=</c> become <c>r[i] = r[i] op e</c>. Either way the array is
+    /// overwritten (see <see cref="ArrayDeclareStmt.Overwritten"/>).
+    /// </summary>
+    private Stmt? LowerElementUpdate(ICompoundAssignmentOperation compound, string array, Expr index, ScalarType element)
+    {
+        var value = Value(compound.Value);
+        if (compound.OperatorMethod is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "user-defined operator");
+            return null;
+        }
+        var op = MapBinary(compound.OperatorKind);
+        if (op is BinaryOp.Add or BinaryOp.Subtract)
+        {
+            var addend = Convert(value, element);
+            return new ElementAssignStmt(array, index, op == BinaryOp.Subtract ? ExprBuilder.Neg(addend) : addend, Accumulate: true);
+        }
+        if (op is not (BinaryOp.Multiply or BinaryOp.Divide))
+        {
+            Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "operator " + compound.OperatorKind);
+            return null;
+        }
+        var type = Promote(element, value.Type);
+        var combined = new BinaryExpr(type, op.Value, Convert(new ArrayElementExpr(element, array, index), type), Convert(value, type));
+        return new ElementAssignStmt(array, index, Convert(combined, element), Accumulate: false);
+    }
 
     /// <summary>Arrays already checked in the body of the helper that declares them (see <see cref="CheckLocalArrays"/>).</summary>
     private readonly HashSet<string> _checkedArrays = new();
 
+    /// <summary>The arrays that are not write-once (see <see cref="LocalArrayRules"/>): their declarations get <see cref="ArrayDeclareStmt.Overwritten"/>.</summary>
+    private readonly HashSet<string> _overwrittenArrays = new();
+
     /// <summary>
-    /// Checks the write-once rules over a lowered body and reports each array that breaks one at its declaration. An
+    /// Checks the write-once rules over a lowered body and records each array that breaks one as overwritten. An
     /// inlined helper's arrays are checked in the helper's own body, before its returns are structurized (which may
     /// move its fill loop into an <c>if (!done)</c> block), and not again in the objective's.
     /// </summary>
@@ -96,14 +125,25 @@ internal sealed partial class BodyLowering
         var declared = new HashSet<string>(Analysis.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
         declared.ExceptWith(_checkedArrays);
         if (declared.Count == 0) return;
-        foreach (var (array, problem) in LocalArrayRules.Check(body))
+        foreach (var (array, _) in LocalArrayRules.Check(body))
         {
-            if (!declared.Contains(array)) continue;
-            var (_, userName, declaration) = _arrays[array];
-            Report(DiagnosticDescriptors.LocalArrayNotWriteOnce, declaration, userName, problem);
+            if (declared.Contains(array)) _overwrittenArrays.Add(array);
         }
         _checkedArrays.UnionWith(declared);
     }
+
+    /// <summary>Sets <see cref="ArrayDeclareStmt.Overwritten"/> on the declarations of the overwritten arrays of <paramref name="stmt"/>.</summary>
+    private Stmt MarkOverwritten(Stmt stmt) => stmt switch
+    {
+        ArrayDeclareStmt a when _overwrittenArrays.Contains(a.Name) => a with { Overwritten = true },
+        BlockStmt b => MarkOverwrittenBlock(b),
+        IfStmt i => i with { Then = MarkOverwrittenBlock(i.Then), Else = i.Else is null ? null : MarkOverwrittenBlock(i.Else) },
+        ForStmt f => f with { Init = MarkOverwrittenBlock(f.Init), Body = MarkOverwrittenBlock(f.Body), Increment = MarkOverwrittenBlock(f.Increment) },
+        WhileStmt w => w with { Body = MarkOverwrittenBlock(w.Body) },
+        _ => stmt,
+    };
+
+    private BlockStmt MarkOverwrittenBlock(BlockStmt block) => new(block.Statements.Select(MarkOverwritten).ToEquatableArray()) { Source = block.Source };
 
     /// <summary>The semantic model of the tree <paramref name="node"/> belongs to (a helper may live in another file).</summary>
     private SemanticModel ModelFor(SyntaxNode node) =>

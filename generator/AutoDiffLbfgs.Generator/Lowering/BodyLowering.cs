@@ -76,7 +76,7 @@ internal sealed partial class BodyLowering
         var block = body.BlockBody ?? body.ExpressionBody;
         var lowered = block is null ? BlockStmt.Empty : LowerBlock(block);
         CheckLocalArrays(lowered);
-        return lowered;
+        return _overwrittenArrays.Count == 0 ? lowered : MarkOverwrittenBlock(lowered);
     }
 
     private BlockStmt LowerBlock(IBlockOperation block)
@@ -252,12 +252,11 @@ internal sealed partial class BodyLowering
                 return null;
             case ISimpleAssignmentOperation assignment when ArrayElementTarget(assignment.Target) is { } element:
                 return new ElementAssignStmt(element.Array, element.Index, Convert(Value(assignment.Value), element.Element), Accumulate: false);
-            case ICompoundAssignmentOperation { Target: var updated } when ArrayElementTarget(updated) is { } element:
-                ReportInPlaceUpdate(element.Array, operation);
-                return null;
-            case IIncrementOrDecrementOperation { Target: var stepped } when ArrayElementTarget(stepped) is { } element:
-                ReportInPlaceUpdate(element.Array, operation);
-                return null;
+            case ICompoundAssignmentOperation { Target: var updated } compound when ArrayElementTarget(updated) is { } element:
+                return LowerElementUpdate(compound, element.Array, element.Index, element.Element);
+            case IIncrementOrDecrementOperation { Target: var stepped } step when ArrayElementTarget(stepped) is { } element:
+                return new ElementAssignStmt(element.Array, element.Index,
+                    Literals.Of(element.Element, step.Kind == OperationKind.Decrement ? -1 : 1), Accumulate: true);
             case ISimpleAssignmentOperation assignment:
             {
                 var name = AssignmentTarget(assignment.Target, assignment);

@@ -99,6 +99,9 @@ internal sealed record SpanElementExpr(ScalarType Type, string Span, Expr Index)
 /// <summary>An element of a local array, <c>Array[Index]</c>; see <see cref="ArrayDeclareStmt"/>.</summary>
 internal sealed record ArrayElementExpr(ScalarType Type, string Array, Expr Index) : Expr(Type);
 
+/// <summary>Generated: the number of entries in an undo log, <c>Log.Count</c>: a mark to undo back to.</summary>
+internal sealed record LogCountExpr(string Log) : Expr(ScalarType.Int32);
+
 /// <summary>The length of a local array, <c>Array.Length</c>.</summary>
 internal sealed record ArrayLengthExpr(string Array) : Expr(ScalarType.Int32);
 
@@ -151,13 +154,30 @@ internal enum ArrayStorage
 /// <summary>
 /// Declares a local array of <see cref="Length"/> elements of type <see cref="Element"/>. The user's arrays are
 /// zero-initialised as C# makes them; the generated ones (adjoints, tangents) have <see cref="Clear"/> set, because a
-/// <c>stackalloc</c> is not zeroed under <c>[SkipLocalsInit]</c>. Only write-once arrays reach the IR: every element is
-/// assigned at most once, by one statement of one loop, before anything reads the array (see <c>LocalArrayRules</c>).
+/// <c>stackalloc</c> is not zeroed under <c>[SkipLocalsInit]</c>.
 /// </summary>
-internal sealed record ArrayDeclareStmt(string Name, ScalarType Element, Expr Length, ArrayStorage Storage, bool Clear) : Stmt;
+internal sealed record ArrayDeclareStmt(string Name, ScalarType Element, Expr Length, ArrayStorage Storage, bool Clear) : Stmt
+{
+    /// <summary>
+    /// False for a <i>write-once</i> array (every element assigned at most once, by one statement of one loop, before
+    /// anything reads the array: see <c>LocalArrayRules</c>), whose elements never need saving. True for any other user
+    /// array: the gradient logs each element it overwrites in an undo log, so the reverse sweep can restore them.
+    /// </summary>
+    public bool Overwritten { get; init; }
+}
 
-/// <summary><c>Array[Index] = Value;</c>, or <c>Array[Index] += Value;</c> when <see cref="Accumulate"/> (generated adjoints only).</summary>
-internal sealed record ElementAssignStmt(string Array, Expr Index, Expr Value, bool Accumulate) : Stmt;
+/// <summary><c>Array[Index] = Value;</c>, or <c>Array[Index] += Value;</c> when <see cref="Accumulate"/>.</summary>
+internal sealed record ElementAssignStmt(string Array, Expr Index, Expr Value, bool Accumulate) : Stmt
+{
+    /// <summary>The undo log that records the element's old value before the write (generated code only), or null.</summary>
+    public string? Log { get; init; }
+}
+
+/// <summary>Generated: declares the undo log of an overwritten local array (see <c>UndoLog&lt;T&gt;</c>), at the top of the method.</summary>
+internal sealed record UndoLogDeclareStmt(string Log, string Array, ScalarType Element) : Stmt;
+
+/// <summary>Generated: restores <see cref="Array"/> to its contents when its log held <see cref="Mark"/> entries, undoing the later writes.</summary>
+internal sealed record UndoStmt(string Log, string Array, Expr Mark) : Stmt;
 
 /// <summary><c>if (Condition) Then else Else</c>.</summary>
 internal sealed record IfStmt(Expr Condition, BlockStmt Then, BlockStmt? Else) : Stmt;

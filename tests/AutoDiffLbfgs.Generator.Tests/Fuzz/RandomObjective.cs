@@ -7,7 +7,8 @@ namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
 /// Writes random, valid <c>[Objective]</c> bodies that mix every construct of the first tier: declarations and
 /// reassignment, compound assignment, reduction loops and loops with carried non-linear state, while loops, nested
 /// ifs, early returns, break and continue, ternaries and the Math functions; and of the second tier: foreach over
-/// the variables, switch statements and expressions on integers, Math.Clamp, local arrays filled once and then read,
+/// the variables, switch statements and expressions on integers, Math.Clamp, local arrays filled and then read, some
+/// updated in place or by a recurrence first,
 /// and calls of the helpers in <see cref="Helpers"/> (inlined by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),
 /// and every function is used inside its domain, so values are finite everywhere.
 /// </summary>
@@ -176,6 +177,25 @@ internal sealed class RandomObjective
         string fill = Counter();
         Line($"for (int {fill} = 0; {fill} < {array}.Length; {fill}++)");
         Loop(fill, () => Line($"{array}[{fill}] = {Expression(2)};"));
+        switch (_random.Next(4))
+        {
+            case 0:
+                // updated in place: an accumulation, then an overwrite that reads the element it replaces
+                string update = Counter();
+                Line($"for (int {update} = 0; {update} < {array}.Length; {update}++)");
+                Loop(update, () =>
+                {
+                    Line($"{array}[{update}] += {Expression(1)};");
+                    Line($"{array}[{update}] = Math.Sin({array}[{update}]) * {Expression(1)};");
+                });
+                break;
+            case 1:
+                // a recurrence: each element reads the one before it, already updated
+                string step = Counter();
+                Line($"for (int {step} = 1; {step} < {array}.Length; {step}++)");
+                Loop(step, () => Line($"{array}[{step}] *= 0.5 + 0.25 * Math.Tanh({array}[{step} - 1]);"));
+                break;
+        }
         string sum = Declare("0.0");
         string read = Counter();
         Line($"for (int {read} = 0; {read} < {array}.Length; {read}++)");

@@ -81,6 +81,8 @@ public class RandomObjectiveTests
     [InlineData("Wave(x, ")]
     [InlineData("= new double[x.Length];")]
     [InlineData("= stackalloc double[x.Length];")]
+    [InlineData("] += ")]
+    [InlineData("] *= 0.5")]
     public void TheRandomObjectivesExerciseEverySecondTierConstruct(string construct)
     {
         int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));

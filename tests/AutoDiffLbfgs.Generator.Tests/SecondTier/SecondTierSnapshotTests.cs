@@ -18,5 +18,8 @@ public sealed class SecondTierSnapshotTests
     public void WriteOnceLocalArrays() => SnapshotTests.VerifyGenerated(SecondTierSources.LocalArrays, "Demo.Fits.Residuals.g.cs");
 
     [Fact]
+    public void OverwrittenLocalArrays() => SnapshotTests.VerifyGenerated(SecondTierSources.OverwrittenArrays, "Demo.Dynamics.Layer.g.cs");
+
+    [Fact]
     public void UserSuppliedDerivativeRules() => SnapshotTests.VerifyGenerated(SecondTierSources.UserRules, "Demo.Special.Loss.g.cs");
 }

@@ -121,6 +121,40 @@ public static class SecondTierSources
         }
         """;
 
+    /// <summary>Overwritten local arrays: a layer accumulated and activated in place, and an Euler recurrence refilled per pass.</summary>
+    public const string OverwrittenArrays = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Dynamics
+        {
+            [Objective]
+            public static double Layer(ReadOnlySpan<double> x, double[] input)
+            {
+                double[] h = new double[2];
+                for (int i = 0; i < h.Length; i++)
+                {
+                    for (int j = 0; j < input.Length; j++) h[i] += x[i * input.Length + j] * input[j];
+                }
+                for (int i = 0; i < h.Length; i++) h[i] = Math.Tanh(h[i]);
+                return h[0] * h[1];
+            }
+
+            [Objective]
+            public static double Euler(ReadOnlySpan<double> x, double[] observed)
+            {
+                Span<double> y = stackalloc double[observed.Length];
+                y[0] = x[1];
+                for (int k = 1; k < y.Length; k++) y[k] = y[k - 1] - 0.1 * x[0] * y[k - 1];
+                double loss = 0.0;
+                for (int k = 0; k < y.Length; k++) loss += (y[k] - observed[k]) * (y[k] - observed[k]);
+                return loss;
+            }
+        }
+        """;
+
     /// <summary>User-supplied derivative rules: a one-argument rule, and a two-argument rule whose partials call it again.</summary>
     public const string UserRules = """
         using System;

@@ -306,6 +306,29 @@ public static class GradientCases
             ObjectiveValueAndGradient = (x, g) => new SignatureObjectives.FloatRosenbrockObjective().ValueAndGradient(x, g),
             Reference = DoubleTwins.FloatRosenbrock,
         };
+        yield return new GradientCase<float>
+        {
+            Name = nameof(OverwrittenArrayObjectives.FloatAccumulation),
+            Sample = Uniform(5, -1.5, 1.5),
+            Value = OverwrittenArrayObjectives.FloatAccumulation,
+            Gradient = OverwrittenArrayObjectives.FloatAccumulationGradient,
+            ObjectiveValue = x => new OverwrittenArrayObjectives.FloatAccumulationObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new OverwrittenArrayObjectives.FloatAccumulationObjective().ValueAndGradient(x, g),
+            Reference = FloatAccumulationTwin,
+        };
+    }
+
+    /// <summary>The double twin of <see cref="OverwrittenArrayObjectives.FloatAccumulation"/>, for finite differences.</summary>
+    private static double FloatAccumulationTwin(double[] x)
+    {
+        var s = new double[2];
+        for (int i = 0; i < x.Length; i++)
+        {
+            s[i % 2] += x[i] * x[i];
+            s[(i + 1) % 2] *= 0.5 + 0.1 * x[i];
+        }
+
+        return s[0] * s[1] + s[0];
     }
 
     private static GradientCase<double> Case(

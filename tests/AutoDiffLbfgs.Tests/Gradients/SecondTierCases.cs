@@ -132,12 +132,61 @@ public static class SecondTierCases
             (x, g) => new SecondTierObjectives.InliningCornersObjective().ValueAndGradient(x, g)),
             SecondTierObjectives.InliningCornersHessianVectorProduct);
 
+        foreach (var overwritten in OverwrittenArrayCases()) yield return overwritten;
+
         yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
             x => Model.Energy(x),
             (x, g) => Model.EnergyGradient(x, g),
             x => new PolynomialModel.EnergyObjective(Model).Value(x),
             (x, g) => new PolynomialModel.EnergyObjective(Model).ValueAndGradient(x, g)),
             (x, v, r) => Model.EnergyHessianVectorProduct(x, v, r));
+    }
+
+    internal static readonly double[] LayerInputs = [0.5, -0.7, 1.1, 0.3];
+    internal static readonly double[] EulerObserved = [0.9, 0.8, 0.72, 0.61, 0.55, 0.49, 0.40, 0.38];
+    internal static readonly double[] SampleInputs = [0.3, -1.1, 0.8, 1.6];
+
+    /// <summary>The objectives of <see cref="OverwrittenArrayObjectives"/>: local arrays that are not write-once.</summary>
+    private static IEnumerable<Case> OverwrittenArrayCases()
+    {
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.AccumulatedLayer), GradientCases.Uniform(15, -1.0, 1.0),
+            x => OverwrittenArrayObjectives.AccumulatedLayer(x, LayerInputs),
+            (x, g) => OverwrittenArrayObjectives.AccumulatedLayerGradient(x, g, LayerInputs),
+            x => new OverwrittenArrayObjectives.AccumulatedLayerObjective(LayerInputs).Value(x),
+            (x, g) => new OverwrittenArrayObjectives.AccumulatedLayerObjective(LayerInputs).ValueAndGradient(x, g)),
+            (x, v, r) => OverwrittenArrayObjectives.AccumulatedLayerHessianVectorProduct(x, v, r, LayerInputs));
+
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.EulerCalibration), GradientCases.Uniform(3, 0.2, 1.5),
+            x => OverwrittenArrayObjectives.EulerCalibration(x, EulerObserved),
+            (x, g) => OverwrittenArrayObjectives.EulerCalibrationGradient(x, g, EulerObserved),
+            x => new OverwrittenArrayObjectives.EulerCalibrationObjective(EulerObserved).Value(x),
+            (x, g) => new OverwrittenArrayObjectives.EulerCalibrationObjective(EulerObserved).ValueAndGradient(x, g)),
+            (x, v, r) => OverwrittenArrayObjectives.EulerCalibrationHessianVectorProduct(x, v, r, EulerObserved));
+
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.NormalizedPasses), GradientCases.Uniform(5, 0.3, 1.5),
+            OverwrittenArrayObjectives.NormalizedPasses, OverwrittenArrayObjectives.NormalizedPassesGradient,
+            x => new OverwrittenArrayObjectives.NormalizedPassesObjective().Value(x),
+            (x, g) => new OverwrittenArrayObjectives.NormalizedPassesObjective().ValueAndGradient(x, g)),
+            OverwrittenArrayObjectives.NormalizedPassesHessianVectorProduct);
+
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.GaussSeidelSweeps), GradientCases.Uniform(5, -1.5, 1.5),
+            OverwrittenArrayObjectives.GaussSeidelSweeps, OverwrittenArrayObjectives.GaussSeidelSweepsGradient,
+            x => new OverwrittenArrayObjectives.GaussSeidelSweepsObjective().Value(x),
+            (x, g) => new OverwrittenArrayObjectives.GaussSeidelSweepsObjective().ValueAndGradient(x, g)),
+            OverwrittenArrayObjectives.GaussSeidelSweepsHessianVectorProduct);
+
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.CompoundUpdates), GradientCases.Uniform(3, -1.5, 1.5),
+            OverwrittenArrayObjectives.CompoundUpdates, OverwrittenArrayObjectives.CompoundUpdatesGradient,
+            x => new OverwrittenArrayObjectives.CompoundUpdatesObjective().Value(x),
+            (x, g) => new OverwrittenArrayObjectives.CompoundUpdatesObjective().ValueAndGradient(x, g)),
+            OverwrittenArrayObjectives.CompoundUpdatesHessianVectorProduct);
+
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.PerSampleUpdates), GradientCases.Uniform(4, -1.5, 1.5),
+            x => OverwrittenArrayObjectives.PerSampleUpdates(x, SampleInputs),
+            (x, g) => OverwrittenArrayObjectives.PerSampleUpdatesGradient(x, g, SampleInputs),
+            x => new OverwrittenArrayObjectives.PerSampleUpdatesObjective(SampleInputs).Value(x),
+            (x, g) => new OverwrittenArrayObjectives.PerSampleUpdatesObjective(SampleInputs).ValueAndGradient(x, g)),
+            (x, v, r) => OverwrittenArrayObjectives.PerSampleUpdatesHessianVectorProduct(x, v, r, SampleInputs));
     }
 
     /// <summary>
