@@ -221,6 +221,28 @@ public sealed class BodyDiagnosticTests
         Assert.Contains(reason, Assert.Single(run.GeneratorDiagnostics).GetMessage(), StringComparison.Ordinal);
     }
 
+    private const string SpanRule = """
+            [Derivative(Gradient = nameof(NormGradient), HessianVectorProduct = nameof(NormHvp))]
+            private static double Norm(ReadOnlySpan<double> u, double scale) => scale;
+            private static double NormGradient(ReadOnlySpan<double> u, Span<double> g, double scale) => scale;
+            private static void NormHvp(ReadOnlySpan<double> u, ReadOnlySpan<double> v, Span<double> r, double scale) { }
+
+        """;
+
+    /// <summary>A span rule differentiates its span argument only: the call must pass the variables, whole, and data for the rest.</summary>
+    [Theory]
+    [InlineData("return Norm({|ADL0113:data|}, 1.0);", "", "the objective's variables")]
+    [InlineData("double s = x[0];\nreturn Norm(x, {|ADL0113:s|});", "", "may depend on the variables")]
+    [InlineData("return [|Norm(x, 1.0)|];", "Span<double> r, double scale", "no static method 'NormHvp'")]
+    [InlineData("return [|Norm(x, 1.0)|];", "Span<double> g, double scale", "no static method 'NormGradient'")]
+    public void ADL0113_ASpanRuleCalledWrongOrIncomplete_IsReportedAndSaysWhy(string body, string mistyped, string reason)
+    {
+        // A mistyped rule takes float where the helper takes double.
+        var members = mistyped.Length == 0 ? SpanRule : SpanRule.Replace(mistyped, mistyped.Replace("double scale", "float scale", StringComparison.Ordinal), StringComparison.Ordinal);
+        var run = DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(body, "ReadOnlySpan<double> x, double[] data", members: members, isStatic: false), "ADL0113");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.GetMessage().Contains(reason, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void EveryProblemInABodyIsReportedInOneRun()
     {

@@ -76,6 +76,7 @@ internal sealed class Analysis
                 break;
             case ArrayDeclareStmt a: ExprReads(a.Length, set); break;
             case UndoStmt u: ExprReads(u.Mark, set); break;
+            case SpanRuleCallStmt call: foreach (var a in call.Args) ExprReads(a, set); break;
             case ReturnStmt r: ExprReads(r.Value, set); break;
             case PushStmt p: ExprReads(p.Value, set); break;
             case IfStmt i:
@@ -113,6 +114,7 @@ internal sealed class Analysis
             case AccumulateStmt acc: set.Add(acc.Name); break;
             case ElementAssignStmt e: set.Add(e.Array); break;
             case UndoStmt u: set.Add(u.Array); break;
+            case SpanRuleCallStmt call: set.Add(call.Output); break;
             case PopStmt p: set.Add(p.Name); break;
             case IfStmt i:
                 set.UnionWith(Writes(i.Then));
@@ -216,6 +218,7 @@ internal sealed class Analysis
                 case BinaryExpr b: Walk(b.Left); Walk(b.Right); break;
                 case CallExpr c: foreach (var x in c.Args) Walk(x); break;
                 case UserCallExpr c: foreach (var x in c.Args) Walk(x); break;
+                case SpanRuleCallExpr c: foreach (var x in c.Args) Walk(x); break;
                 case ConvertExpr c: Walk(c.Operand); break;
                 case ConditionalExpr c: Walk(c.Condition); Walk(c.WhenTrue); Walk(c.WhenFalse); break;
             }
@@ -237,6 +240,7 @@ internal sealed class Analysis
             case BinaryExpr b: ExprReads(b.Left, set); ExprReads(b.Right, set); break;
             case CallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
             case UserCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
+            case SpanRuleCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
             case ConvertExpr c: ExprReads(c.Operand, set); break;
             case ConditionalExpr c: ExprReads(c.Condition, set); ExprReads(c.WhenTrue, set); ExprReads(c.WhenFalse, set); break;
         }
@@ -272,6 +276,10 @@ internal sealed class Analysis
             case UserCallExpr c:
                 // The partials are expressions of the arguments (and of data) only.
                 foreach (var a in c.Args) { ExprReads(a, set); PartialReads(a, set); }
+                break;
+            case SpanRuleCallExpr c:
+                // The gradient is computed from the variables and the (inactive) arguments.
+                foreach (var a in c.Args) ExprReads(a, set);
                 break;
             case ConditionalExpr c:
                 ExprReads(c.Condition, set);
@@ -316,6 +324,7 @@ internal sealed class Analysis
                 case AssignStmt a when a.Value.Type.IsFloating(): assignments.Add((a.Name, a.Value)); break;
                 case AccumulateStmt acc when acc.Value.Type.IsFloating(): assignments.Add((acc.Name, acc.Value)); break;
                 case ElementAssignStmt e when e.Value.Type.IsFloating(): assignments.Add((e.Array, e.Value)); break;
+                case SpanRuleCallStmt { Direction: null } call: assignments.Add((call.Output, new VariableElementExpr(ScalarType.Double, new VariablesLengthExpr()))); break;
             }
         }
         bool changed = true;
@@ -343,6 +352,7 @@ internal sealed class Analysis
         BinaryExpr b => b.Type.IsFloating() && (DependsOnVariables(b.Left, active) || DependsOnVariables(b.Right, active)),
         CallExpr c => c.Type.IsFloating() && !Lowering.KnownFunctions.IsPiecewiseConstant(c.Function) && c.Args.Any(a => DependsOnVariables(a, active)),
         UserCallExpr c => c.Type.IsFloating() && c.Args.Any(a => DependsOnVariables(a, active)),
+        SpanRuleCallExpr c => c.Type.IsFloating(), // a function of the variables
         ConvertExpr c => c.Type.IsFloating() && c.Operand.Type.IsFloating() && DependsOnVariables(c.Operand, active),
         ConditionalExpr c => c.Type.IsFloating() && (DependsOnVariables(c.WhenTrue, active) || DependsOnVariables(c.WhenFalse, active)),
         _ => false,

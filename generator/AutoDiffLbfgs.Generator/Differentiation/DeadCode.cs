@@ -42,6 +42,7 @@ internal static class DeadCode
                 case ElementAssignStmt element when !reads.Contains(element.Array):
                 case ArrayDeclareStmt array when !reads.Contains(array.Name):
                 case UndoStmt undo when !reads.Contains(undo.Array):
+                case SpanRuleCallStmt call when !reads.Contains(call.Output):
                     removed = true;
                     break;
                 case IfStmt i:
@@ -64,8 +65,20 @@ internal static class DeadCode
                     removed = true;
                     break;
                 case ForStmt f:
-                    list.Add(f with { Body = Prune(f.Body, reads, popped, ref removed) });
+                {
+                    var body = Prune(f.Body, reads, popped, ref removed);
+                    var counters = new HashSet<string>(f.Init.Statements.OfType<DeclareStmt>().Select(d => d.Name));
+                    bool countingOnly = f.Init.Statements.All(x => x is DeclareStmt) && f.Increment.Statements.All(x =>
+                        x is AccumulateStmt acc && counters.Contains(acc.Name) || x is AssignStmt a && counters.Contains(a.Name));
+                    if (body.Statements.Count == 0 && countingOnly)
+                    {
+                        // Nothing left but the counting: a loop that changes nothing outside its header is dropped.
+                        removed = true;
+                        break;
+                    }
+                    list.Add(f with { Body = body });
                     break;
+                }
                 case WhileStmt w:
                     list.Add(w with { Body = Prune(w.Body, reads, popped, ref removed) });
                     break;
@@ -113,6 +126,7 @@ internal static class DeadCode
         ArrayDeclareStmt a => new[] { a.Length },
         ElementAssignStmt e => new[] { e.Index, e.Value },
         UndoStmt u => new[] { u.Mark },
+        SpanRuleCallStmt call => call.Args,
         DeclareStmt { Init: { } init } => new[] { init },
         AssignStmt a => new[] { a.Value },
         AccumulateStmt acc => new[] { acc.Value },

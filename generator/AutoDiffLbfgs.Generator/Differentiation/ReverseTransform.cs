@@ -449,6 +449,9 @@ internal sealed class ReverseTransform
             case CallExpr c:
                 PropagateCall(c, seed, o, value);
                 break;
+            case SpanRuleCallExpr call:
+                PropagateSpanRule(call, seed, o);
+                break;
             case UserCallExpr u:
             {
                 var active = Enumerable.Range(0, u.Args.Count).Where(i => _a.IsActive(u.Args[i])).ToList();
@@ -457,6 +460,32 @@ internal sealed class ReverseTransform
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// A span rule: the user's gradient of the helper goes into a pooled scratch array, which is added, times the
+    /// seed, to the gradient: <c>gradient[i] += seed · ∇F(x)[i]</c>.
+    /// </summary>
+    private void PropagateSpanRule(SpanRuleCallExpr call, Expr seed, List<Stmt> o)
+    {
+        var scratch = _names.Fresh(ShortName(call.Method) + "Gradient");
+        o.Add(new ArrayDeclareStmt(scratch, call.Type, new VariablesLengthExpr(), ArrayStorage.Heap, Clear: true));
+        o.Add(new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args));
+        var s = Bind(seed, o);
+        var i = _names.Fresh("i");
+        var index = Local(ScalarType.Int32, i);
+        o.Add(new ForStmt(
+            new BlockStmt(new Stmt[] { new DeclareStmt(i, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray()),
+            Compare(BinaryOp.Less, index, new VariablesLengthExpr()),
+            new BlockStmt(new Stmt[] { new AccumulateStmt(i, false, Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray()),
+            new BlockStmt(new Stmt[] { new SpanAccumulateStmt(_gradient, index, false, Mul(s, new ArrayElementExpr(call.Type, scratch, index))) }.ToEquatableArray())));
+    }
+
+    /// <summary>The method name of a fully qualified <c>global::Ns.Type.Method</c>, lower-camel-cased for a local's name.</summary>
+    internal static string ShortName(string method)
+    {
+        var name = method.Substring(method.LastIndexOf('.') + 1);
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 
     private void PropagateBinary(BinaryExpr b, Expr seed, List<Stmt> o, Expr? value)

@@ -26,6 +26,7 @@ internal sealed class TangentTransform
     private readonly string _result;
     private readonly Dictionary<string, string> _dots = new();
     private readonly Dictionary<string, string> _dotLogs = new();
+    private readonly Dictionary<SpanRuleCallExpr, Expr> _ruleTangents = new();
 
     private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result, UserRules rules)
     {
@@ -55,6 +56,12 @@ internal sealed class TangentTransform
 
     private void Statement(Stmt stmt, List<Stmt> o)
     {
+        if (stmt is DeclareStmt or AssignStmt or AccumulateStmt or ElementAssignStmt or SpanAccumulateStmt)
+        {
+            // The tangents of span-rule calls are computed right before the statement, in its scope, for it alone.
+            _ruleTangents.Clear();
+            foreach (var e in DeadCode.Expressions(stmt)) SpanRuleTangents(e, o);
+        }
         switch (stmt)
         {
             case DeclareStmt d:
@@ -102,6 +109,11 @@ internal sealed class TangentTransform
                 o.Add(element);
                 break;
             }
+            case SpanRuleCallStmt { Direction: null } call:
+                // The tangent of ∇F(x) along v is ∇²F(x)·v: the user's Hessian-vector product, into the scratch's tangent.
+                o.Add(call);
+                if (_a.IsActive(call.Output)) o.Add(call with { Direction = _direction, Output = Dot(call.Output) });
+                break;
             case UndoLogDeclareStmt log:
                 o.Add(log);
                 if (_a.IsActive(log.Array)) o.Add(new UndoLogDeclareStmt(DotLog(log.Log), Dot(log.Array), log.Element));
@@ -197,6 +209,8 @@ internal sealed class TangentTransform
                 }
                 return sum;
             }
+            case SpanRuleCallExpr call:
+                return _ruleTangents[call];
             case UserCallExpr u:
             {
                 Expr sum = zero;
@@ -209,6 +223,40 @@ internal sealed class TangentTransform
             }
             default:
                 return zero;
+        }
+    }
+
+    /// <summary>
+    /// Computes, before the statement that evaluates it, the tangent of every span-rule call in <paramref name="e"/>:
+    /// ∇F(x)·v, from the user's gradient into a pooled scratch array.
+    /// </summary>
+    private void SpanRuleTangents(Expr e, List<Stmt> o)
+    {
+        switch (e)
+        {
+            case SpanRuleCallExpr call when !_ruleTangents.ContainsKey(call):
+            {
+                var name = ReverseTransform.ShortName(call.Method);
+                var scratch = _names.Fresh(name + "Gradient");
+                var dot = _names.Fresh(name + "Dot");
+                var i = _names.Fresh("i");
+                var index = Local(ScalarType.Int32, i);
+                o.Add(new ArrayDeclareStmt(scratch, call.Type, new VariablesLengthExpr(), ArrayStorage.Heap, Clear: true));
+                o.Add(new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args));
+                o.Add(new DeclareStmt(dot, call.Type, Const(call.Type, 0)));
+                o.Add(new ForStmt(
+                    new BlockStmt(new Stmt[] { new DeclareStmt(i, ScalarType.Int32, Lowering.Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray()),
+                    new BinaryExpr(ScalarType.Boolean, BinaryOp.Less, index, new VariablesLengthExpr()),
+                    new BlockStmt(new Stmt[] { new AccumulateStmt(i, false, Lowering.Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray()),
+                    new BlockStmt(new Stmt[] { new AccumulateStmt(dot, false, Mul(new ArrayElementExpr(call.Type, scratch, index), new SpanElementExpr(call.Type, _direction, index))) }.ToEquatableArray())));
+                _ruleTangents[call] = Local(call.Type, dot);
+                break;
+            }
+            case UnaryExpr u: SpanRuleTangents(u.Operand, o); break;
+            case BinaryExpr b: SpanRuleTangents(b.Left, o); SpanRuleTangents(b.Right, o); break;
+            case CallExpr c: foreach (var a in c.Args) SpanRuleTangents(a, o); break;
+            case ConvertExpr c: SpanRuleTangents(c.Operand, o); break;
+            case ConditionalExpr c: SpanRuleTangents(c.WhenTrue, o); SpanRuleTangents(c.WhenFalse, o); break;
         }
     }
 

@@ -102,6 +102,12 @@ internal sealed class CodePrinter
             case UndoLogDeclareStmt log:
                 _w.WriteLine($"var {log.Log} = new global::AutoDiffLbfgs.Generated.UndoLog<{log.Element.Keyword()}>();");
                 break;
+            case SpanRuleCallStmt call:
+                var arguments = string.Concat(call.Args.Select(a => ", " + Expr(a)));
+                _w.WriteLine(call.Direction is null
+                    ? $"{call.Gradient}({_variables}, {call.Output}{arguments});"
+                    : $"{call.HessianVectorProduct}({_variables}, {call.Direction}, {call.Output}{arguments});");
+                break;
             case UndoStmt undo:
                 _w.WriteLine($"{undo.Log}.Undo({undo.Array}, {Expr(undo.Mark)});");
                 break;
@@ -235,6 +241,8 @@ internal sealed class CodePrinter
                 return ($"{a.Array}[{Expr(a.Index)}]", Primary);
             case ArrayLengthExpr a:
                 return (a.Array + ".Length", Primary);
+            case SpanRuleCallExpr call:
+                return ($"{call.Method}({_variables}{string.Concat(call.Args.Select(a => ", " + Expr(a)))})", Primary);
             case LogCountExpr l:
                 return (l.Log + ".Count", Primary);
             case UnaryExpr u:

@@ -522,6 +522,10 @@ internal sealed partial class BodyLowering
         {
             return LowerClamp(invocation, type.Value);
         }
+        if (type is not null && SpanRuleNames(target) is { } spanRule)
+        {
+            return LowerSpanRuleCall(invocation, spanRule, type.Value);
+        }
         if (type is not null && DerivativeNames(target) is { } partials)
         {
             return LowerUserRuleCall(invocation, partials, type.Value);

@@ -120,6 +120,13 @@ internal sealed record CallExpr(ScalarType Type, MathFunction Function, Equatabl
 /// </summary>
 internal sealed record UserCallExpr(ScalarType Type, string Method, EquatableArray<Expr> Args) : Expr(Type);
 
+/// <summary>
+/// A call of a helper over a span whose gradient and Hessian-vector product the user supplies
+/// (<c>[Derivative(Gradient = …, HessianVectorProduct = …)]</c>), on the objective's variables:
+/// printed <c>Method(x, Args…)</c>. The arguments after the variables are data (never active).
+/// </summary>
+internal sealed record SpanRuleCallExpr(ScalarType Type, string Method, string Gradient, string HessianVectorProduct, EquatableArray<Expr> Args) : Expr(Type);
+
 /// <summary>A numeric conversion to <see cref="Expr.Type"/>.</summary>
 internal sealed record ConvertExpr(ScalarType Type, Expr Operand) : Expr(Type);
 
@@ -178,6 +185,13 @@ internal sealed record UndoLogDeclareStmt(string Log, string Array, ScalarType E
 
 /// <summary>Generated: restores <see cref="Array"/> to its contents when its log held <see cref="Mark"/> entries, undoing the later writes.</summary>
 internal sealed record UndoStmt(string Log, string Array, Expr Mark) : Stmt;
+
+/// <summary>
+/// Generated: the gradient of a span rule's helper into local array <see cref="Output"/>,
+/// <c>Gradient(x, Output, Args…);</c>, or, when <see cref="Direction"/> is set, its Hessian times the direction,
+/// <c>HessianVectorProduct(x, Direction, Output, Args…);</c> (see <see cref="SpanRuleCallExpr"/>).
+/// </summary>
+internal sealed record SpanRuleCallStmt(string Gradient, string HessianVectorProduct, string? Direction, string Output, EquatableArray<Expr> Args) : Stmt;
 
 /// <summary><c>if (Condition) Then else Else</c>.</summary>
 internal sealed record IfStmt(Expr Condition, BlockStmt Then, BlockStmt? Else) : Stmt;

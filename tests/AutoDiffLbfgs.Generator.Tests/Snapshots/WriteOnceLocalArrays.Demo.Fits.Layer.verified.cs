@@ -152,9 +152,6 @@ static partial class Fits
                 hDot[j] = tanhDot;
                 h[j] = tanh;
             }
-            for (int j = 0; j < hidden; j++)
-            {
-            }
             double p = 1.0;
             double pDot = 0.0;
             double pSaved = p;

@@ -146,6 +146,8 @@ public static class SecondTierCases
     internal static readonly double[] EulerObserved = [0.9, 0.8, 0.72, 0.61, 0.55, 0.49, 0.40, 0.38];
     internal static readonly double[] SampleInputs = [0.3, -1.1, 0.8, 1.6];
 
+    internal static readonly double[] SoftMaxWeights = [0.5, 1.5, 1.0, 0.8, 1.2];
+
     /// <summary>The objectives of <see cref="OverwrittenArrayObjectives"/>: local arrays that are not write-once.</summary>
     private static IEnumerable<Case> OverwrittenArrayCases()
     {
@@ -187,6 +189,14 @@ public static class SecondTierCases
             x => new OverwrittenArrayObjectives.PerSampleUpdatesObjective(SampleInputs).Value(x),
             (x, g) => new OverwrittenArrayObjectives.PerSampleUpdatesObjective(SampleInputs).ValueAndGradient(x, g)),
             (x, v, r) => OverwrittenArrayObjectives.PerSampleUpdatesHessianVectorProduct(x, v, r, SampleInputs));
+
+        yield return new(Gradient(nameof(SpanRuleObjectives.SoftMaxFit), GradientCases.Uniform(5, -1.5, 1.5),
+            x => SpanRuleObjectives.SoftMaxFit(x, SoftMaxWeights),
+            (x, g) => SpanRuleObjectives.SoftMaxFitGradient(x, g, SoftMaxWeights),
+            x => new SpanRuleObjectives.SoftMaxFitObjective(SoftMaxWeights).Value(x),
+            (x, g) => new SpanRuleObjectives.SoftMaxFitObjective(SoftMaxWeights).ValueAndGradient(x, g),
+            smooth: x => Enumerable.Range(0, 2).All(k => Math.Abs(SpanRuleObjectives.SoftMax(x, SoftMaxWeights, 0.5 + k)) > Margin)),
+            (x, v, r) => SpanRuleObjectives.SoftMaxFitHessianVectorProduct(x, v, r, SoftMaxWeights));
     }
 
     /// <summary>
