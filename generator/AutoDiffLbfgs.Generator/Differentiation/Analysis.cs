@@ -204,6 +204,7 @@ internal sealed class Analysis
                 case BinaryExpr b: Walk(b.Left); Walk(b.Right); break;
                 case CallExpr c: foreach (var x in c.Args) Walk(x); break;
                 case UserCallExpr c: foreach (var x in c.Args) Walk(x); break;
+                case HelperCallExpr h: foreach (var x in h.Args) Walk(x); break;
                 case ConvertExpr c: Walk(c.Operand); break;
                 case ConditionalExpr c: Walk(c.Condition); Walk(c.WhenTrue); Walk(c.WhenFalse); break;
             }
@@ -225,6 +226,8 @@ internal sealed class Analysis
             case BinaryExpr b: ExprReads(b.Left, set); ExprReads(b.Right, set); break;
             case CallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
             case UserCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
+            case HelperCallExpr h: foreach (var a in h.Args) ExprReads(a, set); break;
+            case HelperTangentExpr h: foreach (var a in h.Args.Concat(h.ArgDots)) ExprReads(a, set); break;
             case ConvertExpr c: ExprReads(c.Operand, set); break;
             case ConditionalExpr c: ExprReads(c.Condition, set); ExprReads(c.WhenTrue, set); ExprReads(c.WhenFalse, set); break;
         }
@@ -260,6 +263,10 @@ internal sealed class Analysis
             case UserCallExpr c:
                 // The partials are expressions of the arguments (and of data) only.
                 foreach (var a in c.Args) { ExprReads(a, set); PartialReads(a, set); }
+                break;
+            case HelperCallExpr h:
+                // The partials come from the helper's generated gradient, called with the arguments.
+                foreach (var a in h.Args) { ExprReads(a, set); PartialReads(a, set); }
                 break;
             case ConditionalExpr c:
                 ExprReads(c.Condition, set);
@@ -304,6 +311,13 @@ internal sealed class Analysis
                 case AssignStmt a when a.Value.Type.IsFloating(): assignments.Add((a.Name, a.Value)); break;
                 case AccumulateStmt acc when acc.Value.Type.IsFloating(): assignments.Add((acc.Name, acc.Value)); break;
                 case ElementAssignStmt e when e.Value.Type.IsFloating(): assignments.Add((e.Array, e.Value)); break;
+                case HelperGradientStmt g:
+                    // Each partial derivative is a function of all the arguments.
+                    for (int j = 0; j < g.Args.Count; j++)
+                    {
+                        if (g.Partials[j].Length > 0 && g.Args[j].Type.IsFloating()) assignments.Add((g.Partials[j], new HelperCallExpr(g.Args[j].Type, g.Helper, g.Args)));
+                    }
+                    break;
             }
         }
         bool changed = true;
@@ -331,6 +345,8 @@ internal sealed class Analysis
         BinaryExpr b => b.Type.IsFloating() && (DependsOnVariables(b.Left, active) || DependsOnVariables(b.Right, active)),
         CallExpr c => c.Type.IsFloating() && !Lowering.KnownFunctions.IsPiecewiseConstant(c.Function) && c.Args.Any(a => DependsOnVariables(a, active)),
         UserCallExpr c => c.Type.IsFloating() && c.Args.Any(a => DependsOnVariables(a, active)),
+        HelperCallExpr h => h.Type.IsFloating() && h.Args.Any(a => DependsOnVariables(a, active)),
+        HelperTangentExpr h => h.Type.IsFloating() && h.Args.Concat(h.ArgDots).Any(a => DependsOnVariables(a, active)),
         ConvertExpr c => c.Type.IsFloating() && c.Operand.Type.IsFloating() && DependsOnVariables(c.Operand, active),
         ConditionalExpr c => c.Type.IsFloating() && (DependsOnVariables(c.WhenTrue, active) || DependsOnVariables(c.WhenFalse, active)),
         _ => false,

@@ -160,4 +160,56 @@ public static class SecondTierSources
             }
         }
         """;
+
+    /// <summary>
+    /// Helpers transformed once: one with a loop, an early return and an integer parameter, called at three sites (in a
+    /// loop, through another helper, in a while condition); a helper calling it (nested); a local function that captures nothing.
+    /// </summary>
+    public const string OnceTransformedHelpers = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Chains
+        {
+            private static double Series(double z, int terms)
+            {
+                double sum = 0.0, term = 1.0;
+                for (int k = 1; k <= terms; k++)
+                {
+                    term *= z / k;
+                    if (Math.Abs(term) < 1e-12) return sum;
+                    sum += term;
+                }
+                return sum;
+            }
+
+            private static double Smooth(double a, double b)
+            {
+                double s = Series(a * b, 4);
+                return Math.Log(1.0 + s * s);
+            }
+
+            [Objective]
+            public static double Energy(ReadOnlySpan<double> x)
+            {
+                double e = 0.0;
+                for (int i = 1; i < x.Length; i++) e += Smooth(x[i - 1], x[i]) + Series(x[i], 3);
+                double y = x[0];
+                int steps = 0;
+                while (Series(y, 5) > 2.0 && steps < 4)
+                {
+                    y *= 0.5;
+                    steps++;
+                }
+                double Pull(double u)
+                {
+                    double d = u - 1.0;
+                    return d * d;
+                }
+                return e + Pull(y);
+            }
+        }
+        """;
 }
