@@ -306,6 +306,17 @@ public static class GradientCases
             ObjectiveValueAndGradient = (x, g) => new SignatureObjectives.FloatRosenbrockObjective().ValueAndGradient(x, g),
             Reference = DoubleTwins.FloatRosenbrock,
         };
+        yield return new GradientCase<float>
+        {
+            Name = nameof(OnceTransformedHelperObjectives.FloatSoftClip),
+            Sample = Uniform(4, -2, 2),
+            IsSmoothAt = SecondTierCases.SoftClipIsSmoothAt,
+            Value = OnceTransformedHelperObjectives.FloatSoftClip,
+            Gradient = OnceTransformedHelperObjectives.FloatSoftClipGradient,
+            ObjectiveValue = x => new OnceTransformedHelperObjectives.FloatSoftClipObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new OnceTransformedHelperObjectives.FloatSoftClipObjective().ValueAndGradient(x, g),
+            Reference = x => OnceTransformedHelperObjectives.DoubleSoftClip(x),
+        };
     }
 
     private static GradientCase<double> Case(
