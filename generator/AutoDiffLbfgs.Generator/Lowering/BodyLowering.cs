@@ -176,7 +176,7 @@ internal sealed partial class BodyLowering
                 Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, Keyword(operation.Syntax));
                 break;
             case ILocalFunctionOperation:
-                // Nothing runs where a local function is declared: its body is inlined at every call (BodyLowering.Calls.cs).
+                // Nothing runs where a local function is declared: its body is inlined at every call (BodyLowering.Calls.cs) or transformed once (BodyLowering.HelperMethods.cs).
                 break;
             default:
                 if (operation.Syntax is FixedStatementSyntax)

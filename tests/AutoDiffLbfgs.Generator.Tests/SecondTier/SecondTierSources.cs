@@ -40,7 +40,10 @@ public static class SecondTierSources
         }
         """;
 
-    /// <summary>Helpers inlined at their calls: an expression-bodied one, one with an early return, one over spans, a local function.</summary>
+    /// <summary>
+    /// Helpers: an expression-bodied one and one over spans (inlined at their calls), one with an early return over scalars
+    /// (transformed once), an expression-bodied local function (inlined).
+    /// </summary>
     public const string Helpers = """
         using System;
         using AutoDiffLbfgs;
