@@ -219,6 +219,7 @@ internal sealed class Analysis
                 case CallExpr c: foreach (var x in c.Args) Walk(x); break;
                 case UserCallExpr c: foreach (var x in c.Args) Walk(x); break;
                 case SpanRuleCallExpr c: foreach (var x in c.Args) Walk(x); break;
+                case HelperCallExpr h: foreach (var x in h.Args) Walk(x); break;
                 case ConvertExpr c: Walk(c.Operand); break;
                 case ConditionalExpr c: Walk(c.Condition); Walk(c.WhenTrue); Walk(c.WhenFalse); break;
             }
@@ -241,6 +242,8 @@ internal sealed class Analysis
             case CallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
             case UserCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
             case SpanRuleCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
+            case HelperCallExpr h: foreach (var a in h.Args) ExprReads(a, set); break;
+            case HelperTangentExpr h: foreach (var a in h.Args.Concat(h.ArgDots)) ExprReads(a, set); break;
             case ConvertExpr c: ExprReads(c.Operand, set); break;
             case ConditionalExpr c: ExprReads(c.Condition, set); ExprReads(c.WhenTrue, set); ExprReads(c.WhenFalse, set); break;
         }
@@ -280,6 +283,10 @@ internal sealed class Analysis
             case SpanRuleCallExpr c:
                 // The gradient is computed from the variables and the (inactive) arguments.
                 foreach (var a in c.Args) ExprReads(a, set);
+                break;
+            case HelperCallExpr h:
+                // The partials come from the helper's generated gradient, called with the arguments.
+                foreach (var a in h.Args) { ExprReads(a, set); PartialReads(a, set); }
                 break;
             case ConditionalExpr c:
                 ExprReads(c.Condition, set);
@@ -325,6 +332,13 @@ internal sealed class Analysis
                 case AccumulateStmt acc when acc.Value.Type.IsFloating(): assignments.Add((acc.Name, acc.Value)); break;
                 case ElementAssignStmt e when e.Value.Type.IsFloating(): assignments.Add((e.Array, e.Value)); break;
                 case SpanRuleCallStmt { Direction: null } call: assignments.Add((call.Output, new VariableElementExpr(ScalarType.Double, new VariablesLengthExpr()))); break;
+                case HelperGradientStmt g:
+                    // Each partial derivative is a function of all the arguments.
+                    for (int j = 0; j < g.Args.Count; j++)
+                    {
+                        if (g.Partials[j].Length > 0 && g.Args[j].Type.IsFloating()) assignments.Add((g.Partials[j], new HelperCallExpr(g.Args[j].Type, g.Helper, g.Args)));
+                    }
+                    break;
             }
         }
         bool changed = true;
@@ -353,6 +367,8 @@ internal sealed class Analysis
         CallExpr c => c.Type.IsFloating() && !Lowering.KnownFunctions.IsPiecewiseConstant(c.Function) && c.Args.Any(a => DependsOnVariables(a, active)),
         UserCallExpr c => c.Type.IsFloating() && c.Args.Any(a => DependsOnVariables(a, active)),
         SpanRuleCallExpr c => c.Type.IsFloating(), // a function of the variables
+        HelperCallExpr h => h.Type.IsFloating() && h.Args.Any(a => DependsOnVariables(a, active)),
+        HelperTangentExpr h => h.Type.IsFloating() && h.Args.Concat(h.ArgDots).Any(a => DependsOnVariables(a, active)),
         ConvertExpr c => c.Type.IsFloating() && c.Operand.Type.IsFloating() && DependsOnVariables(c.Operand, active),
         ConditionalExpr c => c.Type.IsFloating() && (DependsOnVariables(c.WhenTrue, active) || DependsOnVariables(c.WhenFalse, active)),
         _ => false,

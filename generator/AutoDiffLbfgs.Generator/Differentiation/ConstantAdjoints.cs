@@ -48,6 +48,7 @@ internal static class ConstantAdjoints
                 case WhileStmt w: Analysis.ExprReads(w.Condition, reads); break;
                 case PushStmt p: Analysis.ExprReads(p.Value, reads); break;
                 case ReturnStmt r: Analysis.ExprReads(r.Value, reads); break;
+                case HelperGradientStmt g: foreach (var a in g.Args) Analysis.ExprReads(a, reads); break;
             }
         }
         return reads.Contains(name);
@@ -76,6 +77,7 @@ internal static class ConstantAdjoints
         BlockStmt b => Block(b, map),
         PushStmt p => p with { Value = Substitute(p.Value, map) },
         ReturnStmt r => r with { Value = Substitute(r.Value, map) },
+        HelperGradientStmt g => g with { Args = g.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
         _ => s,
     };
 
@@ -93,6 +95,7 @@ internal static class ConstantAdjoints
         BinaryExpr b => b with { Left = Substitute(b.Left, map), Right = Substitute(b.Right, map) },
         CallExpr c => c with { Args = c.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
         UserCallExpr c => c with { Args = c.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
+        HelperCallExpr h => h with { Args = h.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
         ConvertExpr c => c with { Operand = Substitute(c.Operand, map) },
         ConditionalExpr c => c with { Condition = Substitute(c.Condition, map), WhenTrue = Substitute(c.WhenTrue, map), WhenFalse = Substitute(c.WhenFalse, map) },
         VariableElementExpr v => v with { Index = Substitute(v.Index, map) },

@@ -64,6 +64,11 @@ internal static class DeadCode
                 case BlockStmt { Statements.Count: 0 }:
                     removed = true;
                     break;
+                case HelperGradientStmt g when g.Partials.All(p => !reads.Contains(p)):
+                case HelperHessianVectorStmt h when h.Results.All(r => !reads.Contains(r)):
+                    // A call of a generated helper method has no effect but its out values.
+                    removed = true;
+                    break;
                 case ForStmt f:
                 {
                     var body = Prune(f.Body, reads, popped, ref removed);
@@ -136,6 +141,8 @@ internal static class DeadCode
         WhileStmt w => new[] { w.Condition },
         ReturnStmt r => new[] { r.Value },
         PushStmt p => new[] { p.Value },
+        HelperGradientStmt g => g.Args,
+        HelperHessianVectorStmt h => h.Args.Concat(h.ArgDots),
         _ => Enumerable.Empty<Expr>(),
     };
 }

@@ -459,6 +459,9 @@ internal sealed class ReverseTransform
                 foreach (int i in active) Propagate(u.Args[i], Mul(s, _rules.Partial(u, i)), o);
                 break;
             }
+            case HelperCallExpr h:
+                PropagateHelper(h, seed, o);
+                break;
         }
     }
 
@@ -588,6 +591,32 @@ internal sealed class ReverseTransform
         var partials = DerivativeRules.Partials(c.Function, c.Type, args, value, _a.IsActive);
         var seedBound = partials.Count > 1 ? Bind(seed, o) : seed;
         foreach (var (index, partial) in partials) Propagate(args[index], Mul(seedBound, partial), o);
+    }
+
+    /// <summary>
+    /// The adjoint of a call of a helper transformed once: its generated gradient gives ∂H/∂argⱼ at the arguments (a
+    /// partial per active argument, the others discarded), and each active argument receives seed·∂H/∂argⱼ.
+    /// </summary>
+    private void PropagateHelper(HelperCallExpr h, Expr seed, List<Stmt> o)
+    {
+        var partials = new string[h.Args.Count];
+        var active = new List<int>();
+        for (int j = 0; j < h.Args.Count; j++)
+        {
+            partials[j] = "";
+            if (!_a.IsActive(h.Args[j])) continue;
+            var title = h.Helper.Title;
+            var parameter = h.Helper.Parameters[j];
+            partials[j] = _names.Fresh(char.ToLowerInvariant(title[0]) + title.Substring(1) + char.ToUpperInvariant(parameter[0]) + parameter.Substring(1) + "Partial");
+            active.Add(j);
+        }
+        o.Add(new HelperGradientStmt(h.Helper, h.Args, partials.ToEquatableArray()));
+        var s = active.Count > 1 ? Bind(seed, o) : seed;
+        foreach (int j in active)
+        {
+            var type = h.Args[j].Type;
+            Propagate(h.Args[j], Mul(LoweringConvert(s, type), Local(type, partials[j])), o);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -28,8 +28,12 @@ internal sealed class TangentTransform
     private readonly Dictionary<string, string> _dotLogs = new();
     private readonly Dictionary<SpanRuleCallExpr, Expr> _ruleTangents = new();
 
-    private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result, UserRules rules)
+    /// <summary>Whether a <c>return e;</c> becomes <c>return eDot;</c> (a helper's generated tangent method) instead of being dropped.</summary>
+    private readonly bool _returnsTangent;
+
+    private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result, UserRules rules, bool returnsTangent)
     {
+        _returnsTangent = returnsTangent;
         _a = analysis;
         _rules = rules;
         _names = names;
@@ -39,9 +43,13 @@ internal sealed class TangentTransform
     }
 
     /// <summary>Transforms gradient code into code that accumulates ∇²f·v into <paramref name="result"/>.</summary>
-    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result, UserRules? rules = null)
+    /// <remarks>
+    /// With <paramref name="returnsTangent"/>, applied to a method body rather than to gradient code, it gives the body's
+    /// directional derivative along <paramref name="direction"/>: each <c>return e;</c> returns e's tangent.
+    /// </remarks>
+    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result, UserRules? rules = null, bool returnsTangent = false)
     {
-        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result, rules ?? UserRules.Empty);
+        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result, rules ?? UserRules.Empty, returnsTangent);
         return DeadCode.Remove(new BlockStmt(transform.Block(gradientCode.Statements).ToEquatableArray()));
     }
 
@@ -149,8 +157,15 @@ internal sealed class TangentTransform
                 if (_a.IsActive(p.Name)) o.Add(new PopStmt(Dot(p.Name), p.Type));
                 o.Add(p);
                 break;
+            case ReturnStmt r when _returnsTangent:
+                o.Add(new ReturnStmt(Tangent(r.Value, null)));
+                break;
             case ReturnStmt:
                 break; // the Hessian-vector product returns nothing
+            case HelperGradientStmt g:
+                o.Add(g);
+                HelperPartialTangents(g, o);
+                break;
             default:
                 o.Add(stmt);
                 break;
@@ -221,6 +236,11 @@ internal sealed class TangentTransform
                 }
                 return sum;
             }
+            case HelperCallExpr h:
+            {
+                var dots = ArgumentTangents(h.Args);
+                return dots.Any(d => !IsConst(d, 0) && d.Type.IsFloating()) ? new HelperTangentExpr(h.Type, h.Helper, h.Args, dots) : zero;
+            }
             default:
                 return zero;
         }
@@ -268,6 +288,21 @@ internal sealed class TangentTransform
             _dotLogs[log] = dot;
         }
         return dot;
+    }
+
+    /// <summary>The tangents of a helper call's arguments; an integer or bool argument, which has none, stands for itself.</summary>
+    private EquatableArray<Expr> ArgumentTangents(EquatableArray<Expr> args) =>
+        args.Select(a => a.Type.IsFloating() ? Tangent(a, null) : a).ToEquatableArray();
+
+    /// <summary>
+    /// The tangents of the partial derivatives a helper's generated gradient declares: d/dt ∂H/∂argⱼ = (∇²H·argDot)ⱼ,
+    /// from the helper's generated Hessian-vector product at the same arguments.
+    /// </summary>
+    private void HelperPartialTangents(HelperGradientStmt g, List<Stmt> o)
+    {
+        var results = g.Partials.Select(p => p.Length > 0 && _a.IsActive(p) ? Dot(p) : "").ToEquatableArray();
+        if (results.All(r => r.Length == 0)) return;
+        o.Add(new HelperHessianVectorStmt(g.Helper, g.Args, ArgumentTangents(g.Args), results));
     }
 
     private string Dot(string name)

@@ -37,6 +37,7 @@ internal sealed class UserRules
         BinaryExpr b => b with { Left = Substitute(b.Left, args), Right = Substitute(b.Right, args) },
         CallExpr c => c with { Args = c.Args.Select(a => Substitute(a, args)).ToEquatableArray() },
         UserCallExpr c => c with { Args = c.Args.Select(a => Substitute(a, args)).ToEquatableArray() },
+        HelperCallExpr h => h with { Args = h.Args.Select(a => Substitute(a, args)).ToEquatableArray() },
         ConvertExpr c => c with { Operand = Substitute(c.Operand, args) },
         ConditionalExpr c => c with { Condition = Substitute(c.Condition, args), WhenTrue = Substitute(c.WhenTrue, args), WhenFalse = Substitute(c.WhenFalse, args) },
         _ => e,

@@ -117,6 +117,12 @@ internal sealed class CodePrinter
             case RawStmt r:
                 _w.WriteLines(r.Text);
                 break;
+            case HelperGradientStmt g:
+                _w.WriteLine($"{g.Helper.Name}Gradient({HelperArguments(g.Args, null, g.Partials)}); // ∂{g.Helper.Title}/∂({FloatingParameters(g.Helper, g.Args)}) at the arguments");
+                break;
+            case HelperHessianVectorStmt h:
+                _w.WriteLine($"{h.Helper.Name}HessianVectorProduct({HelperArguments(h.Args, h.ArgDots, h.Results)}); // the tangents of those partials: ∇²{h.Helper.Title} times the arguments' tangents");
+                break;
             default:
                 throw new InvalidOperationException("Cannot print " + stmt.GetType().Name);
         }
@@ -265,6 +271,10 @@ internal sealed class CodePrinter
             }
             case UserCallExpr u:
                 return (u.Method + "(" + string.Join(", ", u.Args.Select(a => Expr(a))) + ")", Primary);
+            case HelperCallExpr h:
+                return (h.Helper.Method + "(" + HelperArguments(h.Args, null, null) + ")", Primary);
+            case HelperTangentExpr h:
+                return (h.Helper.Name + "Tangent(" + HelperArguments(h.Args, h.ArgDots, null) + ")", Primary);
             case ConvertExpr c:
                 return ($"({c.Type.Keyword()}){Expr(c.Operand, Unary)}", Unary);
             case ConditionalExpr c:
@@ -273,6 +283,22 @@ internal sealed class CodePrinter
                 throw new InvalidOperationException("Cannot print " + e.GetType().Name);
         }
     }
+
+    /// <summary>
+    /// The argument list of a call of a helper's generated method: the arguments, then the tangents of the floating-point
+    /// ones, then an <c>out</c> per floating-point argument (a declaration, or a discard for an empty name).
+    /// </summary>
+    private string HelperArguments(EquatableArray<Expr> args, EquatableArray<Expr>? dots, EquatableArray<string>? outs)
+    {
+        var list = args.Select(a => Expr(a)).ToList();
+        if (dots is { } tangents) list.AddRange(Enumerable.Range(0, args.Count).Where(j => args[j].Type.IsFloating()).Select(j => Expr(tangents[j])));
+        if (outs is { } names) list.AddRange(Enumerable.Range(0, args.Count).Where(j => args[j].Type.IsFloating()).Select(j => names[j].Length == 0 ? "out _" : $"out {args[j].Type.Keyword()} {names[j]}"));
+        return string.Join(", ", list);
+    }
+
+    /// <summary>The helper's floating-point parameters, for a comment: <c>r, delta</c>.</summary>
+    private static string FloatingParameters(HelperSignature helper, EquatableArray<Expr> args) =>
+        string.Join(", ", Enumerable.Range(0, args.Count).Where(j => args[j].Type.IsFloating()).Select(j => helper.Parameters[j]));
 
     private static (string, int) Operator(BinaryOp op) => op switch
     {

@@ -8,7 +8,7 @@ using AutoDiffLbfgs.Generator.Model;
 namespace AutoDiffLbfgs.Generator.Emit;
 
 /// <summary>Writes the generated file for one objective: the gradient method and the objective struct.</summary>
-internal static class ObjectiveEmitter
+internal static partial class ObjectiveEmitter
 {
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiffLbfgs.Generator\", \"1.0.0\")]";
 
@@ -51,6 +51,7 @@ internal static class ObjectiveEmitter
 
         var names = new NameAllocator(Identifiers(spec));
         WriteDerivatives(w, spec, names);
+        WriteHelpers(w, spec);
         if (spec.VariablesKind != VariablesKind.ReadOnlySpan)
         {
             w.WriteLine();

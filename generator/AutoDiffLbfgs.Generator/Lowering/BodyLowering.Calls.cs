@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoDiffLbfgs.Generator.Lowering;
 
-// Calls: Math.Clamp, and helper methods and local functions of the user's code, inlined at the call.
+// Calls: Math.Clamp, and helper methods and local functions of the user's code inlined at the call (the helpers
+// transformed once instead are in BodyLowering.HelperMethods.cs).
 internal sealed partial class BodyLowering
 {
     /// <summary>

@@ -33,7 +33,8 @@ internal sealed partial class BodyLowering
     private readonly ScalarType _element;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly SemanticModel _model;
-    private readonly NameAllocator _names;
+    /// <summary>Hands out the names the lowering invents; a helper transformed once gets its own while its body is lowered.</summary>
+    private NameAllocator _names;
 
     /// <summary>Statements the expression being lowered needs to run first (inlined helper bodies), in order.</summary>
     private readonly List<Stmt> _pending = new();
@@ -175,7 +176,7 @@ internal sealed partial class BodyLowering
                 Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, Keyword(operation.Syntax));
                 break;
             case ILocalFunctionOperation:
-                // Nothing runs where a local function is declared: its body is inlined at every call (BodyLowering.Calls.cs).
+                // Nothing runs where a local function is declared: its body is inlined at every call (BodyLowering.Calls.cs) or transformed once (BodyLowering.HelperMethods.cs).
                 break;
             default:
                 if (operation.Syntax is FixedStatementSyntax)
@@ -513,7 +514,7 @@ internal sealed partial class BodyLowering
     private Expr LowerInvocation(IInvocationOperation invocation, ScalarType? type)
     {
         var target = invocation.TargetMethod;
-        if (_frame.IsOnStack(target))
+        if (_frame.IsOnStack(target) || IsBeingTransformed(target))
         {
             Report(DiagnosticDescriptors.Recursion, invocation.Syntax, target.Name);
             return Placeholder();
@@ -532,7 +533,7 @@ internal sealed partial class BodyLowering
         }
         if (KnownFunctions.Find(target) is null && type is not null && HelperBody(target) is { } helper)
         {
-            return InlineCall(invocation, helper, type.Value);
+            return TransformsOnce(invocation, helper) ? CallTransformedHelper(invocation, helper, type.Value) : InlineCall(invocation, helper, type.Value);
         }
         var args = invocation.Arguments.Select(a => Value(a.Value)).ToArray();
         var function = KnownFunctions.Find(target);

@@ -113,7 +113,8 @@ internal static class ObjectiveParser
             variables.Name,
             data,
             body,
-            lowering.UserFunctions);
+            lowering.UserFunctions,
+            lowering.Helpers);
     }
 
     private static EquatableArray<ContainingTypeSpec> ContainingTypes(IMethodSymbol method, List<DiagnosticInfo> diagnostics)

@@ -259,3 +259,56 @@ internal static class ScalarTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }
+
+/// <summary>
+/// A helper whose derivative code is generated once per objective (see <see cref="HelperSpec"/>): the names every
+/// call site needs. <see cref="Name"/> is the prefix of the generated methods (<c>{Objective}_{Helper}</c>);
+/// <see cref="Method"/> the text that calls the helper for its value (the user's method, or for a local function the
+/// generated copy <see cref="Name"/>); <see cref="Title"/> the user's name, for comments; <see cref="Parameters"/> the
+/// names of its parameters, for the names of partial derivatives.
+/// </summary>
+internal sealed record HelperSignature(string Name, string Method, string Title, EquatableArray<string> Parameters);
+
+/// <summary>
+/// A call of a helper transformed once: printed as a call of <see cref="HelperSignature.Method"/>. Each argument has
+/// its parameter's type; a floating-point argument is differentiable, an integer or bool one is data.
+/// </summary>
+internal sealed record HelperCallExpr(ScalarType Type, HelperSignature Helper, EquatableArray<Expr> Args) : Expr(Type);
+
+/// <summary>
+/// Generated: the tangent of a <see cref="HelperCallExpr"/>, Σⱼ ∂H/∂argⱼ·argDotⱼ, printed as a call of the helper's
+/// generated <c>…Tangent</c> method. <see cref="ArgDots"/> is aligned with <see cref="Args"/>; only the entries of
+/// floating-point arguments are used.
+/// </summary>
+internal sealed record HelperTangentExpr(ScalarType Type, HelperSignature Helper, EquatableArray<Expr> Args, EquatableArray<Expr> ArgDots) : Expr(Type);
+
+/// <summary>
+/// Generated: calls the helper's <c>…Gradient</c> method at <see cref="Args"/> and declares each partial derivative
+/// ∂H/∂argⱼ in the local <see cref="Partials"/>[j] (of argument j's type); an empty name discards that partial (an
+/// inactive argument) and is ignored for an integer or bool argument, which has no partial.
+/// </summary>
+internal sealed record HelperGradientStmt(HelperSignature Helper, EquatableArray<Expr> Args, EquatableArray<string> Partials) : Stmt;
+
+/// <summary>
+/// Generated: the tangent of a <see cref="HelperGradientStmt"/>: calls the helper's <c>…HessianVectorProduct</c> method
+/// with the arguments' tangents <see cref="ArgDots"/> and declares (∇²H·argDot)ⱼ, the tangent of partial j, in
+/// <see cref="Results"/>[j] (empty: discarded).
+/// </summary>
+internal sealed record HelperHessianVectorStmt(HelperSignature Helper, EquatableArray<Expr> Args, EquatableArray<Expr> ArgDots, EquatableArray<string> Results) : Stmt;
+
+/// <summary>
+/// A helper method or local function whose derivative code is generated once per objective and called from every call
+/// site, instead of being inlined. <see cref="Body"/> is its lowered body, with floating-point parameter j read as the
+/// variable <c>x[j]</c> and every other parameter as data named after it, so the objective's own transforms
+/// differentiate it with respect to its floating-point parameters.
+/// </summary>
+/// <param name="Signature">The names call sites use.</param>
+/// <param name="IsStatic">Whether the generated methods are static (false when the helper reads the instance).</param>
+/// <param name="EmitsValue">Whether a copy of the helper is generated for its value (a local function, which generated code cannot call).</param>
+/// <param name="ReturnType">double or float.</param>
+/// <param name="Parameters">The generated methods' parameters, in the helper's order.</param>
+/// <param name="Body">The lowered body.</param>
+internal sealed record HelperSpec(HelperSignature Signature, bool IsStatic, bool EmitsValue, ScalarType ReturnType, EquatableArray<HelperParameterSpec> Parameters, BlockStmt Body);
+
+/// <summary>A parameter of a <see cref="HelperSpec"/>: its name in the generated methods and its type.</summary>
+internal sealed record HelperParameterSpec(string Name, ScalarType Type);

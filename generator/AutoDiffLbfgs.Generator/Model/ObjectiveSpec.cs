@@ -19,7 +19,8 @@ internal sealed record ObjectiveSpec(
     string VariablesName,
     EquatableArray<DataParameterSpec> Data,
     BlockStmt Body,
-    EquatableArray<UserFunctionSpec> UserFunctions)
+    EquatableArray<UserFunctionSpec> UserFunctions,
+    EquatableArray<HelperSpec> Helpers)
 {
     /// <summary>The hint name of the generated file, <c>{Namespace.Type}.{Method}.g.cs</c>.</summary>
     public string HintName

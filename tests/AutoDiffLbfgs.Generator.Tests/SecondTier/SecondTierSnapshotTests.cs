@@ -15,6 +15,9 @@ public sealed class SecondTierSnapshotTests
     public void InlinedHelpersAndLocalFunction() => SnapshotTests.VerifyGenerated(SecondTierSources.Helpers, "Demo.Losses.Robust.g.cs");
 
     [Fact]
+    public void OnceTransformedHelpers() => SnapshotTests.VerifyGenerated(SecondTierSources.OnceTransformedHelpers, "Demo.Chains.Energy.g.cs");
+
+    [Fact]
     public void WriteOnceLocalArrays() => SnapshotTests.VerifyGenerated(SecondTierSources.LocalArrays, "Demo.Fits.Residuals.g.cs");
 
     [Fact]

@@ -40,7 +40,10 @@ public static class SecondTierSources
         }
         """;
 
-    /// <summary>Helpers inlined at their calls: an expression-bodied one, one with an early return, one over spans, a local function.</summary>
+    /// <summary>
+    /// Helpers: an expression-bodied one and one over spans (inlined at their calls), one with an early return over scalars
+    /// (transformed once), an expression-bodied local function (inlined).
+    /// </summary>
     public const string Helpers = """
         using System;
         using AutoDiffLbfgs;
@@ -191,6 +194,58 @@ public static class SecondTierSources
                 double s = 0.0;
                 for (int i = 0; i + 1 < x.Length; i++) s += LogCosh(x[i] - 0.3) * Hypot(x[i], x[i + 1]);
                 return s;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Helpers transformed once: one with a loop, an early return and an integer parameter, called at three sites (in a
+    /// loop, through another helper, in a while condition); a helper calling it (nested); a local function that captures nothing.
+    /// </summary>
+    public const string OnceTransformedHelpers = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Chains
+        {
+            private static double Series(double z, int terms)
+            {
+                double sum = 0.0, term = 1.0;
+                for (int k = 1; k <= terms; k++)
+                {
+                    term *= z / k;
+                    if (Math.Abs(term) < 1e-12) return sum;
+                    sum += term;
+                }
+                return sum;
+            }
+
+            private static double Smooth(double a, double b)
+            {
+                double s = Series(a * b, 4);
+                return Math.Log(1.0 + s * s);
+            }
+
+            [Objective]
+            public static double Energy(ReadOnlySpan<double> x)
+            {
+                double e = 0.0;
+                for (int i = 1; i < x.Length; i++) e += Smooth(x[i - 1], x[i]) + Series(x[i], 3);
+                double y = x[0];
+                int steps = 0;
+                while (Series(y, 5) > 2.0 && steps < 4)
+                {
+                    y *= 0.5;
+                    steps++;
+                }
+                double Pull(double u)
+                {
+                    double d = u - 1.0;
+                    return d * d;
+                }
+                return e + Pull(y);
             }
         }
         """;

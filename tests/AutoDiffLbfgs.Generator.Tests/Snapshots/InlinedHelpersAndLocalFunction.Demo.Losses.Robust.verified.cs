@@ -23,23 +23,8 @@ static partial class Losses
         for (int i = 0; i < x.Length; i++)
         {
             double softplusZ = x[i];
-            double huberR = x[i] - targets[i];
-            double huberDelta = 0.5;
-            double huberResult = 0.0;
-            bool huberDone = false;
-            double huberA = global::System.Math.Abs(huberR);
-            if (huberA <= huberDelta)
-            {
-                huberResult = 0.5 * huberR * huberR;
-                huberDone = true;
-            }
-            if (!huberDone)
-            {
-                huberResult = huberDelta * (huberA - 0.5 * huberDelta);
-                huberDone = true;
-            }
             double exp = global::System.Math.Exp(softplusZ);
-            s += global::System.Math.Log(1.0 + exp) + huberResult;
+            s += global::System.Math.Log(1.0 + exp) + global::Demo.Losses.Huber(x[i] - targets[i], 0.5);
         }
         double dotS = 0.0;
         for (int dotI = 0; dotI < x.Length; dotI++)
@@ -60,50 +45,15 @@ static partial class Losses
         for (int i = 0; i < x.Length; i++)
         {
             double softplusZ = x[i];
-            double huberR = x[i] - targets[i];
-            double huberDelta = 0.5;
-            double huberResult = 0.0;
-            bool huberDone = false;
-            double huberA = global::System.Math.Abs(huberR);
-            if (huberA <= huberDelta)
-            {
-                huberResult = 0.5 * huberR * huberR;
-                huberDone = true;
-            }
             double exp = global::System.Math.Exp(softplusZ);
             double softplusZBar = 0.0;
-            double huberRBar = 0.0;
-            double huberResultBar = 0.0;
-            double huberABar = 0.0;
             double expBar = 0.0;
             // adjoint of: s += Softplus(x[i]) + Huber(x[i] - targets[i], 0.5);
             expBar += 1.0 / (1.0 + exp);
-            huberResultBar += 1.0;
+            Robust_HuberGradient(x[i] - targets[i], 0.5, out double huberRPartial, out _); // ∂Huber/∂(r, delta) at the arguments
             softplusZBar += expBar * exp;
-            if (!huberDone)
-            {
-                // adjoint of: return delta * (a - 0.5 * delta);
-                huberABar += huberResultBar * huberDelta;
-                huberResultBar = 0.0;
-            }
-            // adjoint of: if (a <= delta)
-            if (huberA <= huberDelta)
-            {
-                // adjoint of: return 0.5 * r * r;
-                huberRBar += huberResultBar * (2.0 * 0.5 * huberR);
-                huberResultBar = 0.0;
-            }
-            // adjoint of: a = Math.Abs(r)
-            if (huberR >= 0.0)
-            {
-                huberRBar += huberABar;
-            }
-            else
-            {
-                huberRBar -= huberABar;
-            }
-            // adjoint of: r = x[i] - targets[i] (argument of Huber); z = x[i] (argument of Softplus)
-            gradient[i] += huberRBar + softplusZBar;
+            // adjoint of: z = x[i] (argument of Softplus)
+            gradient[i] += huberRPartial + softplusZBar;
         }
         return value;
     }
@@ -128,19 +78,6 @@ static partial class Losses
         {
             double softplusZ = x[i];
             double softplusZDot = v[i];
-            double huberR = x[i] - targets[i];
-            double huberRDot = v[i];
-            double huberDelta = 0.5;
-            bool huberDone = false;
-            double huberA = global::System.Math.Abs(huberR);
-            if (huberA <= huberDelta)
-            {
-                huberDone = true;
-            }
-            if (!huberDone)
-            {
-                huberDone = true;
-            }
             double exp = global::System.Math.Exp(softplusZ);
             double expDot = exp * softplusZDot;
         }
@@ -163,41 +100,148 @@ static partial class Losses
         {
             double softplusZ = x[i];
             double softplusZDot = v[i];
-            double huberR = x[i] - targets[i];
-            double huberRDot = v[i];
-            double huberDelta = 0.5;
-            bool huberDone = false;
-            double huberA = global::System.Math.Abs(huberR);
-            if (huberA <= huberDelta)
-            {
-                huberDone = true;
-            }
             double exp = global::System.Math.Exp(softplusZ);
             double expDot = exp * softplusZDot;
             double softplusZBarDot = 0.0;
-            double huberRBarDot = 0.0;
-            double huberResultBar = 0.0;
             double expBar = 0.0;
             double expBarDot = 0.0;
             // adjoint of: s += Softplus(x[i]) + Huber(x[i] - targets[i], 0.5);
             expBarDot += -(1.0 / (1.0 + exp) * expDot / (1.0 + exp));
             expBar += 1.0 / (1.0 + exp);
-            huberResultBar += 1.0;
+            Robust_HuberHessianVectorProduct(x[i] - targets[i], 0.5, v[i], 0.0, out double huberRPartialDot, out _); // the tangents of those partials: ∇²Huber times the arguments' tangents
             softplusZBarDot += expBarDot * exp + expBar * expDot;
-            if (!huberDone)
-            {
-                // adjoint of: return delta * (a - 0.5 * delta);
-                huberResultBar = 0.0;
-            }
-            // adjoint of: if (a <= delta)
-            if (huberA <= huberDelta)
-            {
-                // adjoint of: return 0.5 * r * r;
-                huberRBarDot += huberResultBar * (2.0 * 0.5 * huberRDot);
-                huberResultBar = 0.0;
-            }
-            // adjoint of: r = x[i] - targets[i] (argument of Huber); z = x[i] (argument of Softplus)
-            result[i] += huberRBarDot + softplusZBarDot;
+            // adjoint of: z = x[i] (argument of Softplus)
+            result[i] += huberRPartialDot + softplusZBarDot;
+        }
+    }
+
+    /// <summary>
+    /// Returns <c>Huber</c>(r, delta) and writes its partial derivatives with respect to r, delta to <paramref name="rBar"/>, <paramref name="deltaBar"/>:
+    /// the reverse-mode derivative of the helper's body, generated once and called at every call of <c>Huber</c> in <see cref="Robust"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    private static double Robust_HuberGradient(double r, double delta, out double rBar, out double deltaBar)
+    {
+        rBar = 0.0;
+        deltaBar = 0.0;
+        double result = 0.0;
+        bool done = false;
+        double a = global::System.Math.Abs(r);
+        if (a <= delta)
+        {
+            result = 0.5 * r * r;
+            done = true;
+        }
+        bool doneSaved = done;
+        if (!done)
+        {
+            result = delta * (a - 0.5 * delta);
+            done = true;
+        }
+        double value = result;
+        double resultBar = 0.0;
+        double aBar = 0.0;
+        resultBar += 1.0;
+        done = doneSaved;
+        if (!done)
+        {
+            // adjoint of: return delta * (a - 0.5 * delta);
+            double d = resultBar * delta;
+            aBar += d;
+            deltaBar += resultBar * (a - 0.5 * delta) - d * 0.5;
+            resultBar = 0.0;
+        }
+        // adjoint of: if (a <= delta)
+        if (a <= delta)
+        {
+            // adjoint of: return 0.5 * r * r;
+            rBar += resultBar * (2.0 * 0.5 * r);
+            resultBar = 0.0;
+        }
+        // adjoint of: a = Math.Abs(r)
+        if (r >= 0.0)
+        {
+            rBar += aBar;
+        }
+        else
+        {
+            rBar -= aBar;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// The derivative of <c>Huber</c> at (r, delta) along (rDot, deltaDot): the sum of each partial derivative times its
+    /// direction, by forward-mode differentiation of the helper's body, generated once for <see cref="Robust"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    private static double Robust_HuberTangent(double r, double delta, double rDot, double deltaDot)
+    {
+        double resultDot = 0.0;
+        bool done = false;
+        double a = global::System.Math.Abs(r);
+        double aDot = r >= 0.0 ? rDot : -rDot;
+        if (a <= delta)
+        {
+            resultDot = 0.5 * rDot * r + 0.5 * r * rDot;
+            done = true;
+        }
+        if (!done)
+        {
+            resultDot = deltaDot * (a - 0.5 * delta) + delta * (aDot - 0.5 * deltaDot);
+            done = true;
+        }
+        return resultDot;
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="rBarDot"/>, <paramref name="deltaBarDot"/> the Hessian of <c>Huber</c> at (r, delta) times (rDot, deltaDot):
+    /// the tangent of <see cref="Robust_HuberGradient"/> along that direction, generated once for <see cref="Robust"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    private static void Robust_HuberHessianVectorProduct(double r, double delta, double rDot, double deltaDot, out double rBarDot, out double deltaBarDot)
+    {
+        rBarDot = 0.0;
+        deltaBarDot = 0.0;
+        bool done = false;
+        double a = global::System.Math.Abs(r);
+        double aDot = r >= 0.0 ? rDot : -rDot;
+        if (a <= delta)
+        {
+            done = true;
+        }
+        bool doneSaved = done;
+        if (!done)
+        {
+            done = true;
+        }
+        double resultBar = 0.0;
+        double aBarDot = 0.0;
+        resultBar += 1.0;
+        done = doneSaved;
+        if (!done)
+        {
+            // adjoint of: return delta * (a - 0.5 * delta);
+            double dDot = resultBar * deltaDot;
+            aBarDot += dDot;
+            deltaBarDot += resultBar * (aDot - 0.5 * deltaDot) - dDot * 0.5;
+            resultBar = 0.0;
+        }
+        // adjoint of: if (a <= delta)
+        if (a <= delta)
+        {
+            // adjoint of: return 0.5 * r * r;
+            rBarDot += resultBar * (2.0 * 0.5 * rDot);
+            resultBar = 0.0;
+        }
+        // adjoint of: a = Math.Abs(r)
+        if (r >= 0.0)
+        {
+            rBarDot += aBarDot;
+        }
+        else
+        {
+            rBarDot -= aBarDot;
         }
     }
 

@@ -7,7 +7,8 @@ namespace AutoDiffLbfgs.Tests.Gradients;
 /// DESIGN.md §2: the generated code allocates nothing on the heap in steady state. Measured with
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> over many calls after a warm-up (which lets pools and static
 /// state initialise), for a reduction loop (Rosenbrock), a nested pair loop (Lennard-Jones), a taped loop
-/// (Horner: its tape comes from a pool) and a span-data ref struct objective.
+/// (Horner: its tape comes from a pool), a span-data ref struct objective, and helpers transformed once (calls of
+/// their generated methods).
 /// </summary>
 public sealed class AllocationTests
 {
@@ -47,6 +48,24 @@ public sealed class AllocationTests
         var x = GradientCases.Uniform(300, -1.5, 1.5)(new Random(4));
         var gradient = new double[x.Length];
         AssertNoAllocation(() => new SignatureObjectives.WeightedPowersObjective(GradientCases.PowerWeights, GradientCases.PowerExponent).ValueAndGradient(x, gradient));
+    }
+
+    [Fact]
+    public void OnceTransformedHelpersAllocateNothing()
+    {
+        // Calls of the helpers' generated methods (a taped loop inside Series' gradient, out parameters, no scratch).
+        var x = GradientCases.Uniform(50, -1.5, 1.5)(new Random(6));
+        var v = GradientCases.Uniform(50, -0.5, 0.5)(new Random(7));
+        var gradient = new double[x.Length];
+        var hv = new double[x.Length];
+        AssertNoAllocation(() => OnceTransformedHelperObjectives.ThreeSitesGradient(x, gradient));
+        AssertNoAllocation(() => OnceTransformedHelperObjectives.NestedGradient(x, gradient));
+        AssertNoAllocation(() =>
+        {
+            OnceTransformedHelperObjectives.ThreeSitesHessianVectorProduct(x, v, hv);
+            OnceTransformedHelperObjectives.NestedHessianVectorProduct(x, v, hv);
+            return hv[0];
+        });
     }
 
     private static void AssertNoAllocation(Func<double> call)

@@ -316,6 +316,17 @@ public static class GradientCases
             ObjectiveValueAndGradient = (x, g) => new OverwrittenArrayObjectives.FloatAccumulationObjective().ValueAndGradient(x, g),
             Reference = FloatAccumulationTwin,
         };
+        yield return new GradientCase<float>
+        {
+            Name = nameof(OnceTransformedHelperObjectives.FloatSoftClip),
+            Sample = Uniform(4, -2, 2),
+            IsSmoothAt = SecondTierCases.SoftClipIsSmoothAt,
+            Value = OnceTransformedHelperObjectives.FloatSoftClip,
+            Gradient = OnceTransformedHelperObjectives.FloatSoftClipGradient,
+            ObjectiveValue = x => new OnceTransformedHelperObjectives.FloatSoftClipObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new OnceTransformedHelperObjectives.FloatSoftClipObjective().ValueAndGradient(x, g),
+            Reference = x => OnceTransformedHelperObjectives.DoubleSoftClip(x),
+        };
     }
 
     /// <summary>The double twin of <see cref="OverwrittenArrayObjectives.FloatAccumulation"/>, for finite differences.</summary>

@@ -25,6 +25,7 @@ public static class SecondTierCases
     internal static readonly SpringSet Springs = new();
     internal static readonly SpringData SpringValues = new(1.7, [0.1, -0.4, 0.8, 0.0, 1.2], 0.6);
     internal static readonly SpringData PullValues = new(0.9, [], 1.0);
+    internal static readonly DampedChain Chain = new(1.8);
 
     /// <summary>One objective: its gradient case and its generated Hessian-vector product.</summary>
     public sealed record Case(GradientCase<double> Gradient, HessianVectorFunction HessianVectorProduct);
@@ -140,6 +141,34 @@ public static class SecondTierCases
             x => new PolynomialModel.EnergyObjective(Model).Value(x),
             (x, g) => new PolynomialModel.EnergyObjective(Model).ValueAndGradient(x, g)),
             (x, v, r) => Model.EnergyHessianVectorProduct(x, v, r));
+
+        yield return new(Gradient(nameof(OnceTransformedHelperObjectives.ThreeSites), GradientCases.Uniform(5, -1.5, 1.5),
+            OnceTransformedHelperObjectives.ThreeSites, OnceTransformedHelperObjectives.ThreeSitesGradient,
+            x => new OnceTransformedHelperObjectives.ThreeSitesObjective().Value(x),
+            (x, g) => new OnceTransformedHelperObjectives.ThreeSitesObjective().ValueAndGradient(x, g),
+            smooth: ThreeSitesIsSmoothAt),
+            OnceTransformedHelperObjectives.ThreeSitesHessianVectorProduct);
+
+        yield return new(Gradient(nameof(OnceTransformedHelperObjectives.Nested), GradientCases.Uniform(5, -1.5, 1.5),
+            OnceTransformedHelperObjectives.Nested, OnceTransformedHelperObjectives.NestedGradient,
+            x => new OnceTransformedHelperObjectives.NestedObjective().Value(x),
+            (x, g) => new OnceTransformedHelperObjectives.NestedObjective().ValueAndGradient(x, g)),
+            OnceTransformedHelperObjectives.NestedHessianVectorProduct);
+
+        yield return new(Gradient(nameof(OnceTransformedHelperObjectives.DoubleSoftClip), GradientCases.Uniform(4, -2.0, 2.0),
+            OnceTransformedHelperObjectives.DoubleSoftClip, OnceTransformedHelperObjectives.DoubleSoftClipGradient,
+            x => new OnceTransformedHelperObjectives.DoubleSoftClipObjective().Value(x),
+            (x, g) => new OnceTransformedHelperObjectives.DoubleSoftClipObjective().ValueAndGradient(x, g),
+            smooth: SoftClipIsSmoothAt),
+            OnceTransformedHelperObjectives.DoubleSoftClipHessianVectorProduct);
+
+        yield return new(Gradient("DampedChainEnergy", GradientCases.Uniform(5, -1.5, 1.5),
+            x => Chain.Energy(x),
+            (x, g) => Chain.EnergyGradient(x, g),
+            x => new DampedChain.EnergyObjective(Chain).Value(x),
+            (x, g) => new DampedChain.EnergyObjective(Chain).ValueAndGradient(x, g),
+            smooth: x => Math.Abs(x[0] - 1.5) > Margin && Enumerable.Range(0, x.Length - 1).All(i => Math.Abs(x[i + 1] - x[i] - 0.8) > Margin)),
+            (x, v, r) => Chain.EnergyHessianVectorProduct(x, v, r));
     }
 
     internal static readonly double[] LayerInputs = [0.5, -0.7, 1.1, 0.3];
@@ -190,6 +219,12 @@ public static class SecondTierCases
             (x, g) => new OverwrittenArrayObjectives.PerSampleUpdatesObjective(SampleInputs).ValueAndGradient(x, g)),
             (x, v, r) => OverwrittenArrayObjectives.PerSampleUpdatesHessianVectorProduct(x, v, r, SampleInputs));
 
+        yield return new(Gradient(nameof(OverwrittenArrayObjectives.HelperWithOverwrittenArray), GradientCases.Uniform(4, -1.5, 1.5),
+            OverwrittenArrayObjectives.HelperWithOverwrittenArray, OverwrittenArrayObjectives.HelperWithOverwrittenArrayGradient,
+            x => new OverwrittenArrayObjectives.HelperWithOverwrittenArrayObjective().Value(x),
+            (x, g) => new OverwrittenArrayObjectives.HelperWithOverwrittenArrayObjective().ValueAndGradient(x, g)),
+            OverwrittenArrayObjectives.HelperWithOverwrittenArrayHessianVectorProduct);
+
         yield return new(Gradient(nameof(SpanRuleObjectives.SoftMaxFit), GradientCases.Uniform(5, -1.5, 1.5),
             x => SpanRuleObjectives.SoftMaxFit(x, SoftMaxWeights),
             (x, g) => SpanRuleObjectives.SoftMaxFitGradient(x, g, SoftMaxWeights),
@@ -198,6 +233,29 @@ public static class SecondTierCases
             smooth: x => Enumerable.Range(0, 2).All(k => Math.Abs(SpanRuleObjectives.SoftMax(x, SoftMaxWeights, 0.5 + k)) > Margin)),
             (x, v, r) => SpanRuleObjectives.SoftMaxFitHessianVectorProduct(x, v, r, SoftMaxWeights));
     }
+
+    /// <summary>
+    /// Replays the while loop of <see cref="OnceTransformedHelperObjectives.ThreeSites"/>: its test Series(y, 4) &gt;
+    /// Threshold depends on the variables, so every test it makes must stay a margin away from the threshold.
+    /// </summary>
+    private static bool ThreeSitesIsSmoothAt(double[] x)
+    {
+        double y = x[1];
+        for (int steps = 0; steps < 6; steps++)
+        {
+            double test = OnceTransformedHelperObjectives.Series(y, 4);
+            if (Math.Abs(test - OnceTransformedHelperObjectives.Threshold) < Margin) return false;
+            if (test <= OnceTransformedHelperObjectives.Threshold) break;
+            y = 0.5 * y + 0.1 * x[2];
+        }
+
+        return true;
+    }
+
+    /// <summary>Keeps every argument of SoftClip in <see cref="OnceTransformedHelperObjectives.DoubleSoftClip"/> a margin away from its kinks ±width.</summary>
+    internal static bool SoftClipIsSmoothAt(double[] x) =>
+        Enumerable.Range(0, x.Length).All(i => Math.Abs(Math.Abs(x[i] - 0.25 * i) - 0.75) > Margin)
+        && Math.Abs(Math.Abs(x[0] * x[1]) - 0.5) > Margin;
 
     /// <summary>
     /// Replays the while loop of <see cref="SecondTierObjectives.HelpersWithLoops"/>: its test Decay(y) &gt; 0.05 depends

@@ -130,6 +130,30 @@ internal static partial class OverwrittenArrayObjectives
         return loss;
     }
 
+    // a helper transformed once (statements, scalar parameters) whose body overwrites its own stackalloc array: the
+    // helper's generated gradient and HVP keep the undo log.
+    private static double Smoothed(double a, double b)
+    {
+        Span<double> w = stackalloc double[3];
+        w[0] = a;
+        w[1] = b;
+        w[2] = a * b;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int i = 0; i < w.Length; i++) w[i] = Math.Tanh(w[i] + 0.3 * w[(i + 1) % w.Length]);
+        }
+
+        return w[0] + w[1] * w[2];
+    }
+
+    [Objective]
+    internal static double HelperWithOverwrittenArray(ReadOnlySpan<double> x)
+    {
+        double s = 0.0;
+        for (int i = 0; i + 1 < x.Length; i++) s += Smoothed(x[i], x[i + 1]);
+        return s;
+    }
+
     // single precision: the undo log of a float array.
     [Objective]
     internal static float FloatAccumulation(ReadOnlySpan<float> x)

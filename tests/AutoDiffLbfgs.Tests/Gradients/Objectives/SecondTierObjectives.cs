@@ -2,8 +2,8 @@ namespace AutoDiffLbfgs.Tests.Gradients.Objectives;
 
 /// <summary>
 /// Objectives exercising the second tier of the differentiable subset: foreach, switch statements and expressions,
-/// Math.Clamp, helper methods and local functions (inlined at their calls). The comment above each objective names
-/// the constructs it exercises.
+/// Math.Clamp, helper methods and local functions (inlined at their calls, or transformed once when they have statements
+/// over scalars). The comment above each objective names the constructs it exercises.
 /// </summary>
 internal static partial class SecondTierObjectives
 {
