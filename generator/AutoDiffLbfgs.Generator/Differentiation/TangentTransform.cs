@@ -134,7 +134,7 @@ internal sealed class TangentTransform
             case SpanAccumulateStmt s when s.Span == _gradient:
             {
                 var tangent = Tangent(s.Value, null);
-                if (!IsConst(tangent, 0)) o.Add(new SpanAccumulateStmt(_result, s.Index, s.Subtract, tangent));
+                if (!IsConst(tangent, 0)) o.Add(new SpanAccumulateStmt(_result, s.Index, s.Subtract, tangent) { Store = s.Store });
                 break;
             }
             case IfStmt i:

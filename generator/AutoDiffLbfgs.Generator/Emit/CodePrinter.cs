@@ -54,6 +54,9 @@ internal sealed class CodePrinter
                 if (element.Log is not null) _w.WriteLine($"{element.Log}.Record({element.Array}, {Expr(element.Index)});");
                 _w.WriteLine($"{element.Array}[{Expr(element.Index)}] {(element.Accumulate ? "+=" : "=")} {Expr(element.Value)};");
                 break;
+            case SpanAccumulateStmt { Store: true } s:
+                _w.WriteLine($"{s.Span}[{Expr(s.Index)}] = {Expr(s.Subtract ? Differentiation.ExprBuilder.Neg(s.Value) : s.Value)};");
+                break;
             case SpanAccumulateStmt s:
                 _w.WriteLine($"{s.Span}[{Expr(s.Index)}] {(s.Subtract ? "-=" : "+=")} {Expr(s.Value)};");
                 break;

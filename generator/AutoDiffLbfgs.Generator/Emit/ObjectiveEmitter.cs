@@ -77,7 +77,7 @@ internal static partial class ObjectiveEmitter
         var structured = Structurizer.Run(CallHoisting.Run(spec.Body, names), names, spec.ElementType);
         var rules = new UserRules(spec.UserFunctions);
         var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient, rules);
-        var body = AccumulationMerging.Run(ConstantAdjoints.Run(reverse));
+        var body = GradientStores.Run(AccumulationMerging.Run(ConstantAdjoints.Run(reverse)), gradient);
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");

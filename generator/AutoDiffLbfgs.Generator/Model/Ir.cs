@@ -149,7 +149,14 @@ internal sealed record AssignStmt(string Name, Expr Value) : Stmt;
 internal sealed record AccumulateStmt(string Name, bool Subtract, Expr Value) : Stmt;
 
 /// <summary><c>Span[Index] += Value;</c> (or <c>-=</c>) in generated code.</summary>
-internal sealed record SpanAccumulateStmt(string Span, Expr Index, bool Subtract, Expr Value) : Stmt;
+internal sealed record SpanAccumulateStmt(string Span, Expr Index, bool Subtract, Expr Value) : Stmt
+{
+    /// <summary>
+    /// Whether the entry is stored rather than accumulated, <c>Span[Index] = ±Value;</c>: set by <c>GradientStores</c>
+    /// where each entry is proved to be written once per call, so adding to the cleared entry and storing agree.
+    /// </summary>
+    public bool Store { get; init; }
+}
 
 /// <summary>Where a local array lives: <c>new T[n]</c> on the heap or <c>stackalloc T[n]</c> on the stack.</summary>
 internal enum ArrayStorage

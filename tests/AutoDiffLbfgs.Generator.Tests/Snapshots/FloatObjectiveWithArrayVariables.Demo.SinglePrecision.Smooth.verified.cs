@@ -36,7 +36,7 @@ static partial class SinglePrecision
             expBar += 0.5f * global::System.MathF.Sin(v);
             vBar += expBar * exp * -0.25f + sqrtBar * (0.5f / sqrt) * (2f * v);
             // adjoint of: v = x[i]
-            gradient[i] += vBar;
+            gradient[i] = vBar;
         }
         float value = sum;
         return value;
@@ -78,7 +78,7 @@ static partial class SinglePrecision
             expBar += 0.5f * global::System.MathF.Sin(v);
             vBarDot += (expBarDot * exp + expBar * expDot) * -0.25f + (-(sqrtBar * (0.5f / sqrt * sqrtDot / sqrt) * (2f * v)) + sqrtBar * (0.5f / sqrt) * (2f * vDot));
             // adjoint of: v = x[i]
-            result[i] += vBarDot;
+            result[i] = vBarDot;
         }
     }
 

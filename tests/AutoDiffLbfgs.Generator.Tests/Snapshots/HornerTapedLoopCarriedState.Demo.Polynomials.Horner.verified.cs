@@ -65,7 +65,7 @@ static partial class Polynomials
                     }
                 }
                 // adjoint of: t = x[i]
-                gradient[i] += tBar;
+                gradient[i] = tBar;
             }
             double value = sum;
             return value;
@@ -149,7 +149,7 @@ static partial class Polynomials
                     }
                 }
                 // adjoint of: t = x[i]
-                result[i] += tBarDot;
+                result[i] = tBarDot;
             }
         }
         finally

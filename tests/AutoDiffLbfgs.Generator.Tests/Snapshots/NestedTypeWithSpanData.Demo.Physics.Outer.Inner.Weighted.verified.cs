@@ -27,7 +27,7 @@ static partial class Outer
             {
                 sum += weights[i] * global::System.Math.Cosh(scale * x[i]);
                 // adjoint of: sum += weights[i] * Math.Cosh(scale * x[i]);
-                gradient[i] += weights[i] * global::System.Math.Sinh(scale * x[i]) * scale;
+                gradient[i] = weights[i] * global::System.Math.Sinh(scale * x[i]) * scale;
             }
             double value = sum;
             return value;
@@ -53,7 +53,7 @@ static partial class Outer
             for (int i = 0; i < x.Length; i++)
             {
                 // adjoint of: sum += weights[i] * Math.Cosh(scale * x[i]);
-                result[i] += weights[i] * (global::System.Math.Cosh(scale * x[i]) * (scale * v[i])) * scale;
+                result[i] = weights[i] * (global::System.Math.Cosh(scale * x[i]) * (scale * v[i])) * scale;
             }
         }
 

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Model;
+
+namespace AutoDiffLbfgs.Generator.Differentiation;
+
+/// <summary>
+/// Turns the gradient's accumulations into plain stores where every entry is provably written once per call, the way
+/// a hand-written gradient of independent terms is written (<c>g[2i] = …; g[2i + 1] = …;</c>): a load, an add and a
+/// store become a store. The gradient is still cleared first, so entries no store reaches stay zero.
+/// </summary>
+/// <remarks>
+/// The proof is syntactic. Every accumulation into the gradient sits, outside any inner loop, in the body of one
+/// <c>for</c> loop that no other loop encloses (so the loop runs at most once per call); the loop's counter <c>i</c> is
+/// an integer declared in its header, advanced only by <c>i += 1</c> and not assigned in its body; and each index is
+/// <c>a·i + b</c> with one stride <c>a ≥ 1</c> for all of them and distinct offsets <c>0 ≤ b &lt; a</c>. Then two
+/// writes to one entry would need equal iterations and equal offsets, that is the same statement in the same
+/// iteration, which runs once. Storing into a cleared entry equals adding to it (up to the sign of a zero).
+/// </remarks>
+internal static class GradientStores
+{
+    public static BlockStmt Run(BlockStmt body, string gradient)
+    {
+        var writes = Analysis.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient).ToList();
+        if (writes.Count == 0) return body;
+        var loop = OuterLoopHolding(body, writes);
+        if (loop is null || !IsCountingLoop(loop, out string counter)) return body;
+        var offsets = new HashSet<long>();
+        long? stride = null;
+        foreach (var write in writes)
+        {
+            if (!InBodyOutsideInnerLoops(loop.Body, write)) return body;
+            if (Affine(write.Index, counter) is not var (a, b) || a < 1 || b < 0 || b >= a) return body;
+            if (stride is not null && stride != a) return body;
+            stride = a;
+            if (!offsets.Add(b)) return body;
+        }
+        var stored = new HashSet<Stmt>(writes, ReferenceComparer<Stmt>.Instance);
+        return (BlockStmt)Rewrite(body, stored);
+    }
+
+    /// <summary>The one top-level loop (enclosed by no loop) whose body holds every write, or null.</summary>
+    private static ForStmt? OuterLoopHolding(Stmt stmt, List<SpanAccumulateStmt> writes)
+    {
+        switch (stmt)
+        {
+            case ForStmt f:
+                return writes.All(w => Analysis.Descendants(f.Body).Contains(w, ReferenceComparer<Stmt>.Instance)) ? f : null;
+            case WhileStmt:
+                return null;
+            default:
+                var holders = Analysis.Children(stmt).Where(c => Analysis.Descendants(c).OfType<SpanAccumulateStmt>().Any(writes.Contains)).ToList();
+                return holders.Count == 1 ? OuterLoopHolding(holders[0], writes) : null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="write"/> is in <paramref name="block"/> and not inside a loop nested in it.</summary>
+    private static bool InBodyOutsideInnerLoops(Stmt block, Stmt write)
+    {
+        if (ReferenceEquals(block, write)) return true;
+        if (block is ForStmt or WhileStmt) return false;
+        return Analysis.Children(block).Any(c => InBodyOutsideInnerLoops(c, write));
+    }
+
+    private static bool IsCountingLoop(ForStmt loop, out string counter)
+    {
+        counter = "";
+        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return false;
+        counter = declaration.Name;
+        if (loop.Increment.Statements.Count != 1
+            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
+            || step.Name != declaration.Name)
+        {
+            return false;
+        }
+        string name = counter;
+        return !Analysis.Descendants(loop.Body).Any(s => s switch
+        {
+            DeclareStmt d => d.Name == name,
+            AssignStmt a => a.Name == name,
+            AccumulateStmt acc => acc.Name == name,
+            PopStmt p => p.Name == name,
+            _ => false,
+        });
+    }
+
+    /// <summary>(a, b) when <paramref name="index"/> is <c>a·counter + b</c> with integer constants a, b; null otherwise.</summary>
+    private static (long A, long B)? Affine(Expr index, string counter)
+    {
+        switch (index)
+        {
+            case LocalExpr l when l.Name == counter:
+                return (1, 0);
+            case ConstExpr c when c.Type is ScalarType.Int32 or ScalarType.Int64:
+                return (0, (long)c.Value);
+            case ConvertExpr c:
+                return Affine(c.Operand, counter);
+            case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract } b when Affine(b.Left, counter) is { } l && Affine(b.Right, counter) is { } r:
+                return b.Op == BinaryOp.Add ? (l.A + r.A, l.B + r.B) : (l.A - r.A, l.B - r.B);
+            case BinaryExpr { Op: BinaryOp.Multiply } b when Affine(b.Left, counter) is { } l && Affine(b.Right, counter) is { } r:
+                if (l.A != 0 && r.A != 0) return null;
+                return (l.A * r.B + r.A * l.B, l.B * r.B);
+            default:
+                return null;
+        }
+    }
+
+    private static Stmt Rewrite(Stmt stmt, HashSet<Stmt> stored)
+    {
+        BlockStmt Block(BlockStmt b) => new(b.Statements.Select(s => Rewrite(s, stored)).ToEquatableArray()) { Source = b.Source };
+        return stmt switch
+        {
+            SpanAccumulateStmt s when stored.Contains(s) => s with { Store = true },
+            BlockStmt b => Block(b),
+            IfStmt i => i with { Then = Block(i.Then), Else = i.Else is null ? null : Block(i.Else) },
+            ForStmt f => f with { Init = Block(f.Init), Body = Block(f.Body), Increment = Block(f.Increment) },
+            WhileStmt w => w with { Body = Block(w.Body) },
+            _ => stmt,
+        };
+    }
+}
