@@ -52,6 +52,7 @@ internal static partial class ObjectiveEmitter
         var names = new NameAllocator(Identifiers(spec));
         WriteDerivatives(w, spec, names);
         WriteHelpers(w, spec);
+        WriteSpanHelpers(w, spec);
         if (spec.VariablesKind != VariablesKind.ReadOnlySpan)
         {
             w.WriteLine();
@@ -117,9 +118,9 @@ internal static partial class ObjectiveEmitter
         w.CloseBrace();
     }
 
-    private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape)
+    private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape, string? variables = null)
     {
-        var printer = new CodePrinter(w, spec.VariablesName, tape);
+        var printer = new CodePrinter(w, variables ?? spec.VariablesName, tape);
         // The undo logs of overwritten arrays are declared first, outside the try, so the finally can dispose them.
         var logs = body.Statements.OfType<UndoLogDeclareStmt>().ToList();
         var statements = body.Statements.Where(s => s is not UndoLogDeclareStmt).ToList();
