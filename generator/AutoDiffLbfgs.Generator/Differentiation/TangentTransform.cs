@@ -64,7 +64,7 @@ internal sealed class TangentTransform
 
     private void Statement(Stmt stmt, List<Stmt> o)
     {
-        if (stmt is DeclareStmt or AssignStmt or AccumulateStmt or ElementAssignStmt or SpanAccumulateStmt)
+        if (stmt is DeclareStmt or AssignStmt or AccumulateStmt or ElementAssignStmt or SpanAccumulateStmt or HelperGradientStmt || (stmt is ReturnStmt && _returnsTangent))
         {
             // The tangents of span-rule calls are computed right before the statement, in its scope, for it alone.
             _ruleTangents.Clear();
@@ -277,6 +277,8 @@ internal sealed class TangentTransform
             case CallExpr c: foreach (var a in c.Args) SpanRuleTangents(a, o); break;
             case ConvertExpr c: SpanRuleTangents(c.Operand, o); break;
             case ConditionalExpr c: SpanRuleTangents(c.WhenTrue, o); SpanRuleTangents(c.WhenFalse, o); break;
+            case UserCallExpr u: foreach (var a in u.Args) SpanRuleTangents(a, o); break;
+            case HelperCallExpr h: foreach (var a in h.Args) SpanRuleTangents(a, o); break;
         }
     }
 

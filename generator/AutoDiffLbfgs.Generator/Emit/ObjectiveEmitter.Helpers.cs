@@ -47,9 +47,7 @@ internal static partial class ObjectiveEmitter
         NameAllocator NamesFor(BlockStmt body) => new(reserved.Concat(Declared(body)));
 
         var gradientNames = NamesFor(helper.Body);
-        var structured = Structurizer.Run(CallHoisting.Run(helper.Body, gradientNames), gradientNames, helper.ReturnType);
-        var (reverse, usesTape, _) = ReverseTransform.Run(structured, gradientNames, helper.ReturnType, HelperGradient, rules);
-        var gradientCode = AccumulationMerging.Run(ConstantAdjoints.Run(reverse));
+        var (structured, gradientCode, usesTape) = GradientPipeline.Run(helper.Body, gradientNames, helper.ReturnType, HelperGradient, rules);
         var tangentCode = TangentTransform.Run(structured, NamesFor(structured), HelperGradient, HelperDirection, HelperResult, rules, returnsTangent: true);
         var hvpCode = TangentTransform.Run(gradientCode, NamesFor(gradientCode), HelperGradient, HelperDirection, HelperResult, rules);
 

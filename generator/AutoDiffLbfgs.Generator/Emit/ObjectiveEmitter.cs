@@ -52,6 +52,7 @@ internal static partial class ObjectiveEmitter
         var names = new NameAllocator(Identifiers(spec));
         WriteDerivatives(w, spec, names);
         WriteHelpers(w, spec);
+        WriteSpanHelpers(w, spec);
         if (spec.VariablesKind != VariablesKind.ReadOnlySpan)
         {
             w.WriteLine();
@@ -74,10 +75,8 @@ internal static partial class ObjectiveEmitter
         string t = spec.ElementType.Keyword();
         string gradient = names.Fresh("gradient");
         string tape = names.Fresh("tape");
-        var structured = Structurizer.Run(CallHoisting.Run(spec.Body, names), names, spec.ElementType);
         var rules = new UserRules(spec.UserFunctions);
-        var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, spec.ElementType, gradient, rules);
-        var body = GradientStores.Run(AccumulationMerging.Run(ConstantAdjoints.Run(reverse)), gradient);
+        var (_, body, usesTape) = GradientPipeline.Run(spec.Body, names, spec.ElementType, gradient, rules);
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
@@ -117,9 +116,9 @@ internal static partial class ObjectiveEmitter
         w.CloseBrace();
     }
 
-    private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape)
+    private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape, string? variables = null)
     {
-        var printer = new CodePrinter(w, spec.VariablesName, tape);
+        var printer = new CodePrinter(w, variables ?? spec.VariablesName, tape);
         // The undo logs of overwritten arrays are declared first, outside the try, so the finally can dispose them.
         var logs = body.Statements.OfType<UndoLogDeclareStmt>().ToList();
         var statements = body.Statements.Where(s => s is not UndoLogDeclareStmt).ToList();

@@ -43,7 +43,8 @@ internal sealed partial class BodyLowering
 
     /// <summary>Whether helper <paramref name="target"/> is being lowered to be transformed once (a call of it recurses).</summary>
     private bool IsBeingTransformed(IMethodSymbol target) =>
-        _helpers.TryGetValue(target.OriginalDefinition, out var spec) && spec is null;
+        (_helpers.TryGetValue(target.OriginalDefinition, out var spec) && spec is null)
+        || (_spanHelpers.TryGetValue(target.OriginalDefinition, out var spanSpec) && spanSpec is null);
 
     /// <summary>
     /// Lowers a call of a helper transformed once: the call keeps its arguments (each converted to its parameter's type)
@@ -74,10 +75,7 @@ internal sealed partial class BodyLowering
         _helpers[target] = null;
 
         var returnType = MapType(target.ReturnType)!.Value;
-        var names = new NameAllocator((target.PartialImplementationPart ?? target).DeclaringSyntaxReferences
-            .SelectMany(r => r.GetSyntax().DescendantTokens())
-            .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
-            .Select(t => t.ValueText));
+        var names = DeclarationNames(target);
         var assigned = AssignedParameters(body);
         var frame = InlineFrame.ForObjective(target, returnType);
         var prologue = new List<Stmt>();
@@ -98,34 +96,7 @@ internal sealed partial class BodyLowering
             frame.Bind(parameter, ParameterBinding.Scalar(bound));
         }
 
-        // The caller's lowering state, restored once the helper's body is lowered.
-        var caller = (_frame, _names, _noHoist, Pending: _pending.ToList(), Arrays: _arrays.ToList(), Checked: _checkedArrays.ToList(), Overwritten: _overwrittenArrays.ToList());
-        _frame = frame;
-        _names = names;
-        _noHoist = 0;
-        _pending.Clear();
-        _arrays.Clear();
-        _checkedArrays.Clear();
-        _overwrittenArrays.Clear();
-        BlockStmt lowered;
-        try
-        {
-            lowered = LowerBlock(body);
-            CheckLocalArrays(lowered);
-            if (_overwrittenArrays.Count > 0) lowered = MarkOverwrittenBlock(lowered);
-        }
-        finally
-        {
-            (_frame, _names, _noHoist) = (caller._frame, caller._names, caller._noHoist);
-            _pending.Clear();
-            _pending.AddRange(caller.Pending);
-            _arrays.Clear();
-            foreach (var entry in caller.Arrays) _arrays[entry.Key] = entry.Value;
-            _checkedArrays.Clear();
-            _checkedArrays.UnionWith(caller.Checked);
-            _overwrittenArrays.Clear();
-            _overwrittenArrays.UnionWith(caller.Overwritten);
-        }
+        var lowered = LowerOwnBody(body, frame, names);
 
         bool isLocalFunction = target.MethodKind == MethodKind.LocalFunction;
         string prefix = _helperNames.Fresh(_method.Name + "_" + target.Name);
@@ -139,6 +110,49 @@ internal sealed partial class BodyLowering
         _helperSpecs.Add(spec);
         return spec;
     }
+
+    /// <summary>
+    /// Lowers the body of a helper transformed once, which becomes a method of its own: in <paramref name="frame"/>, with
+    /// names from <paramref name="names"/>, and with the caller's per-body state (frame, names, pending statements,
+    /// hoisting, local arrays) set aside and restored afterwards. The helper's local arrays are checked, and their
+    /// overwritten ones marked, in the helper's own body.
+    /// </summary>
+    private BlockStmt LowerOwnBody(IBlockOperation body, InlineFrame frame, NameAllocator names)
+    {
+        var caller = (_frame, _names, _noHoist, Pending: _pending.ToList(), Arrays: _arrays.ToList(), Checked: _checkedArrays.ToList(), Overwritten: _overwrittenArrays.ToList());
+        _frame = frame;
+        _names = names;
+        _noHoist = 0;
+        _pending.Clear();
+        _arrays.Clear();
+        _checkedArrays.Clear();
+        _overwrittenArrays.Clear();
+        try
+        {
+            var lowered = LowerBlock(body);
+            CheckLocalArrays(lowered);
+            return _overwrittenArrays.Count > 0 ? MarkOverwrittenBlock(lowered) : lowered;
+        }
+        finally
+        {
+            (_frame, _names, _noHoist) = (caller._frame, caller._names, caller._noHoist);
+            _pending.Clear();
+            _pending.AddRange(caller.Pending);
+            _arrays.Clear();
+            foreach (var entry in caller.Arrays) _arrays[entry.Key] = entry.Value;
+            _checkedArrays.Clear();
+            _checkedArrays.UnionWith(caller.Checked);
+            _overwrittenArrays.Clear();
+            _overwrittenArrays.UnionWith(caller.Overwritten);
+        }
+    }
+
+    /// <summary>The identifiers of a helper's declaration, which the names its lowering invents must not take.</summary>
+    private static NameAllocator DeclarationNames(IMethodSymbol target) =>
+        new((target.PartialImplementationPart ?? target).DeclaringSyntaxReferences
+            .SelectMany(r => r.GetSyntax().DescendantTokens())
+            .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
+            .Select(t => t.ValueText));
 
     /// <summary>The parameters of a helper that its body assigns (<c>z = …</c>, <c>z += …</c>, <c>z++</c>).</summary>
     private static HashSet<IParameterSymbol> AssignedParameters(IBlockOperation body)

@@ -533,7 +533,8 @@ internal sealed partial class BodyLowering
         }
         if (KnownFunctions.Find(target) is null && type is not null && HelperBody(target) is { } helper)
         {
-            return TransformsOnce(invocation, helper) ? CallTransformedHelper(invocation, helper, type.Value) : InlineCall(invocation, helper, type.Value);
+            if (TransformsOnce(invocation, helper)) return CallTransformedHelper(invocation, helper, type.Value);
+            return SpanHelperTransformsOnce(invocation, helper) ? CallSpanHelper(invocation, helper, type.Value) : InlineCall(invocation, helper, type.Value);
         }
         var args = invocation.Arguments.Select(a => Value(a.Value)).ToArray();
         var function = KnownFunctions.Find(target);

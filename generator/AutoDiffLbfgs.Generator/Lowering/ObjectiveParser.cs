@@ -114,7 +114,8 @@ internal static class ObjectiveParser
             data,
             body,
             lowering.UserFunctions,
-            lowering.Helpers);
+            lowering.Helpers,
+            lowering.SpanHelpers);
     }
 
     private static EquatableArray<ContainingTypeSpec> ContainingTypes(IMethodSymbol method, List<DiagnosticInfo> diagnostics)

@@ -319,3 +319,24 @@ internal sealed record HelperSpec(HelperSignature Signature, bool IsStatic, bool
 
 /// <summary>A parameter of a <see cref="HelperSpec"/>: its name in the generated methods and its type.</summary>
 internal sealed record HelperParameterSpec(string Name, ScalarType Type);
+
+/// <summary>
+/// A helper over the variables, <c>T F(ReadOnlySpan&lt;T&gt; u, data…)</c> (or <c>Span&lt;T&gt;</c>, <c>T[]</c>), whose
+/// derivative code is generated once per objective: a gradient and a Hessian-vector product with the signatures of an
+/// objective's own (<c>T {Name}Gradient(ReadOnlySpan&lt;T&gt; u, Span&lt;T&gt; gradient, data…)</c>,
+/// <c>void {Name}HessianVectorProduct(ReadOnlySpan&lt;T&gt; u, ReadOnlySpan&lt;T&gt; v, Span&lt;T&gt; result, data…)</c>), which
+/// every call, a <see cref="SpanRuleCallExpr"/>, calls as it calls a user-supplied span rule. <see cref="Body"/> is the
+/// helper's lowered body, with its span parameter read as the variables and its other parameters as data.
+/// </summary>
+/// <param name="Name">The prefix of the generated methods, <c>{Objective}_{Helper}</c>.</param>
+/// <param name="Title">The helper's name, for comments.</param>
+/// <param name="IsStatic">Whether the generated methods are static (false for an instance method of the objective's type).</param>
+/// <param name="EmitsValue">Whether a copy of the helper over a read-only span is generated, <c>{Name}</c>, for its value: its span parameter is a <c>Span&lt;T&gt;</c> or an array, which generated code's read-only variables cannot be passed as.</param>
+/// <param name="Type">The element and return type, double or float (the objective's).</param>
+/// <param name="VariablesName">The name of the span parameter, which the generated methods keep.</param>
+/// <param name="Data">The other parameters, in order.</param>
+/// <param name="Body">The lowered body.</param>
+internal sealed record SpanHelperSpec(string Name, string Title, bool IsStatic, bool EmitsValue, ScalarType Type, string VariablesName, EquatableArray<SpanHelperDataSpec> Data, BlockStmt Body);
+
+/// <summary>A data parameter of a <see cref="SpanHelperSpec"/>: its name in the generated methods, its fully qualified type and modifier (<c>in </c> or empty).</summary>
+internal sealed record SpanHelperDataSpec(string Name, string FullyQualifiedType, string Modifier);

@@ -20,7 +20,8 @@ internal sealed record ObjectiveSpec(
     EquatableArray<DataParameterSpec> Data,
     BlockStmt Body,
     EquatableArray<UserFunctionSpec> UserFunctions,
-    EquatableArray<HelperSpec> Helpers)
+    EquatableArray<HelperSpec> Helpers,
+    EquatableArray<SpanHelperSpec> SpanHelpers)
 {
     /// <summary>The hint name of the generated file, <c>{Namespace.Type}.{Method}.g.cs</c>.</summary>
     public string HintName

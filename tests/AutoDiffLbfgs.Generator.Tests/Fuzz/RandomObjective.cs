@@ -9,7 +9,7 @@ namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
 /// ifs, early returns, break and continue, ternaries and the Math functions; and of the second tier: foreach over
 /// the variables, switch statements and expressions on integers, Math.Clamp, local arrays filled and then read, some
 /// updated in place or by a recurrence first,
-/// and calls of the helpers in <see cref="Helpers"/> (inlined by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),
+/// and calls of the helpers in <see cref="Helpers"/> (Bend inlined, Fold and Wave transformed once by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),
 /// and every function is used inside its domain, so values are finite everywhere.
 /// </summary>
 internal sealed class RandomObjective
@@ -46,9 +46,6 @@ internal sealed class RandomObjective
     private int _names;
     private int _indent = 2;
     private int _loopDepth;
-
-    /// <summary>Above zero inside a branch of ?:, where a helper with statements cannot be inlined (ADL0111).</summary>
-    private int _inBranch;
 
     private RandomObjective(Random random) => _random = random;
 
@@ -265,11 +262,10 @@ internal sealed class RandomObjective
         int kind = _random.Next(27);
         if (kind is 19 or 26)
         {
-            // Only one branch of ?: (one arm of a switch expression) runs: they are generated without statement helpers.
+            // Only one branch of ?: (one arm of a switch expression) runs. Fold and Wave, transformed once, are calls and
+            // may appear there; an inlined helper with statements may not (ADL0111), and none is generated.
             string condition = Condition();
-            _inBranch++;
             string whenTrue = Expression(depth - 1), whenFalse = Expression(depth - 1), otherwise = Leaf();
-            _inBranch--;
             string selector = _loopCounters.Count > 0 ? _loopCounters.Peek() : "x.Length";
             return kind == 19
                 ? $"({condition} ? {whenTrue} : {whenFalse})"
@@ -280,8 +276,8 @@ internal sealed class RandomObjective
         {
             22 => $"Math.Clamp({a}, {Constant(-1.5, -0.2)}, {Constant(0.2, 1.5)})",
             23 => $"Bend({a})",
-            24 when _inBranch == 0 => $"Fold({a}, {b})",
-            25 when _inBranch == 0 => $"Wave(x, {(_loopCounters.Count > 0 ? _loopCounters.Peek() : _random.Next(5).ToString(CultureInfo.InvariantCulture))})",
+            24 => $"Fold({a}, {b})",
+            25 => $"Wave(x, {(_loopCounters.Count > 0 ? _loopCounters.Peek() : _random.Next(5).ToString(CultureInfo.InvariantCulture))})",
             0 or 1 => $"({a} + {b})",
             2 or 3 => $"({a} - {b})",
             4 or 5 or 6 => $"{a} * {b}",

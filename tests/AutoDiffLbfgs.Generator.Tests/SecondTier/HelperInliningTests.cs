@@ -6,8 +6,8 @@ namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
 /// <summary>
 /// Helpers are read from wherever they are declared: another file of the project works, and editing the helper there
 /// regenerates the objective that calls it (the objective's model holds the helper's lowered body, so it changes).
-/// Helpers over spans and expression-bodied helpers are inlined at each call; see <see cref="OnceTransformedHelperTests"/>
-/// for the others.
+/// Expression-bodied helpers, and calls of helpers over spans that pass more than the variables and data, are inlined at
+/// each call; see <see cref="OnceTransformedHelperTests"/> for the others.
 /// </summary>
 public sealed class HelperInliningTests
 {
@@ -68,7 +68,8 @@ public sealed class HelperInliningTests
     [Fact]
     public void TwoCallsOfOneInlinedHelperGetTheirOwnLocals()
     {
-        // A span parameter keeps a helper inlined: each call gets its own copy of the body, with its own names.
+        // A span helper called with an active scalar argument (here an element of the variables) is inlined: each call
+        // gets its own copy of the body, with its own names. (Called with data only, it would be transformed once.)
         const string spanObjective = """
             using System;
             using AutoDiffLbfgs;
@@ -78,7 +79,7 @@ public sealed class HelperInliningTests
             public static partial class Fits
             {
                 [Objective]
-                public static double Loss(ReadOnlySpan<double> x) => Shapes.Bump(x, 0) + Shapes.Bump(x, 1);
+                public static double Loss(ReadOnlySpan<double> x) => Shapes.Bump(x, x[2]) + Shapes.Bump(x, x[3]);
             }
             """;
         const string spanHelper = """
@@ -88,9 +89,9 @@ public sealed class HelperInliningTests
 
             public static class Shapes
             {
-                public static double Bump(ReadOnlySpan<double> u, int k)
+                public static double Bump(ReadOnlySpan<double> u, double c)
                 {
-                    double e = Math.Exp(-u[k] * u[k]);
+                    double e = Math.Exp(-u[0] * u[1] * c);
                     return 2.0 * e;
                 }
             }

@@ -4,8 +4,9 @@ using AutoDiffLbfgs.Generator.Tests.Infrastructure;
 namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
 
 /// <summary>
-/// Helpers with statements over scalars are transformed once per objective: their derivative code is generated as
-/// private methods, once, and every call site calls them. Each test also proves the generated code compiles cleanly.
+/// Helpers with statements over scalars, and helpers with statements over the variables called with data, are
+/// transformed once per objective: their derivative code is generated as private methods, once, and every call site
+/// calls them. Each test also proves the generated code compiles cleanly.
 /// </summary>
 public sealed class OnceTransformedHelperTests
 {
@@ -191,6 +192,143 @@ public sealed class OnceTransformedHelperTests
 
             """;
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody("return Even(x[0], 3);", members: members), "ADL0106");
+    }
+
+    /// <summary>A helper over the variables with a loop and an early return, called from the objective at <paramref name="calls"/>.</summary>
+    private static string SpreadObjective(string calls) => $$"""
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Spans
+        {
+            private static double Spread(ReadOnlySpan<double> u, int k)
+            {
+                double s = 0.0;
+                for (int i = 0; i < u.Length; i++)
+                {
+                    double d = u[i] - u[k];
+                    s += d * d * Math.Exp(-d);
+                    if (s > 50.0) return s;
+                }
+                return s;
+            }
+
+            [Objective]
+            public static double Energy(ReadOnlySpan<double> x, double[] w)
+            {
+                double e = 0.0;
+        {{calls}}
+                return e;
+            }
+        }
+        """;
+
+    [Fact]
+    public void ASpanHelperCalledAtThreeSitesHasItsDerivativeCodeOnce()
+    {
+        var once = Generate(SpreadObjective("e += Spread(x, 0);"), "Demo.Spans.Energy.g.cs");
+        var threeTimes = Generate(SpreadObjective("""
+                    e += Spread(x, 0);
+                    for (int j = 1; j < x.Length; j++) e += w[j] * Spread(x, j);
+                    double y = x[0];
+                    while (Spread(x, 1) > y * y + 1.0 && y < 4.0) y += 1.0;
+                    e += y;
+            """), "Demo.Spans.Energy.g.cs");
+
+        // The helper's body appears in its generated gradient (forward and reverse) and Hessian-vector product, whatever
+        // the number of calls; inlined, it would be copied at every call.
+        Assert.Equal(Count(once, "* Math.Exp(-d)"), Count(threeTimes, "* Math.Exp(-d)"));
+        Assert.Equal(1, Count(threeTimes, "private static double Energy_SpreadGradient(global::System.ReadOnlySpan<double> u, global::System.Span<double> gradient, int k)"));
+        Assert.Equal(1, Count(threeTimes, "private static void Energy_SpreadHessianVectorProduct(global::System.ReadOnlySpan<double> u, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, int k)"));
+        // The two differentiable calls call the generated gradient from the objective's gradient, on its variables; the
+        // loop condition's call is for its value only, a call of the user's method.
+        var gradient = threeTimes.Substring(0, threeTimes.IndexOf("EnergyHessianVectorProduct(", StringComparison.Ordinal));
+        Assert.Equal(2, Count(gradient, "Energy_SpreadGradient(x, "));
+        Assert.Contains("while (global::Demo.Spans.Spread(x, 1) > y * y + 1.0 && y < 4.0)", threeTimes, StringComparison.Ordinal);
+        Assert.Contains("Energy_SpreadHessianVectorProduct(x, v, ", threeTimes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASpanHelperCalledOnDataOrWithAnActiveArgumentIsInlinedThere()
+    {
+        // Over a data array the call has no derivative to take with respect to its span, and with an active scalar
+        // argument the generated methods (which differentiate the span alone) would miss a term: both are inlined, while
+        // the call on the variables with data is transformed once.
+        var source = Generate(DiagnosticVerifier.InObjectiveBody(
+            "double a = Norm(x, 1.0);\ndouble b = Norm(w, 2.0);\ndouble c = Norm(x, x[0]);\nreturn a + b * c;",
+            parameters: "ReadOnlySpan<double> x, double[] w",
+            members: """
+                    private static double Norm(ReadOnlySpan<double> u, double p)
+                    {
+                        double s = 0.0;
+                        foreach (double e in u) s += e * e * p;
+                        return Math.Sqrt(s + 1.0);
+                    }
+
+                """), "Demo.Problems.F.g.cs");
+        var gradient = source.Substring(0, source.IndexOf("FHessianVectorProduct(", StringComparison.Ordinal));
+        Assert.Equal(1, Count(gradient, "F_NormGradient(x, "));
+        Assert.Contains("normEIndex < w.Length", gradient, StringComparison.Ordinal); // the inlined copy over the data
+        Assert.Contains("double normP2 = x[0];", gradient, StringComparison.Ordinal); // the inlined copy with an active argument
+    }
+
+    [Fact]
+    public void ASpanHelperOverAnArrayGetsACopyForItsValue()
+    {
+        // Generated code holds the variables as a read-only span, which a double[] (or Span<double>) parameter cannot take.
+        var source = Generate(DiagnosticVerifier.InObjectiveBody(
+            "double s = Peak(x, w);\nreturn s * s;",
+            parameters: "double[] x, double[] w",
+            members: """
+                    private static double Peak(double[] u, double[] c)
+                    {
+                        double m = 0.0;
+                        for (int i = 0; i < u.Length; i++) m += Math.Log(1.0 + Math.Exp(c[i] * u[i]));
+                        return m;
+                    }
+
+                """), "Demo.Problems.F.g.cs");
+        Assert.Contains("private static double F_Peak(global::System.ReadOnlySpan<double> u, double[] c)", source, StringComparison.Ordinal);
+        Assert.Contains("double s = F_Peak(x, w);", source, StringComparison.Ordinal);
+        Assert.Contains("private static double F_PeakGradient(global::System.ReadOnlySpan<double> u, global::System.Span<double> gradient, double[] c)", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInstanceSpanHelperReadingAFieldGetsInstanceMethods()
+    {
+        var source = Generate(DiagnosticVerifier.InObjectiveBody(
+            "return Pull(x) + x[0];",
+            members: """
+                    private double _stiffness = 2.0;
+
+                    private double Pull(ReadOnlySpan<double> u)
+                    {
+                        double s = 0.0;
+                        for (int i = 1; i < u.Length; i++) s += _stiffness * Math.Cosh(u[i] - u[i - 1]);
+                        return s;
+                    }
+
+                """,
+            isStatic: false), "Demo.Problems.F.g.cs");
+        Assert.Contains("private double F_PullGradient(global::System.ReadOnlySpan<double> u, global::System.Span<double> gradient)", source, StringComparison.Ordinal);
+        Assert.Contains("this.Pull(x)", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASpanHelperCallingItselfIsADL0106()
+    {
+        var members = """
+                private static double Halve(ReadOnlySpan<double> u, int n)
+                {
+                    if (n == 0) return u[0];
+                    double h = [|Halve(u, n - 1)|];
+                    return 0.5 * h;
+                }
+
+            """;
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody("return Halve(x, 3);", members: members), "ADL0106");
     }
 
     private static string Generate(string source, string hintName)

@@ -18,6 +18,9 @@ public sealed class SecondTierSnapshotTests
     public void OnceTransformedHelpers() => SnapshotTests.VerifyGenerated(SecondTierSources.OnceTransformedHelpers, "Demo.Chains.Energy.g.cs");
 
     [Fact]
+    public void OnceTransformedSpanHelpers() => SnapshotTests.VerifyGenerated(SecondTierSources.SpanHelpers, "Demo.Springs.Energy.g.cs");
+
+    [Fact]
     public void WriteOnceLocalArrays() => SnapshotTests.VerifyGenerated(SecondTierSources.LocalArrays, "Demo.Fits.Residuals.g.cs");
 
     [Fact]

@@ -201,6 +201,46 @@ public static class SecondTierSources
     /// <summary>
     /// Helpers transformed once: one with a loop, an early return and an integer parameter, called at three sites (in a
     /// loop, through another helper, in a while condition); a helper calling it (nested); a local function that captures nothing.
+    /// <summary>
+    /// A helper over the variables transformed once: a loop with an early return, a data array and a scalar data
+    /// argument, a call of a scalar helper transformed once; called at two sites, one in a loop.
+    /// </summary>
+    public const string SpanHelpers = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Springs
+        {
+            private static double Soft(double d)
+            {
+                double a = Math.Abs(d);
+                if (a < 1.0) return 0.5 * d * d;
+                return a - 0.5;
+            }
+
+            private static double Stretch(ReadOnlySpan<double> u, double[] rest, double scale)
+            {
+                double s = 0.0;
+                for (int i = 1; i < u.Length; i++)
+                {
+                    s += Soft(scale * (u[i] - u[i - 1] - rest[i - 1]));
+                    if (s > 100.0) return s;
+                }
+                return s;
+            }
+
+            [Objective]
+            public static double Energy(ReadOnlySpan<double> x, double[] rest)
+            {
+                double e = Stretch(x, rest, 1.0);
+                for (int k = 1; k <= 2; k++) e += Stretch(x, rest, 0.5 * k);
+                return e;
+            }
+        }
+        """;
+
     /// </summary>
     public const string OnceTransformedHelpers = """
         using System;

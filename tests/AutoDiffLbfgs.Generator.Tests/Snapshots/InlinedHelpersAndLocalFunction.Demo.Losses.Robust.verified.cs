@@ -26,20 +26,18 @@ static partial class Losses
             double exp = global::System.Math.Exp(softplusZ);
             s += global::System.Math.Log(1.0 + exp) + global::Demo.Losses.Huber(x[i] - targets[i], 0.5);
         }
-        double dotS = 0.0;
-        for (int dotI = 0; dotI < x.Length; dotI++)
-        {
-            dotS += x[dotI] * targets[dotI];
-        }
-        double value = s + dotS * dotS;
-        double dotSBar = 0.0;
+        double squareV = global::Demo.Losses.Dot(x, targets);
+        double value = s + squareV * squareV;
+        double squareVBar = 0.0;
         // adjoint of: return s + Square(Dot(x, targets));
-        dotSBar += 2.0 * dotS;
-        // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < u.Length; i++)
-        for (int dotI = 0; dotI < x.Length; dotI++)
+        squareVBar += 2.0 * squareV;
+        // adjoint of: v = Dot(x, targets) (argument of Square)
+        using var dotGradientBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
+        global::System.Span<double> dotGradient = dotGradientBuffer.Span;
+        Robust_DotGradient(x, dotGradient, targets);
+        for (int i2 = 0; i2 < x.Length; i2++)
         {
-            // adjoint of: s += u[i] * w[i];
-            gradient[dotI] += dotSBar * targets[dotI];
+            gradient[i2] += squareVBar * dotGradient[i2];
         }
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < x.Length; i++)
         for (int i = 0; i < x.Length; i++)
@@ -81,19 +79,31 @@ static partial class Losses
             double exp = global::System.Math.Exp(softplusZ);
             double expDot = exp * softplusZDot;
         }
-        double dotSDot = 0.0;
-        for (int dotI = 0; dotI < x.Length; dotI++)
+        using var dotGradient2Buffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
+        global::System.Span<double> dotGradient2 = dotGradient2Buffer.Span;
+        Robust_DotGradient(x, dotGradient2, targets);
+        double dotDot = 0.0;
+        for (int i3 = 0; i3 < x.Length; i3++)
         {
-            dotSDot += v[dotI] * targets[dotI];
+            dotDot += dotGradient2[i3] * v[i3];
         }
-        double dotSBarDot = 0.0;
+        double squareV = global::Demo.Losses.Dot(x, targets);
+        double squareVDot = dotDot;
+        double squareVBar = 0.0;
+        double squareVBarDot = 0.0;
         // adjoint of: return s + Square(Dot(x, targets));
-        dotSBarDot += 2.0 * dotSDot;
-        // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < u.Length; i++)
-        for (int dotI = 0; dotI < x.Length; dotI++)
+        squareVBarDot += 2.0 * squareVDot;
+        squareVBar += 2.0 * squareV;
+        // adjoint of: v = Dot(x, targets) (argument of Square)
+        using var dotGradientBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
+        global::System.Span<double> dotGradient = dotGradientBuffer.Span;
+        using var dotGradientDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(dotGradient.Length);
+        global::System.Span<double> dotGradientDot = dotGradientDotBuffer.Span;
+        Robust_DotGradient(x, dotGradient, targets);
+        Robust_DotHessianVectorProduct(x, v, dotGradientDot, targets);
+        for (int i2 = 0; i2 < x.Length; i2++)
         {
-            // adjoint of: s += u[i] * w[i];
-            result[dotI] += dotSBarDot * targets[dotI];
+            result[i2] += squareVBarDot * dotGradient[i2] + squareVBar * dotGradientDot[i2];
         }
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < x.Length; i++)
         for (int i = 0; i < x.Length; i++)
@@ -243,6 +253,36 @@ static partial class Losses
         {
             rBarDot -= aBarDot;
         }
+    }
+
+    /// <summary>
+    /// Returns <c>Dot</c> at <paramref name="u"/> and overwrites <paramref name="gradient"/> with its gradient: the reverse-mode
+    /// derivative of the helper's body, generated once and called at every call of <c>Dot</c> in <see cref="Robust"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    private static double Robust_DotGradient(global::System.ReadOnlySpan<double> u, global::System.Span<double> gradient, global::System.ReadOnlySpan<double> w)
+    {
+        gradient.Clear();
+        double s = 0.0;
+        // Fused forward and reverse sweep: for (int i = 0; i < u.Length; i++)
+        for (int i = 0; i < u.Length; i++)
+        {
+            s += u[i] * w[i];
+            // adjoint of: s += u[i] * w[i];
+            gradient[i] = w[i];
+        }
+        double value = s;
+        return value;
+    }
+
+    /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <c>Dot</c> at <paramref name="u"/> times <paramref name="v"/>:
+    /// the tangent of <see cref="Robust_DotGradient"/> along that direction, generated once for <see cref="Robust"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    private static void Robust_DotHessianVectorProduct(global::System.ReadOnlySpan<double> u, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, global::System.ReadOnlySpan<double> w)
+    {
+        result.Clear();
     }
 
     /// <summary>

@@ -68,6 +68,27 @@ public sealed class AllocationTests
         });
     }
 
+    [Fact]
+    public void SpanHelpersTransformedOnceAllocateNothing()
+    {
+        // Calls of span helpers' generated gradient and Hessian-vector product methods: scratch gradients (and their
+        // tangents) from the pool, the undo log of Relax's overwritten stackalloc array, the tape of SpreadSites' while.
+        var x = GradientCases.Uniform(50, -1.5, 1.5)(new Random(8));
+        var v = GradientCases.Uniform(50, -0.5, 0.5)(new Random(9));
+        var gradient = new double[x.Length];
+        var hv = new double[x.Length];
+        AssertNoAllocation(() => SpanHelperObjectives.SpreadSitesGradient(x, gradient));
+        AssertNoAllocation(() => SpanHelperObjectives.NestedBumpsGradient(x, gradient));
+        AssertNoAllocation(() => SpanHelperObjectives.RelaxedGradient(x, gradient));
+        AssertNoAllocation(() =>
+        {
+            SpanHelperObjectives.SpreadSitesHessianVectorProduct(x, v, hv);
+            SpanHelperObjectives.NestedBumpsHessianVectorProduct(x, v, hv);
+            SpanHelperObjectives.RelaxedHessianVectorProduct(x, v, hv);
+            return hv[0];
+        });
+    }
+
     private static void AssertNoAllocation(Func<double> call)
     {
         double sink = 0.0;

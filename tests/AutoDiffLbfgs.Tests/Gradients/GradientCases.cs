@@ -327,6 +327,16 @@ public static class GradientCases
             ObjectiveValueAndGradient = (x, g) => new OnceTransformedHelperObjectives.FloatSoftClipObjective().ValueAndGradient(x, g),
             Reference = x => OnceTransformedHelperObjectives.DoubleSoftClip(x),
         };
+        yield return new GradientCase<float>
+        {
+            Name = nameof(SpanHelperObjectives.FloatSpreadSites),
+            Sample = Uniform(5, -1.5, 1.5),
+            Value = SpanHelperObjectives.FloatSpreadSites,
+            Gradient = SpanHelperObjectives.FloatSpreadSitesGradient,
+            ObjectiveValue = x => new SpanHelperObjectives.FloatSpreadSitesObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new SpanHelperObjectives.FloatSpreadSitesObjective().ValueAndGradient(x, g),
+            Reference = x => SpanHelperObjectives.DoubleSpreadSites(x),
+        };
     }
 
     /// <summary>The double twin of <see cref="OverwrittenArrayObjectives.FloatAccumulation"/>, for finite differences.</summary>

@@ -38,6 +38,38 @@ public sealed class OnceTransformedHelperTests
     }
 
     [Fact]
+    public void FloatSpanHelperHessianVectorProductMatchesItsDoubleTwin()
+    {
+        var random = new Random(12);
+        for (int point = 0; point < 8; point++)
+        {
+            var x = Enumerable.Range(0, 5).Select(_ => 3.0 * random.NextDouble() - 1.5).ToArray();
+            var v = Enumerable.Range(0, 5).Select(_ => random.NextDouble() - 0.5).ToArray();
+            var expected = new double[5];
+            SpanHelperObjectives.DoubleSpreadSitesHessianVectorProduct(x, v, expected);
+            var actual = new float[5];
+            SpanHelperObjectives.FloatSpreadSitesHessianVectorProduct(x.Select(a => (float)a).ToArray(), v.Select(a => (float)a).ToArray(), actual);
+
+            // Each entry sums a few dozen O(1) terms (second derivatives of log(1 + d²) are at most 2), each rounded to
+            // float: 2e-5 is about 100 ulp of the sum, while a wrong second-derivative term would be off by O(0.1).
+            for (int i = 0; i < 5; i++)
+            {
+                Assert.True(Math.Abs(actual[i] - expected[i]) <= 2e-5 * Math.Max(1.0, Math.Abs(expected[i])),
+                    $"(Hv)[{i}] = {actual[i]:R} in float, {expected[i]:R} in double, at x = [{string.Join(", ", x)}], v = [{string.Join(", ", v)}]");
+            }
+        }
+    }
+
+    [Fact]
+    public void SpreadSitesPointsRunTheWhileLoop()
+    {
+        // The while condition calls the span helper: some points must enter the loop, or its derivative goes unchecked.
+        var points = SecondTierCases.All[nameof(SpanHelperObjectives.SpreadSites)].Gradient.Points();
+        Assert.Contains(points, x => SpanHelperObjectives.Spread(x, 1) + x[1] * x[1] > SpanHelperObjectives.Threshold);
+        Assert.Contains(points, x => SpanHelperObjectives.Spread(x, 1) + x[1] * x[1] <= SpanHelperObjectives.Threshold);
+    }
+
+    [Fact]
     public void ThreeSitesPointsTakeTheEarlyReturnAndRunTheWhileLoop()
     {
         // Otherwise the case could pass without exercising the helper's early return or the loop its condition guards.

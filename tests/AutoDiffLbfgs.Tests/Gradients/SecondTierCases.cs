@@ -26,6 +26,8 @@ public static class SecondTierCases
     internal static readonly SpringData SpringValues = new(1.7, [0.1, -0.4, 0.8, 0.0, 1.2], 0.6);
     internal static readonly SpringData PullValues = new(0.9, [], 1.0);
     internal static readonly DampedChain Chain = new(1.8);
+    internal static readonly TautString Taut = new(0.7);
+    internal const double SpanScale = 0.8;
 
     /// <summary>One objective: its gradient case and its generated Hessian-vector product.</summary>
     public sealed record Case(GradientCase<double> Gradient, HessianVectorFunction HessianVectorProduct);
@@ -169,6 +171,52 @@ public static class SecondTierCases
             (x, g) => new DampedChain.EnergyObjective(Chain).ValueAndGradient(x, g),
             smooth: x => Math.Abs(x[0] - 1.5) > Margin && Enumerable.Range(0, x.Length - 1).All(i => Math.Abs(x[i + 1] - x[i] - 0.8) > Margin)),
             (x, v, r) => Chain.EnergyHessianVectorProduct(x, v, r));
+
+        yield return new(Gradient(nameof(SpanHelperObjectives.SpreadSites), GradientCases.Uniform(5, -1.5, 1.5),
+            SpanHelperObjectives.SpreadSites, SpanHelperObjectives.SpreadSitesGradient,
+            x => new SpanHelperObjectives.SpreadSitesObjective().Value(x),
+            (x, g) => new SpanHelperObjectives.SpreadSitesObjective().ValueAndGradient(x, g),
+            smooth: SpreadSitesIsSmoothAt),
+            SpanHelperObjectives.SpreadSitesHessianVectorProduct);
+
+        yield return new(Gradient(nameof(SpanHelperObjectives.DataWeighted), GradientCases.Uniform(6, -1.5, 1.5),
+            x => SpanHelperObjectives.DataWeighted(x, Weights, SpanScale),
+            (x, g) => SpanHelperObjectives.DataWeightedGradient(x, g, Weights, SpanScale),
+            x => new SpanHelperObjectives.DataWeightedObjective(Weights, SpanScale).Value(x),
+            (x, g) => new SpanHelperObjectives.DataWeightedObjective(Weights, SpanScale).ValueAndGradient(x, g)),
+            (x, v, r) => SpanHelperObjectives.DataWeightedHessianVectorProduct(x, v, r, Weights, SpanScale));
+
+        yield return new(Gradient(nameof(SpanHelperObjectives.NestedBumps), GradientCases.Uniform(5, -1.5, 1.5),
+            SpanHelperObjectives.NestedBumps, SpanHelperObjectives.NestedBumpsGradient,
+            x => new SpanHelperObjectives.NestedBumpsObjective().Value(x),
+            (x, g) => new SpanHelperObjectives.NestedBumpsObjective().ValueAndGradient(x, g)),
+            SpanHelperObjectives.NestedBumpsHessianVectorProduct);
+
+        yield return new(Gradient(nameof(SpanHelperObjectives.Relaxed), GradientCases.Uniform(5, -1.5, 1.5),
+            SpanHelperObjectives.Relaxed, SpanHelperObjectives.RelaxedGradient,
+            x => new SpanHelperObjectives.RelaxedObjective().Value(x),
+            (x, g) => new SpanHelperObjectives.RelaxedObjective().ValueAndGradient(x, g)),
+            SpanHelperObjectives.RelaxedHessianVectorProduct);
+
+        yield return new(Gradient(nameof(SpanHelperObjectives.ArrayPeaks), GradientCases.Uniform(5, -1.5, 1.5),
+            x => SpanHelperObjectives.ArrayPeaks(x.ToArray(), Coefficients),
+            (x, g) => SpanHelperObjectives.ArrayPeaksGradient(x, g, Coefficients),
+            x => new SpanHelperObjectives.ArrayPeaksObjective(Coefficients).Value(x),
+            (x, g) => new SpanHelperObjectives.ArrayPeaksObjective(Coefficients).ValueAndGradient(x, g)),
+            (x, v, r) => SpanHelperObjectives.ArrayPeaksHessianVectorProduct(x, v, r, Coefficients));
+
+        yield return new(Gradient(nameof(SpanHelperObjectives.DoubleSpreadSites), GradientCases.Uniform(5, -1.5, 1.5),
+            SpanHelperObjectives.DoubleSpreadSites, SpanHelperObjectives.DoubleSpreadSitesGradient,
+            x => new SpanHelperObjectives.DoubleSpreadSitesObjective().Value(x),
+            (x, g) => new SpanHelperObjectives.DoubleSpreadSitesObjective().ValueAndGradient(x, g)),
+            SpanHelperObjectives.DoubleSpreadSitesHessianVectorProduct);
+
+        yield return new(Gradient("TautStringEnergy", GradientCases.Uniform(6, -1.5, 1.5),
+            x => Taut.Energy(x),
+            (x, g) => Taut.EnergyGradient(x, g),
+            x => new TautString.EnergyObjective(Taut).Value(x),
+            (x, g) => new TautString.EnergyObjective(Taut).ValueAndGradient(x, g)),
+            (x, v, r) => Taut.EnergyHessianVectorProduct(x, v, r));
     }
 
     internal static readonly double[] LayerInputs = [0.5, -0.7, 1.1, 0.3];
@@ -247,6 +295,25 @@ public static class SecondTierCases
             if (Math.Abs(test - OnceTransformedHelperObjectives.Threshold) < Margin) return false;
             if (test <= OnceTransformedHelperObjectives.Threshold) break;
             y = 0.5 * y + 0.1 * x[2];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Replays the while loop of <see cref="SpanHelperObjectives.SpreadSites"/>: its test Spread(x, 1) + y² &gt; Threshold
+    /// depends on the variables, so every test it makes must stay a margin away from the threshold.
+    /// </summary>
+    internal static bool SpreadSitesIsSmoothAt(double[] x)
+    {
+        double spread = SpanHelperObjectives.Spread(x, 1);
+        double y = x[1];
+        for (int steps = 0; steps < 4; steps++)
+        {
+            double test = spread + y * y;
+            if (Math.Abs(test - SpanHelperObjectives.Threshold) < Margin) return false;
+            if (test <= SpanHelperObjectives.Threshold) break;
+            y = 0.5 * y;
         }
 
         return true;

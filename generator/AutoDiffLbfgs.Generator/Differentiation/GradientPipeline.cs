@@ -1,0 +1,25 @@
+using AutoDiffLbfgs.Generator.Model;
+
+namespace AutoDiffLbfgs.Generator.Differentiation;
+
+/// <summary>
+/// The passes that turn a lowered body into gradient code, in order: call hoisting, structurizing, the reverse
+/// transform, then the clean-ups on its output (constant adjoint seeds, merged accumulations, gradient stores). One
+/// list for the objective and for the helpers transformed once, so they always get the same code.
+/// </summary>
+internal static class GradientPipeline
+{
+    /// <summary>The structured body (the input of both transforms) and the gradient code.</summary>
+    /// <param name="body">The lowered body.</param>
+    /// <param name="names">Hands out generated names.</param>
+    /// <param name="element">The type of the body's result.</param>
+    /// <param name="gradient">The name of the gradient span.</param>
+    /// <param name="rules">The user-supplied derivative rules the body refers to.</param>
+    public static (BlockStmt Structured, BlockStmt Gradient, bool UsesTape) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules rules)
+    {
+        var structured = Structurizer.Run(CallHoisting.Run(body, names), names, element);
+        var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, element, gradient, rules);
+        var code = GradientStores.Run(AccumulationMerging.Run(ConstantAdjoints.Run(reverse)), gradient);
+        return (structured, code, usesTape);
+    }
+}

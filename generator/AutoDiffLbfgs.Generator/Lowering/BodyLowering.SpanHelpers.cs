@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AutoDiffLbfgs.Generator.Lowering;
+
+// Helpers over the variables transformed once: their body is lowered once per objective, with the span parameter as
+// the variables, into a SpanHelperSpec the emitter differentiates into a gradient and a Hessian-vector product with the
+// signatures of an objective's own; every call becomes a SpanRuleCallExpr, as if the user had supplied those methods
+// with [Derivative(Gradient = …, HessianVectorProduct = …)].
+internal sealed partial class BodyLowering
+{
+    /// <summary>The span helpers transformed once, by method: their spec, or null while their body is being lowered.</summary>
+    private readonly Dictionary<IMethodSymbol, SpanHelperSpec?> _spanHelpers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The specs of <see cref="_spanHelpers"/> in the order their lowering finished (a callee before its caller).</summary>
+    private readonly List<SpanHelperSpec> _spanHelperSpecs = new();
+
+    /// <summary>Every span helper the objective calls that is transformed once, directly or through other helpers.</summary>
+    public EquatableArray<SpanHelperSpec> SpanHelpers => _spanHelperSpecs.ToEquatableArray();
+
+    /// <summary>
+    /// Whether this call of a helper over the variables gets its derivative code once, as generated methods, rather than
+    /// being inlined. The helper: an ordinary method (static, or an instance method called on <c>this</c>) with
+    /// statements (an expression-bodied one is cheaper substituted, and fuses with the caller's loops), returning the
+    /// objective's element type T, whose first parameter is <c>ReadOnlySpan&lt;T&gt;</c>, <c>Span&lt;T&gt;</c> or
+    /// <c>T[]</c>, and which creates no heap array (<c>new T[n]</c>). The call: it passes the objective's variables,
+    /// whole, as that parameter, and data for the others (data arrays, spans or fields; floating-point values built from
+    /// data, literals and integers only; any integer), since the generated methods differentiate with respect to the
+    /// span alone. Any other call is inlined.
+    /// </summary>
+    private bool SpanHelperTransformsOnce(IInvocationOperation invocation, IBlockOperation body)
+    {
+        var target = invocation.TargetMethod;
+        if (target.MethodKind != MethodKind.Ordinary || target.Parameters.Length == 0) return false;
+        if (body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null }) return false;
+        if (MapType(target.ReturnType) != _element) return false;
+        var first = target.Parameters[0].Type;
+        if (first is not (IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" }) || ElementTypeOf(first) is not { } element || MapType(element) != _element) return false;
+        if (!target.IsStatic && invocation.Instance is not IInstanceReferenceOperation) return false;
+        // The generated gradient runs the helper's forward pass again: a heap array it creates would be allocated once
+        // more per call, and a derivative call must allocate no more than the user's method (stackalloc is fine).
+        if (body.Descendants().Any(o => o is IArrayCreationOperation)) return false;
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameter = argument.Parameter!;
+            var value = WithoutImplicitConversions(argument.Value);
+            if (parameter.Ordinal == 0)
+            {
+                if (!(IsVariablesAccess(value) && value is IParameterReferenceOperation)) return false;
+            }
+            else if (MapType(parameter.Type) is { } scalar)
+            {
+                if (scalar.IsFloating() && !IsDataOperation(argument.Value)) return false;
+            }
+            else if (IsVariablesAccess(value) || LocalArray(value) is not null || DataText(value) is null)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a scalar argument is data, judged before it is lowered (so that a call found not to qualify is inlined
+    /// with nothing lowered twice): literals, constants, integer locals, data and its elements and lengths, the length of
+    /// the variables, and operators over those. Conservative: a call of any method is not data here.
+    /// </summary>
+    private bool IsDataOperation(IOperation operation) => operation switch
+    {
+        _ when operation.ConstantValue.HasValue => true,
+        IConversionOperation { OperatorMethod: null } c => IsDataOperation(c.Operand),
+        IUnaryOperation { OperatorMethod: null } u => IsDataOperation(u.Operand),
+        IBinaryOperation { OperatorMethod: null } b => IsDataOperation(b.LeftOperand) && IsDataOperation(b.RightOperand),
+        ILocalReferenceOperation l => MapType(l.Local.Type) is { } t && !t.IsFloating(),
+        IParameterReferenceOperation p => _frame.Binding(p.Parameter) is { Value: { } bound } ? IsPlainData(bound) : !IsVariablesAccess(p) && DataText(p) is not null,
+        IPropertyReferenceOperation { Property.Name: "Length", Property.IsIndexer: false, Instance: { } instance } =>
+            IsVariablesAccess(instance) || LocalArray(instance) is not null || DataText(instance) is not null,
+        IArrayElementReferenceOperation a => IsDataCollection(a.ArrayReference) && a.Indices.All(IsDataOperation),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer =>
+            IsDataCollection(instance) && indexer.Arguments.All(a => IsDataOperation(a.Value)),
+        IPropertyReferenceOperation or IFieldReferenceOperation => DataText(operation) is not null,
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="collection"/> is a data array or span: neither the variables nor a local array.</summary>
+    private bool IsDataCollection(IOperation collection) =>
+        !IsVariablesAccess(collection) && LocalArray(collection) is null && DataText(WithoutImplicitConversions(collection)) is not null;
+
+    /// <summary>
+    /// Lowers a call of a span helper transformed once to a <see cref="SpanRuleCallExpr"/> on its generated methods: the
+    /// data arguments are kept (each scalar converted to its parameter's type) and the helper's body is lowered the
+    /// first time it is met. The value is the user's method, or the generated copy over a read-only span.
+    /// </summary>
+    private Expr CallSpanHelper(IInvocationOperation invocation, IBlockOperation body, ScalarType type)
+    {
+        var target = invocation.TargetMethod;
+        var args = new Expr[target.Parameters.Length - 1];
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameter = argument.Parameter!;
+            if (parameter.Ordinal == 0) continue;
+            args[parameter.Ordinal - 1] = MapType(parameter.Type) is { } scalar
+                ? Convert(Value(argument.Value), scalar)
+                : new DataExpr(_element, DataText(WithoutImplicitConversions(argument.Value))!); // an array, span or object, written verbatim
+        }
+        var spec = SpanHelper(target.OriginalDefinition, body);
+        string method = spec.EmitsValue ? spec.Name
+            : target.IsStatic ? target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name
+            : "this." + target.Name;
+        return Convert(new SpanRuleCallExpr(_element, method, spec.Name + "Gradient", spec.Name + "HessianVectorProduct", args.ToEquatableArray()), type);
+    }
+
+    /// <summary>
+    /// The spec of a span helper transformed once, lowering its body the first time (see <see cref="LowerOwnBody"/>):
+    /// its span parameter reads as the variables, its other parameters as data of their own names (a scalar the body
+    /// assigns is copied into a local of its name first, the parameter becoming <c>…Argument</c>).
+    /// </summary>
+    private SpanHelperSpec SpanHelper(IMethodSymbol target, IBlockOperation body)
+    {
+        if (_spanHelpers.TryGetValue(target, out var known) && known is not null) return known;
+        _spanHelpers[target] = null;
+
+        var names = DeclarationNames(target);
+        var assigned = AssignedParameters(body);
+        var frame = InlineFrame.ForObjective(target, _element);
+        var span = target.Parameters[0];
+        frame.Bind(span, ParameterBinding.Variables);
+        var prologue = new List<Stmt>();
+        var data = new List<SpanHelperDataSpec>();
+        foreach (var parameter in target.Parameters.Skip(1))
+        {
+            var name = assigned.Contains(parameter) ? names.Fresh(parameter.Name + "Argument") : parameter.Name;
+            data.Add(new SpanHelperDataSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), parameter.RefKind == RefKind.In ? "in " : ""));
+            if (MapType(parameter.Type) is not { } type)
+            {
+                frame.Bind(parameter, ParameterBinding.Data(name));
+                continue;
+            }
+            Expr bound = new DataExpr(type, name);
+            if (assigned.Contains(parameter))
+            {
+                prologue.Add(new DeclareStmt(parameter.Name, type, bound) { Source = parameter.Name + " (a parameter the helper assigns)" });
+                bound = new LocalExpr(type, parameter.Name);
+            }
+            frame.Bind(parameter, ParameterBinding.Scalar(bound));
+        }
+
+        var lowered = LowerOwnBody(body, frame, names);
+
+        string prefix = _helperNames.Fresh(_method.Name + "_" + target.Name);
+        bool emitsValue = span.Type is not INamedTypeSymbol { Name: "ReadOnlySpan" };
+        var spec = new SpanHelperSpec(prefix, target.Name, target.IsStatic, emitsValue, _element, span.Name, data.ToEquatableArray(),
+            new BlockStmt(prologue.Concat(lowered.Statements).ToEquatableArray()));
+        _spanHelpers[target] = spec;
+        _spanHelperSpecs.Add(spec);
+        return spec;
+    }
+}
