@@ -299,6 +299,32 @@ internal sealed class Analysis
         }
     }
 
+    /// <summary>
+    /// The counter of a counting loop — its header declares one integer counter, only <c>counter++</c> (as
+    /// <c>counter += 1</c>) advances it, and its body never assigns it — or null for any other loop. Such a loop visits
+    /// each counter value once.
+    /// </summary>
+    public static string? CountingLoopCounter(ForStmt loop)
+    {
+        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return null;
+        string counter = declaration.Name;
+        if (loop.Increment.Statements.Count != 1
+            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
+            || step.Name != counter)
+        {
+            return null;
+        }
+        bool assigned = Descendants(loop.Body).Any(s => s switch
+        {
+            DeclareStmt d => d.Name == counter,
+            AssignStmt a => a.Name == counter,
+            AccumulateStmt acc => acc.Name == counter,
+            PopStmt p => p.Name == counter,
+            _ => false,
+        });
+        return assigned ? null : counter;
+    }
+
     /// <summary>Direct sub-statements of a compound statement.</summary>
     public static IEnumerable<Stmt> Children(Stmt stmt) => stmt switch
     {

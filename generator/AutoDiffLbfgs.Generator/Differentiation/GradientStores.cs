@@ -24,7 +24,7 @@ internal static class GradientStores
         var writes = Analysis.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient).ToList();
         if (writes.Count == 0) return body;
         var loop = OuterLoopHolding(body, writes);
-        if (loop is null || !IsCountingLoop(loop, out string counter)) return body;
+        if (loop is null || Analysis.CountingLoopCounter(loop) is not { } counter) return body;
         var offsets = new HashSet<long>();
         long? stride = null;
         foreach (var write in writes)
@@ -36,7 +36,7 @@ internal static class GradientStores
             if (!offsets.Add(b)) return body;
         }
         var stored = new HashSet<Stmt>(writes, ReferenceComparer<Stmt>.Instance);
-        return (BlockStmt)Rewrite(body, stored);
+        return StmtMap.Block(body, s => s is SpanAccumulateStmt write && stored.Contains(write) ? write with { Store = true } : s);
     }
 
     /// <summary>The one top-level loop (enclosed by no loop) whose body holds every write, or null.</summary>
@@ -62,28 +62,6 @@ internal static class GradientStores
         return Analysis.Children(block).Any(c => InBodyOutsideInnerLoops(c, write));
     }
 
-    private static bool IsCountingLoop(ForStmt loop, out string counter)
-    {
-        counter = "";
-        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return false;
-        counter = declaration.Name;
-        if (loop.Increment.Statements.Count != 1
-            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
-            || step.Name != declaration.Name)
-        {
-            return false;
-        }
-        string name = counter;
-        return !Analysis.Descendants(loop.Body).Any(s => s switch
-        {
-            DeclareStmt d => d.Name == name,
-            AssignStmt a => a.Name == name,
-            AccumulateStmt acc => acc.Name == name,
-            PopStmt p => p.Name == name,
-            _ => false,
-        });
-    }
-
     /// <summary>(a, b) when <paramref name="index"/> is <c>a·counter + b</c> with integer constants a, b; null otherwise.</summary>
     private static (long A, long B)? Affine(Expr index, string counter)
     {
@@ -103,19 +81,5 @@ internal static class GradientStores
             default:
                 return null;
         }
-    }
-
-    private static Stmt Rewrite(Stmt stmt, HashSet<Stmt> stored)
-    {
-        BlockStmt Block(BlockStmt b) => new(b.Statements.Select(s => Rewrite(s, stored)).ToEquatableArray()) { Source = b.Source };
-        return stmt switch
-        {
-            SpanAccumulateStmt s when stored.Contains(s) => s with { Store = true },
-            BlockStmt b => Block(b),
-            IfStmt i => i with { Then = Block(i.Then), Else = i.Else is null ? null : Block(i.Else) },
-            ForStmt f => f with { Init = Block(f.Init), Body = Block(f.Body), Increment = Block(f.Increment) },
-            WhileStmt w => w with { Body = Block(w.Body) },
-            _ => stmt,
-        };
     }
 }

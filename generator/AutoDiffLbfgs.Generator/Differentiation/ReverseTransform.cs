@@ -86,19 +86,8 @@ internal sealed class ReverseTransform
     }
 
     /// <summary>Gives every write to an array of <paramref name="logs"/> its log, so the write records the old element first.</summary>
-    private static Stmt LogWrites(Stmt stmt, Dictionary<string, string> logs)
-    {
-        BlockStmt Block(BlockStmt b) => new(b.Statements.Select(x => LogWrites(x, logs)).ToEquatableArray()) { Source = b.Source };
-        return stmt switch
-        {
-            ElementAssignStmt e when logs.TryGetValue(e.Array, out var log) => e with { Log = log },
-            BlockStmt b => Block(b),
-            IfStmt i => i with { Then = Block(i.Then), Else = i.Else is null ? null : Block(i.Else) },
-            ForStmt f => f with { Init = Block(f.Init), Body = Block(f.Body), Increment = Block(f.Increment) },
-            WhileStmt w => w with { Body = Block(w.Body) },
-            _ => stmt,
-        };
-    }
+    private static Stmt LogWrites(Stmt stmt, Dictionary<string, string> logs) => StmtMap.Map(stmt, s =>
+        s is ElementAssignStmt e && logs.TryGetValue(e.Array, out var log) ? e with { Log = log } : s);
 
     // ---------------------------------------------------------------- FwdRev
 

@@ -132,18 +132,9 @@ internal sealed partial class BodyLowering
         _checkedArrays.UnionWith(declared);
     }
 
-    /// <summary>Sets <see cref="ArrayDeclareStmt.Overwritten"/> on the declarations of the overwritten arrays of <paramref name="stmt"/>.</summary>
-    private Stmt MarkOverwritten(Stmt stmt) => stmt switch
-    {
-        ArrayDeclareStmt a when _overwrittenArrays.Contains(a.Name) => a with { Overwritten = true },
-        BlockStmt b => MarkOverwrittenBlock(b),
-        IfStmt i => i with { Then = MarkOverwrittenBlock(i.Then), Else = i.Else is null ? null : MarkOverwrittenBlock(i.Else) },
-        ForStmt f => f with { Init = MarkOverwrittenBlock(f.Init), Body = MarkOverwrittenBlock(f.Body), Increment = MarkOverwrittenBlock(f.Increment) },
-        WhileStmt w => w with { Body = MarkOverwrittenBlock(w.Body) },
-        _ => stmt,
-    };
-
-    private BlockStmt MarkOverwrittenBlock(BlockStmt block) => new(block.Statements.Select(MarkOverwritten).ToEquatableArray()) { Source = block.Source };
+    /// <summary>Sets <see cref="ArrayDeclareStmt.Overwritten"/> on the declarations of the overwritten arrays of <paramref name="block"/>.</summary>
+    private BlockStmt MarkOverwrittenBlock(BlockStmt block) => StmtMap.Block(block, s =>
+        s is ArrayDeclareStmt a && _overwrittenArrays.Contains(a.Name) ? a with { Overwritten = true } : s);
 
     /// <summary>The semantic model of the tree <paramref name="node"/> belongs to (a helper may live in another file).</summary>
     private SemanticModel ModelFor(SyntaxNode node) =>

@@ -28,7 +28,6 @@ internal static class LocalArrayRules
         var writes = new Dictionary<string, List<(ElementAssignStmt Write, List<ForStmt?> Loops)>>();
         Collect(body, new List<ForStmt?>(), declarations, writes);
 
-        var analysis = new Analysis(body);
         var problems = new List<(string, string)>();
         foreach (var entry in declarations)
         {
@@ -48,7 +47,7 @@ internal static class LocalArrayRules
                 problems.Add((name, "is not filled by a for loop that follows its declaration in the same block"));
                 continue;
             }
-            if (!IsCountingLoop(loop, analysis, out var counter) || write.Index is not LocalExpr { Name: var indexName } || indexName != counter)
+            if (Analysis.CountingLoopCounter(loop) is not { } counter || write.Index is not LocalExpr { Name: var indexName } || indexName != counter)
             {
                 problems.Add((name, "is not filled as r[i] = … with i the loop's counter, declared in its header and advanced only by i++"));
                 continue;
@@ -96,21 +95,6 @@ internal static class LocalArrayRules
                 foreach (var child in Analysis.Children(stmt)) Collect(child, loops, declarations, writes);
                 break;
         }
-    }
-
-    /// <summary>A loop whose header declares one integer counter that only <c>counter++</c> changes.</summary>
-    private static bool IsCountingLoop(ForStmt loop, Analysis analysis, out string counter)
-    {
-        counter = "";
-        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return false;
-        counter = declaration.Name;
-        if (loop.Increment.Statements.Count != 1
-            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
-            || step.Name != declaration.Name)
-        {
-            return false;
-        }
-        return !analysis.Writes(loop.Body).Contains(counter);
     }
 
     /// <summary>The position of <paramref name="stmt"/> (by reference) among the statements of <paramref name="block"/>, or −1.</summary>
