@@ -99,11 +99,14 @@ internal sealed class ReverseTransform
         int p = fusedStart; // statements [0, p) are handled as a plain sequence
 
         // Forward through the prefix, saving what its reverse will need.
+        // A taped loop records its state during this forward pass, so its reverse only pops it (no second forward run).
         var saves = new List<(string Var, string Saved)>[n];
+        var taped = new TapedLoop?[n];
         for (int k = 0; k < p; k++)
         {
             saves[k] = SaveBefore(s[k], Union(Enumerable.Range(0, k + 1).Select(j => _a.ReverseReads(s[j]))), o);
-            o.Add(s[k]);
+            if (IsTaped(s[k]) && HasAdjoint(s[k])) taped[k] = TapedForward(s[k], o);
+            else o.Add(s[k]);
         }
         DeclareBars(block, o);
 
@@ -134,6 +137,13 @@ internal sealed class ReverseTransform
         foreach (var (v, saved) in suffixSaves) o.Add(Restore(v, saved));
         for (int k = p - 1; k >= 0; k--)
         {
+            if (taped[k] is { } recordedLoop)
+            {
+                // The pops put the loop's recorded state back; the restores then give the earlier statements theirs.
+                TapedReverse(recordedLoop, o);
+                foreach (var (v, saved) in saves[k]) o.Add(Restore(v, saved));
+                continue;
+            }
             foreach (var (v, saved) in saves[k]) o.Add(Restore(v, saved));
             Rev(s[k], Union(Enumerable.Range(0, k).Select(j => _a.ReverseReads(s[j]))), o, forwarded: true);
         }
@@ -269,6 +279,9 @@ internal sealed class ReverseTransform
         }
     }
 
+    /// <summary>Whether the reverse of <paramref name="stmt"/> tapes it: a while loop, or a for loop that is not a reduction.</summary>
+    private bool IsTaped(Stmt stmt) => stmt is WhileStmt || stmt is ForStmt f && !IsReduction(f);
+
     private void RevBlock(BlockStmt block, HashSet<string> need, List<Stmt> o)
     {
         var s = block.Statements;
@@ -328,12 +341,27 @@ internal sealed class ReverseTransform
 
     private void RevTapedLoop(Stmt loop, HashSet<string> need, List<Stmt> o)
     {
-        UsesTape = true;
         var block = new List<Stmt>();
         var saves = SaveBefore(loop, need, block);
-        string count = _names.Fresh("iterations");
-        block.Add(new DeclareStmt(count, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)));
+        TapedReverse(TapedForward(loop, block), block);
+        foreach (var (v, saved) in saves) block.Add(Restore(v, saved));
+        o.Add(new BlockStmt(block.ToEquatableArray()));
+    }
 
+    /// <summary>A loop run forward with its loop-carried state recorded on the tape, ready for <see cref="TapedReverse"/>.</summary>
+    private sealed record TapedLoop(Stmt Loop, string Count, BlockStmt Body, List<string> Recorded);
+
+    /// <summary>
+    /// Runs <paramref name="loop"/> forward, pushing at the start of every iteration the outer locals the iteration
+    /// changes and its reverse reads (an overwritten array as the length of its undo log), and counting the iterations
+    /// in a local declared in <paramref name="o"/>'s scope. Leaves every local as the plain loop does.
+    /// </summary>
+    private TapedLoop TapedForward(Stmt loop, List<Stmt> o)
+    {
+        UsesTape = true;
+        string count = _names.Fresh("iterations");
+        o.Add(new DeclareStmt(count, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)));
+        var block = new List<Stmt>();
         BlockStmt body;
         Expr condition;
         bool doWhile = false;
@@ -351,8 +379,6 @@ internal sealed class ReverseTransform
             doWhile = w.IsDoWhile;
         }
 
-        // The outer locals an iteration changes and its reverse reads: recorded at the start of every iteration.
-        // An overwritten array is recorded as the length of its undo log, which the reverse undoes back to.
         var recorded = _a.Writes(body).Where(v => _a.ReverseReads(body).Contains(v) && !_a.IsWriteOnceArray(v)).OrderBy(v => v, System.StringComparer.Ordinal).ToList();
         var forward = new List<Stmt>();
         foreach (var v in recorded)
@@ -363,15 +389,31 @@ internal sealed class ReverseTransform
         forward.Add(new AccumulateStmt(count, false, Literals.Integer(ScalarType.Int32, 1)));
         block.Add(new CommentStmt("Forward sweep recording the loop-carried state: " + loop.Source));
         block.Add(new WhileStmt(condition, new BlockStmt(forward.ToEquatableArray()), doWhile));
+        o.Add(new BlockStmt(block.ToEquatableArray()));
+        return new TapedLoop(loop, count, body, recorded);
+    }
 
-        if (loop is ForStmt forLoop) DeclareBars(forLoop.Init, block);
+    /// <summary>
+    /// The reverse of a loop recorded by <see cref="TapedForward"/>, last iteration first: each iteration pops its
+    /// recorded state (undoing an overwritten array back to its mark) and reverses its body. Afterwards the recorded
+    /// locals hold their values at the loop's entry.
+    /// </summary>
+    private void TapedReverse(TapedLoop taped, List<Stmt> o)
+    {
+        var block = new List<Stmt>();
+        if (taped.Loop is ForStmt forLoop)
+        {
+            // The header's own locals (the counter), declared again for the pops that set them.
+            block.AddRange(forLoop.Init.Statements.OfType<DeclareStmt>());
+            DeclareBars(forLoop.Init, block);
+        }
         var reverse = new List<Stmt>
         {
-            new AccumulateStmt(count, true, Literals.Integer(ScalarType.Int32, 1)),
+            new AccumulateStmt(taped.Count, true, Literals.Integer(ScalarType.Int32, 1)),
         };
-        for (int i = recorded.Count - 1; i >= 0; i--)
+        for (int i = taped.Recorded.Count - 1; i >= 0; i--)
         {
-            string v = recorded[i];
+            string v = taped.Recorded[i];
             if (_a.IsOverwrittenArray(v))
             {
                 var mark = _names.Fresh(v + "Mark");
@@ -384,10 +426,9 @@ internal sealed class ReverseTransform
                 reverse.Add(new PopStmt(v, TypeOf(v)));
             }
         }
-        RevBlock(body, new HashSet<string>(), reverse);
+        RevBlock(taped.Body, new HashSet<string>(), reverse);
         block.Add(new CommentStmt("Reverse sweep, last iteration first"));
-        block.Add(new WhileStmt(Compare(BinaryOp.Greater, Local(ScalarType.Int32, count), Literals.Integer(ScalarType.Int32, 0)), new BlockStmt(reverse.ToEquatableArray()), false));
-        foreach (var (v, saved) in saves) block.Add(Restore(v, saved));
+        block.Add(new WhileStmt(Compare(BinaryOp.Greater, Local(ScalarType.Int32, taped.Count), Literals.Integer(ScalarType.Int32, 0)), new BlockStmt(reverse.ToEquatableArray()), false));
         o.Add(new BlockStmt(block.ToEquatableArray()));
     }
 

@@ -120,53 +120,58 @@ static partial class Returns
                 sum = sumSaved;
                 {
                     int iterations = 0;
-                    int i = 0;
-                    // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
-                    while (!done && i < x.Length)
                     {
-                        tape.PushIndex(done ? 1 : 0);
-                        tape.PushIndex(i);
-                        tape.PushValue(sum);
-                        double exp = global::System.Math.Exp(x[i]);
-                        sum += exp;
-                        if (sum > 6.0)
+                        int i = 0;
+                        // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
+                        while (!done && i < x.Length)
                         {
-                            result = global::System.Math.Log(sum) + x[0] * sum;
-                            done = true;
+                            tape.PushIndex(done ? 1 : 0);
+                            tape.PushIndex(i);
+                            tape.PushValue(sum);
+                            double exp = global::System.Math.Exp(x[i]);
+                            sum += exp;
+                            if (sum > 6.0)
+                            {
+                                result = global::System.Math.Log(sum) + x[0] * sum;
+                                done = true;
+                            }
+                            if (!done)
+                            {
+                                i++;
+                            }
+                            iterations++;
                         }
-                        if (!done)
-                        {
-                            i++;
-                        }
-                        iterations++;
                     }
-                    // Reverse sweep, last iteration first
-                    while (iterations > 0)
                     {
-                        iterations--;
-                        sum = tape.PopValue();
-                        i = (int)tape.PopIndex();
-                        done = tape.PopIndex() != 0;
-                        double exp = global::System.Math.Exp(x[i]);
-                        sum += exp;
-                        if (sum > 6.0)
+                        int i = 0;
+                        // Reverse sweep, last iteration first
+                        while (iterations > 0)
                         {
-                            result = global::System.Math.Log(sum) + x[0] * sum;
-                            done = true;
+                            iterations--;
+                            sum = tape.PopValue();
+                            i = (int)tape.PopIndex();
+                            done = tape.PopIndex() != 0;
+                            double exp = global::System.Math.Exp(x[i]);
+                            sum += exp;
+                            if (sum > 6.0)
+                            {
+                                result = global::System.Math.Log(sum) + x[0] * sum;
+                                done = true;
+                            }
+                            double expBar = 0.0;
+                            // adjoint of: if (sum > 6.0)
+                            if (sum > 6.0)
+                            {
+                                // adjoint of: return Math.Log(sum) + x[0] * sum;
+                                sumBar += resultBar / sum;
+                                gradient[0] += resultBar * sum;
+                                sumBar += resultBar * x[0];
+                                resultBar = 0.0;
+                            }
+                            // adjoint of: sum += Math.Exp(x[i]);
+                            expBar += sumBar;
+                            gradient[i] += expBar * exp;
                         }
-                        double expBar = 0.0;
-                        // adjoint of: if (sum > 6.0)
-                        if (sum > 6.0)
-                        {
-                            // adjoint of: return Math.Log(sum) + x[0] * sum;
-                            sumBar += resultBar / sum;
-                            gradient[0] += resultBar * sum;
-                            sumBar += resultBar * x[0];
-                            resultBar = 0.0;
-                        }
-                        // adjoint of: sum += Math.Exp(x[i]);
-                        expBar += sumBar;
-                        gradient[i] += expBar * exp;
                     }
                 }
             }
@@ -303,61 +308,66 @@ static partial class Returns
                 sumDot = sumSavedDot;
                 {
                     int iterations = 0;
-                    int i = 0;
-                    // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
-                    while (!done && i < x.Length)
                     {
-                        tape.PushIndex(done ? 1 : 0);
-                        tape.PushIndex(i);
-                        tape.PushValue(sum);
-                        tape.PushValue(sumDot);
-                        double exp = global::System.Math.Exp(x[i]);
-                        double expDot = exp * v[i];
-                        sumDot += expDot;
-                        sum += exp;
-                        if (sum > 6.0)
+                        int i = 0;
+                        // Forward sweep recording the loop-carried state: for (int i = 0; i < x.Length; i++)
+                        while (!done && i < x.Length)
                         {
-                            done = true;
+                            tape.PushIndex(done ? 1 : 0);
+                            tape.PushIndex(i);
+                            tape.PushValue(sum);
+                            tape.PushValue(sumDot);
+                            double exp = global::System.Math.Exp(x[i]);
+                            double expDot = exp * v[i];
+                            sumDot += expDot;
+                            sum += exp;
+                            if (sum > 6.0)
+                            {
+                                done = true;
+                            }
+                            if (!done)
+                            {
+                                i++;
+                            }
+                            iterations++;
                         }
-                        if (!done)
-                        {
-                            i++;
-                        }
-                        iterations++;
                     }
-                    // Reverse sweep, last iteration first
-                    while (iterations > 0)
                     {
-                        iterations--;
-                        sumDot = tape.PopValue();
-                        sum = tape.PopValue();
-                        i = (int)tape.PopIndex();
-                        done = tape.PopIndex() != 0;
-                        double exp = global::System.Math.Exp(x[i]);
-                        double expDot = exp * v[i];
-                        sumDot += expDot;
-                        sum += exp;
-                        if (sum > 6.0)
+                        int i = 0;
+                        // Reverse sweep, last iteration first
+                        while (iterations > 0)
                         {
-                            done = true;
+                            iterations--;
+                            sumDot = tape.PopValue();
+                            sum = tape.PopValue();
+                            i = (int)tape.PopIndex();
+                            done = tape.PopIndex() != 0;
+                            double exp = global::System.Math.Exp(x[i]);
+                            double expDot = exp * v[i];
+                            sumDot += expDot;
+                            sum += exp;
+                            if (sum > 6.0)
+                            {
+                                done = true;
+                            }
+                            double expBar = 0.0;
+                            double expBarDot = 0.0;
+                            // adjoint of: if (sum > 6.0)
+                            if (sum > 6.0)
+                            {
+                                // adjoint of: return Math.Log(sum) + x[0] * sum;
+                                sumBarDot += -(resultBar / sum * sumDot / sum);
+                                sumBar += resultBar / sum;
+                                result2[0] += resultBar * sumDot;
+                                sumBarDot += resultBar * v[0];
+                                sumBar += resultBar * x[0];
+                                resultBar = 0.0;
+                            }
+                            // adjoint of: sum += Math.Exp(x[i]);
+                            expBarDot += sumBarDot;
+                            expBar += sumBar;
+                            result2[i] += expBarDot * exp + expBar * expDot;
                         }
-                        double expBar = 0.0;
-                        double expBarDot = 0.0;
-                        // adjoint of: if (sum > 6.0)
-                        if (sum > 6.0)
-                        {
-                            // adjoint of: return Math.Log(sum) + x[0] * sum;
-                            sumBarDot += -(resultBar / sum * sumDot / sum);
-                            sumBar += resultBar / sum;
-                            result2[0] += resultBar * sumDot;
-                            sumBarDot += resultBar * v[0];
-                            sumBar += resultBar * x[0];
-                            resultBar = 0.0;
-                        }
-                        // adjoint of: sum += Math.Exp(x[i]);
-                        expBarDot += sumBarDot;
-                        expBar += sumBar;
-                        result2[i] += expBarDot * exp + expBar * expDot;
                     }
                 }
             }

@@ -29,18 +29,8 @@ static partial class Polynomials
                 double t = x[i];
                 double y = coefficients[0];
                 double ySaved = y;
-                for (int k = 1; k < coefficients.Length; k++)
+                int iterations = 0;
                 {
-                    y = y * t + coefficients[k];
-                }
-                sum += y * y;
-                double tBar = 0.0;
-                double yBar = 0.0;
-                // adjoint of: sum += y * y;
-                yBar += 2.0 * y;
-                y = ySaved;
-                {
-                    int iterations = 0;
                     int k = 1;
                     // Forward sweep recording the loop-carried state: for (int k = 1; k < coefficients.Length; k++)
                     while (k < coefficients.Length)
@@ -51,6 +41,14 @@ static partial class Polynomials
                         k++;
                         iterations++;
                     }
+                }
+                sum += y * y;
+                double tBar = 0.0;
+                double yBar = 0.0;
+                // adjoint of: sum += y * y;
+                yBar += 2.0 * y;
+                {
+                    int k = 1;
                     // Reverse sweep, last iteration first
                     while (iterations > 0)
                     {
@@ -64,6 +62,7 @@ static partial class Polynomials
                         tBar += yBarOld * y;
                     }
                 }
+                y = ySaved;
                 // adjoint of: t = x[i]
                 gradient[i] = tBar;
             }
@@ -104,21 +103,8 @@ static partial class Polynomials
                 double yDot = 0.0;
                 double ySaved = y;
                 double ySavedDot = yDot;
-                for (int k = 1; k < coefficients.Length; k++)
+                int iterations = 0;
                 {
-                    yDot = yDot * t + y * tDot;
-                    y = y * t + coefficients[k];
-                }
-                double tBarDot = 0.0;
-                double yBar = 0.0;
-                double yBarDot = 0.0;
-                // adjoint of: sum += y * y;
-                yBarDot += 2.0 * yDot;
-                yBar += 2.0 * y;
-                y = ySaved;
-                yDot = ySavedDot;
-                {
-                    int iterations = 0;
                     int k = 1;
                     // Forward sweep recording the loop-carried state: for (int k = 1; k < coefficients.Length; k++)
                     while (k < coefficients.Length)
@@ -131,6 +117,15 @@ static partial class Polynomials
                         k++;
                         iterations++;
                     }
+                }
+                double tBarDot = 0.0;
+                double yBar = 0.0;
+                double yBarDot = 0.0;
+                // adjoint of: sum += y * y;
+                yBarDot += 2.0 * yDot;
+                yBar += 2.0 * y;
+                {
+                    int k = 1;
                     // Reverse sweep, last iteration first
                     while (iterations > 0)
                     {
@@ -148,6 +143,8 @@ static partial class Polynomials
                         tBarDot += yBarOldDot * y + yBarOld * yDot;
                     }
                 }
+                y = ySaved;
+                yDot = ySavedDot;
                 // adjoint of: t = x[i]
                 result[i] = tBarDot;
             }

@@ -31,20 +31,8 @@ static partial class Chains
             int steps = 0;
             int stepsSaved = steps;
             double ySaved = y;
-            while (global::Demo.Chains.Series(y, 5) > 2.0 && steps < 4)
+            int iterations = 0;
             {
-                y = y * 0.5;
-                steps++;
-            }
-            double value = e + Energy_Pull(y);
-            double yBar = 0.0;
-            // adjoint of: return e + Pull(y);
-            Energy_PullGradient(y, out double pullUPartial); // ∂Pull/∂(u) at the arguments
-            yBar += pullUPartial;
-            steps = stepsSaved;
-            y = ySaved;
-            {
-                int iterations = 0;
                 // Forward sweep recording the loop-carried state: while (Series(y, 5) > 2.0 && steps < 4)
                 while (global::Demo.Chains.Series(y, 5) > 2.0 && steps < 4)
                 {
@@ -53,6 +41,13 @@ static partial class Chains
                     steps++;
                     iterations++;
                 }
+            }
+            double value = e + Energy_Pull(y);
+            double yBar = 0.0;
+            // adjoint of: return e + Pull(y);
+            Energy_PullGradient(y, out double pullUPartial); // ∂Pull/∂(u) at the arguments
+            yBar += pullUPartial;
+            {
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -64,6 +59,8 @@ static partial class Chains
                     yBar += yBarOld * 0.5;
                 }
             }
+            steps = stepsSaved;
+            y = ySaved;
             // adjoint of: y = x[0]
             gradient[0] += yBar;
             // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 1; i < x.Length; i++)
@@ -109,24 +106,8 @@ static partial class Chains
             int stepsSaved = steps;
             double ySaved = y;
             double ySavedDot = yDot;
-            while (global::Demo.Chains.Series(y, 5) > 2.0 && steps < 4)
+            int iterations = 0;
             {
-                yDot = yDot * 0.5;
-                y = y * 0.5;
-                steps++;
-            }
-            double yBar = 0.0;
-            double yBarDot = 0.0;
-            // adjoint of: return e + Pull(y);
-            Energy_PullGradient(y, out double pullUPartial); // ∂Pull/∂(u) at the arguments
-            Energy_PullHessianVectorProduct(y, yDot, out double pullUPartialDot); // the tangents of those partials: ∇²Pull times the arguments' tangents
-            yBarDot += pullUPartialDot;
-            yBar += pullUPartial;
-            steps = stepsSaved;
-            y = ySaved;
-            yDot = ySavedDot;
-            {
-                int iterations = 0;
                 // Forward sweep recording the loop-carried state: while (Series(y, 5) > 2.0 && steps < 4)
                 while (global::Demo.Chains.Series(y, 5) > 2.0 && steps < 4)
                 {
@@ -137,6 +118,15 @@ static partial class Chains
                     steps++;
                     iterations++;
                 }
+            }
+            double yBar = 0.0;
+            double yBarDot = 0.0;
+            // adjoint of: return e + Pull(y);
+            Energy_PullGradient(y, out double pullUPartial); // ∂Pull/∂(u) at the arguments
+            Energy_PullHessianVectorProduct(y, yDot, out double pullUPartialDot); // the tangents of those partials: ∇²Pull times the arguments' tangents
+            yBarDot += pullUPartialDot;
+            yBar += pullUPartial;
+            {
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -152,6 +142,9 @@ static partial class Chains
                     yBar += yBarOld * 0.5;
                 }
             }
+            steps = stepsSaved;
+            y = ySaved;
+            yDot = ySavedDot;
             // adjoint of: y = x[0]
             result[0] += yBarDot;
             // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 1; i < x.Length; i++)
@@ -189,49 +182,8 @@ static partial class Chains
             bool doneSaved = done;
             double sumSaved = sum;
             double termSaved = term;
+            int iterations = 0;
             {
-                int k = 1;
-                while (!done && k <= terms)
-                {
-                    term = term * (z / (double)k);
-                    if (global::System.Math.Abs(term) < 1E-12)
-                    {
-                        result = sum;
-                        done = true;
-                    }
-                    if (!done)
-                    {
-                        sum += term;
-                    }
-                    if (!done)
-                    {
-                        k++;
-                    }
-                }
-            }
-            bool doneSaved2 = done;
-            if (!done)
-            {
-                result = sum;
-                done = true;
-            }
-            double value = result;
-            double resultBar = 0.0;
-            double sumBar = 0.0;
-            double termBar = 0.0;
-            resultBar += 1.0;
-            done = doneSaved2;
-            if (!done)
-            {
-                // adjoint of: return sum;
-                sumBar += resultBar;
-                resultBar = 0.0;
-            }
-            done = doneSaved;
-            sum = sumSaved;
-            term = termSaved;
-            {
-                int iterations = 0;
                 int k = 1;
                 // Forward sweep recording the loop-carried state: for (int k = 1; k <= terms; k++)
                 while (!done && k <= terms)
@@ -256,6 +208,27 @@ static partial class Chains
                     }
                     iterations++;
                 }
+            }
+            bool doneSaved2 = done;
+            if (!done)
+            {
+                result = sum;
+                done = true;
+            }
+            double value = result;
+            double resultBar = 0.0;
+            double sumBar = 0.0;
+            double termBar = 0.0;
+            resultBar += 1.0;
+            done = doneSaved2;
+            if (!done)
+            {
+                // adjoint of: return sum;
+                sumBar += resultBar;
+                resultBar = 0.0;
+            }
+            {
+                int k = 1;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -291,6 +264,9 @@ static partial class Chains
                     zBar += termBarOld * term / (double)k;
                 }
             }
+            done = doneSaved;
+            sum = sumSaved;
+            term = termSaved;
             return value;
         }
         finally
@@ -361,51 +337,8 @@ static partial class Chains
             double sumSavedDot = sumDot;
             double termSaved = term;
             double termSavedDot = termDot;
+            int iterations = 0;
             {
-                int k = 1;
-                while (!done && k <= terms)
-                {
-                    termDot = termDot * (z / (double)k) + term * (zDot / (double)k);
-                    term = term * (z / (double)k);
-                    if (global::System.Math.Abs(term) < 1E-12)
-                    {
-                        done = true;
-                    }
-                    if (!done)
-                    {
-                        sumDot += termDot;
-                        sum += term;
-                    }
-                    if (!done)
-                    {
-                        k++;
-                    }
-                }
-            }
-            bool doneSaved2 = done;
-            if (!done)
-            {
-                done = true;
-            }
-            double resultBar = 0.0;
-            double sumBar = 0.0;
-            double termBar = 0.0;
-            double termBarDot = 0.0;
-            resultBar += 1.0;
-            done = doneSaved2;
-            if (!done)
-            {
-                // adjoint of: return sum;
-                sumBar += resultBar;
-                resultBar = 0.0;
-            }
-            done = doneSaved;
-            sum = sumSaved;
-            sumDot = sumSavedDot;
-            term = termSaved;
-            termDot = termSavedDot;
-            {
-                int iterations = 0;
                 int k = 1;
                 // Forward sweep recording the loop-carried state: for (int k = 1; k <= terms; k++)
                 while (!done && k <= terms)
@@ -433,6 +366,26 @@ static partial class Chains
                     }
                     iterations++;
                 }
+            }
+            bool doneSaved2 = done;
+            if (!done)
+            {
+                done = true;
+            }
+            double resultBar = 0.0;
+            double sumBar = 0.0;
+            double termBar = 0.0;
+            double termBarDot = 0.0;
+            resultBar += 1.0;
+            done = doneSaved2;
+            if (!done)
+            {
+                // adjoint of: return sum;
+                sumBar += resultBar;
+                resultBar = 0.0;
+            }
+            {
+                int k = 1;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -475,6 +428,11 @@ static partial class Chains
                     zBarDot += (termBarOldDot * term + termBarOld * termDot) / (double)k;
                 }
             }
+            done = doneSaved;
+            sum = sumSaved;
+            sumDot = sumSavedDot;
+            term = termSaved;
+            termDot = termSavedDot;
         }
         finally
         {

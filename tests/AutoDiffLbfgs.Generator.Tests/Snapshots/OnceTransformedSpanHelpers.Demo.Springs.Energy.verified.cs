@@ -217,43 +217,8 @@ static partial class Springs
             double s = 0.0;
             bool doneSaved = done;
             double sSaved = s;
+            int iterations = 0;
             {
-                int i = 1;
-                while (!done && i < u.Length)
-                {
-                    s += global::Demo.Springs.Soft(scale * (u[i] - u[i - 1] - rest[i - 1]));
-                    if (s > 100.0)
-                    {
-                        result2 = s;
-                        done = true;
-                    }
-                    if (!done)
-                    {
-                        i++;
-                    }
-                }
-            }
-            bool doneSaved2 = done;
-            if (!done)
-            {
-                result2 = s;
-                done = true;
-            }
-            double value = result2;
-            double result2Bar = 0.0;
-            double sBar = 0.0;
-            result2Bar += 1.0;
-            done = doneSaved2;
-            if (!done)
-            {
-                // adjoint of: return s;
-                sBar += result2Bar;
-                result2Bar = 0.0;
-            }
-            done = doneSaved;
-            s = sSaved;
-            {
-                int iterations = 0;
                 int i = 1;
                 // Forward sweep recording the loop-carried state: for (int i = 1; i < u.Length; i++)
                 while (!done && i < u.Length)
@@ -273,6 +238,26 @@ static partial class Springs
                     }
                     iterations++;
                 }
+            }
+            bool doneSaved2 = done;
+            if (!done)
+            {
+                result2 = s;
+                done = true;
+            }
+            double value = result2;
+            double result2Bar = 0.0;
+            double sBar = 0.0;
+            result2Bar += 1.0;
+            done = doneSaved2;
+            if (!done)
+            {
+                // adjoint of: return s;
+                sBar += result2Bar;
+                result2Bar = 0.0;
+            }
+            {
+                int i = 1;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -300,6 +285,8 @@ static partial class Springs
                     gradient[i - 1] -= d;
                 }
             }
+            done = doneSaved;
+            s = sSaved;
             return value;
         }
         finally
@@ -325,42 +312,8 @@ static partial class Springs
             bool doneSaved = done;
             double sSaved = s;
             double sSavedDot = sDot;
+            int iterations = 0;
             {
-                int i = 1;
-                while (!done && i < u.Length)
-                {
-                    sDot += Energy_SoftTangent(scale * (u[i] - u[i - 1] - rest[i - 1]), scale * (v[i] - v[i - 1]));
-                    s += global::Demo.Springs.Soft(scale * (u[i] - u[i - 1] - rest[i - 1]));
-                    if (s > 100.0)
-                    {
-                        done = true;
-                    }
-                    if (!done)
-                    {
-                        i++;
-                    }
-                }
-            }
-            bool doneSaved2 = done;
-            if (!done)
-            {
-                done = true;
-            }
-            double result2Bar = 0.0;
-            double sBar = 0.0;
-            result2Bar += 1.0;
-            done = doneSaved2;
-            if (!done)
-            {
-                // adjoint of: return s;
-                sBar += result2Bar;
-                result2Bar = 0.0;
-            }
-            done = doneSaved;
-            s = sSaved;
-            sDot = sSavedDot;
-            {
-                int iterations = 0;
                 int i = 1;
                 // Forward sweep recording the loop-carried state: for (int i = 1; i < u.Length; i++)
                 while (!done && i < u.Length)
@@ -381,6 +334,24 @@ static partial class Springs
                     }
                     iterations++;
                 }
+            }
+            bool doneSaved2 = done;
+            if (!done)
+            {
+                done = true;
+            }
+            double result2Bar = 0.0;
+            double sBar = 0.0;
+            result2Bar += 1.0;
+            done = doneSaved2;
+            if (!done)
+            {
+                // adjoint of: return s;
+                sBar += result2Bar;
+                result2Bar = 0.0;
+            }
+            {
+                int i = 1;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -409,6 +380,9 @@ static partial class Springs
                     result[i - 1] -= dDot;
                 }
             }
+            done = doneSaved;
+            s = sSaved;
+            sDot = sSavedDot;
         }
         finally
         {

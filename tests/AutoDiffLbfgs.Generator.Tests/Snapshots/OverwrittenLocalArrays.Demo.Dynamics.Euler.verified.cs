@@ -27,10 +27,19 @@ static partial class Dynamics
             yLog.Record(y, 0);
             y[0] = x[1];
             int yMark = yLog.Count;
-            for (int k = 1; k < y.Length; k++)
+            int iterations = 0;
             {
-                yLog.Record(y, k);
-                y[k] = y[k - 1] - 0.1 * x[0] * y[k - 1];
+                int k = 1;
+                // Forward sweep recording the loop-carried state: for (int k = 1; k < y.Length; k++)
+                while (k < y.Length)
+                {
+                    tape.PushIndex(k);
+                    tape.PushIndex(yLog.Count);
+                    yLog.Record(y, k);
+                    y[k] = y[k - 1] - 0.1 * x[0] * y[k - 1];
+                    k++;
+                    iterations++;
+                }
             }
             double loss = 0.0;
             global::System.Span<double> yBar = stackalloc double[y.Length];
@@ -43,20 +52,8 @@ static partial class Dynamics
                 yBar[k] += 2.0 * (y[k] - observed[k]);
             }
             double value = loss;
-            yLog.Undo(y, yMark);
             {
-                int iterations = 0;
                 int k = 1;
-                // Forward sweep recording the loop-carried state: for (int k = 1; k < y.Length; k++)
-                while (k < y.Length)
-                {
-                    tape.PushIndex(k);
-                    tape.PushIndex(yLog.Count);
-                    yLog.Record(y, k);
-                    y[k] = y[k - 1] - 0.1 * x[0] * y[k - 1];
-                    k++;
-                    iterations++;
-                }
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -73,6 +70,7 @@ static partial class Dynamics
                     yBar[k - 1] += -(yBarOld * (0.1 * x[0]));
                 }
             }
+            yLog.Undo(y, yMark);
             // adjoint of: y[0] = x[1];
             double yBarOld2 = yBar[0];
             yBar[0] = 0.0;
@@ -115,28 +113,8 @@ static partial class Dynamics
             yLog.Record(y, 0);
             y[0] = x[1];
             int yMark = yLog.Count;
-            for (int k = 1; k < y.Length; k++)
+            int iterations = 0;
             {
-                yLogDot.Record(yDot, k);
-                yDot[k] = yDot[k - 1] - (0.1 * v[0] * y[k - 1] + 0.1 * x[0] * yDot[k - 1]);
-                yLog.Record(y, k);
-                y[k] = y[k - 1] - 0.1 * x[0] * y[k - 1];
-            }
-            global::System.Span<double> yBar = stackalloc double[y.Length];
-            yBar.Clear();
-            global::System.Span<double> yBarDot = stackalloc double[yBar.Length];
-            yBarDot.Clear();
-            // Fused forward and reverse sweep: for (int k = 0; k < y.Length; k++)
-            for (int k = 0; k < y.Length; k++)
-            {
-                // adjoint of: loss += (y[k] - observed[k]) * (y[k] - observed[k]);
-                yBarDot[k] += 2.0 * yDot[k];
-                yBar[k] += 2.0 * (y[k] - observed[k]);
-            }
-            yLog.Undo(y, yMark);
-            yLogDot.Undo(yDot, yMark);
-            {
-                int iterations = 0;
                 int k = 1;
                 // Forward sweep recording the loop-carried state: for (int k = 1; k < y.Length; k++)
                 while (k < y.Length)
@@ -150,6 +128,20 @@ static partial class Dynamics
                     k++;
                     iterations++;
                 }
+            }
+            global::System.Span<double> yBar = stackalloc double[y.Length];
+            yBar.Clear();
+            global::System.Span<double> yBarDot = stackalloc double[yBar.Length];
+            yBarDot.Clear();
+            // Fused forward and reverse sweep: for (int k = 0; k < y.Length; k++)
+            for (int k = 0; k < y.Length; k++)
+            {
+                // adjoint of: loss += (y[k] - observed[k]) * (y[k] - observed[k]);
+                yBarDot[k] += 2.0 * yDot[k];
+                yBar[k] += 2.0 * (y[k] - observed[k]);
+            }
+            {
+                int k = 1;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -171,6 +163,8 @@ static partial class Dynamics
                     yBar[k - 1] += -(yBarOld * (0.1 * x[0]));
                 }
             }
+            yLog.Undo(y, yMark);
+            yLogDot.Undo(yDot, yMark);
             // adjoint of: y[0] = x[1];
             double yBarOld2Dot = yBarDot[0];
             yBarDot[0] = 0.0;

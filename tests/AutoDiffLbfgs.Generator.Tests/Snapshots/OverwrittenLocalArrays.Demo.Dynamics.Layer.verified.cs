@@ -25,64 +25,8 @@ static partial class Dynamics
         {
             double[] h = new double[2];
             int hMark = hLog.Count;
-            for (int i = 0; i < h.Length; i++)
+            int iterations = 0;
             {
-                for (int j = 0; j < input.Length; j++)
-                {
-                    hLog.Record(h, i);
-                    h[i] += x[i * input.Length + j] * input[j];
-                }
-            }
-            int hMark2 = hLog.Count;
-            for (int i = 0; i < h.Length; i++)
-            {
-                double tanh = global::System.Math.Tanh(h[i]);
-                hLog.Record(h, i);
-                h[i] = tanh;
-            }
-            double value = h[0] * h[1];
-            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
-            global::System.Span<double> hBar = hBarBuffer.Span;
-            // adjoint of: return h[0] * h[1];
-            hBar[0] += h[1];
-            hBar[1] += h[0];
-            hLog.Undo(h, hMark2);
-            {
-                int hMark3 = hLog.Count;
-                int iterations = 0;
-                int i = 0;
-                // Forward sweep recording the loop-carried state: for (int i = 0; i < h.Length; i++)
-                while (i < h.Length)
-                {
-                    tape.PushIndex(hLog.Count);
-                    tape.PushIndex(i);
-                    double tanh = global::System.Math.Tanh(h[i]);
-                    hLog.Record(h, i);
-                    h[i] = tanh;
-                    i++;
-                    iterations++;
-                }
-                // Reverse sweep, last iteration first
-                while (iterations > 0)
-                {
-                    iterations--;
-                    i = (int)tape.PopIndex();
-                    int hMark4 = 0;
-                    hMark4 = (int)tape.PopIndex();
-                    hLog.Undo(h, hMark4);
-                    double tanhBar = 0.0;
-                    // adjoint of: h[i] = Math.Tanh(h[i]);
-                    double hBarOld = hBar[i];
-                    hBar[i] = 0.0;
-                    tanhBar += hBarOld;
-                    double f = global::System.Math.Tanh(h[i]);
-                    hBar[i] += tanhBar * (1.0 - f * f);
-                }
-                hLog.Undo(h, hMark3);
-            }
-            hLog.Undo(h, hMark);
-            {
-                int iterations2 = 0;
                 int i = 0;
                 // Forward sweep recording the loop-carried state: for (int i = 0; i < h.Length; i++)
                 while (i < h.Length)
@@ -95,43 +39,94 @@ static partial class Dynamics
                         h[i] += x[i * input.Length + j] * input[j];
                     }
                     i++;
+                    iterations++;
+                }
+            }
+            int hMark2 = hLog.Count;
+            int iterations2 = 0;
+            {
+                int i = 0;
+                // Forward sweep recording the loop-carried state: for (int i = 0; i < h.Length; i++)
+                while (i < h.Length)
+                {
+                    tape.PushIndex(hLog.Count);
+                    tape.PushIndex(i);
+                    double tanh = global::System.Math.Tanh(h[i]);
+                    hLog.Record(h, i);
+                    h[i] = tanh;
+                    i++;
                     iterations2++;
                 }
+            }
+            double value = h[0] * h[1];
+            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hBar = hBarBuffer.Span;
+            // adjoint of: return h[0] * h[1];
+            hBar[0] += h[1];
+            hBar[1] += h[0];
+            {
+                int i = 0;
                 // Reverse sweep, last iteration first
                 while (iterations2 > 0)
                 {
                     iterations2--;
                     i = (int)tape.PopIndex();
-                    int hMark5 = 0;
-                    hMark5 = (int)tape.PopIndex();
-                    hLog.Undo(h, hMark5);
+                    int hMark3 = 0;
+                    hMark3 = (int)tape.PopIndex();
+                    hLog.Undo(h, hMark3);
+                    double tanhBar = 0.0;
+                    // adjoint of: h[i] = Math.Tanh(h[i]);
+                    double hBarOld = hBar[i];
+                    hBar[i] = 0.0;
+                    tanhBar += hBarOld;
+                    double f = global::System.Math.Tanh(h[i]);
+                    hBar[i] += tanhBar * (1.0 - f * f);
+                }
+            }
+            hLog.Undo(h, hMark2);
+            {
+                int i = 0;
+                // Reverse sweep, last iteration first
+                while (iterations > 0)
+                {
+                    iterations--;
+                    i = (int)tape.PopIndex();
+                    int hMark4 = 0;
+                    hMark4 = (int)tape.PopIndex();
+                    hLog.Undo(h, hMark4);
                     {
                         int iterations3 = 0;
-                        int j = 0;
-                        // Forward sweep recording the loop-carried state: for (int j = 0; j < input.Length; j++)
-                        while (j < input.Length)
                         {
-                            tape.PushIndex(hLog.Count);
-                            tape.PushIndex(j);
-                            hLog.Record(h, i);
-                            h[i] += x[i * input.Length + j] * input[j];
-                            j++;
-                            iterations3++;
+                            int j = 0;
+                            // Forward sweep recording the loop-carried state: for (int j = 0; j < input.Length; j++)
+                            while (j < input.Length)
+                            {
+                                tape.PushIndex(hLog.Count);
+                                tape.PushIndex(j);
+                                hLog.Record(h, i);
+                                h[i] += x[i * input.Length + j] * input[j];
+                                j++;
+                                iterations3++;
+                            }
                         }
-                        // Reverse sweep, last iteration first
-                        while (iterations3 > 0)
                         {
-                            iterations3--;
-                            j = (int)tape.PopIndex();
-                            int hMark6 = 0;
-                            hMark6 = (int)tape.PopIndex();
-                            hLog.Undo(h, hMark6);
-                            // adjoint of: h[i] += x[i * input.Length + j] * input[j];
-                            gradient[i * input.Length + j] += hBar[i] * input[j];
+                            int j = 0;
+                            // Reverse sweep, last iteration first
+                            while (iterations3 > 0)
+                            {
+                                iterations3--;
+                                j = (int)tape.PopIndex();
+                                int hMark5 = 0;
+                                hMark5 = (int)tape.PopIndex();
+                                hLog.Undo(h, hMark5);
+                                // adjoint of: h[i] += x[i * input.Length + j] * input[j];
+                                gradient[i * input.Length + j] += hBar[i] * input[j];
+                            }
                         }
                     }
                 }
             }
+            hLog.Undo(h, hMark);
             return value;
         }
         finally
@@ -166,85 +161,8 @@ static partial class Dynamics
             using var hDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
             global::System.Span<double> hDot = hDotBuffer.Span;
             int hMark = hLog.Count;
-            for (int i = 0; i < h.Length; i++)
+            int iterations = 0;
             {
-                for (int j = 0; j < input.Length; j++)
-                {
-                    hLogDot.Record(hDot, i);
-                    hDot[i] += v[i * input.Length + j] * input[j];
-                    hLog.Record(h, i);
-                    h[i] += x[i * input.Length + j] * input[j];
-                }
-            }
-            int hMark2 = hLog.Count;
-            for (int i = 0; i < h.Length; i++)
-            {
-                double tanh = global::System.Math.Tanh(h[i]);
-                double tanhDot = (1.0 - tanh * tanh) * hDot[i];
-                hLogDot.Record(hDot, i);
-                hDot[i] = tanhDot;
-                hLog.Record(h, i);
-                h[i] = tanh;
-            }
-            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
-            global::System.Span<double> hBar = hBarBuffer.Span;
-            using var hBarDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(hBar.Length);
-            global::System.Span<double> hBarDot = hBarDotBuffer.Span;
-            // adjoint of: return h[0] * h[1];
-            hBarDot[0] += hDot[1];
-            hBar[0] += h[1];
-            hBarDot[1] += hDot[0];
-            hBar[1] += h[0];
-            hLog.Undo(h, hMark2);
-            hLogDot.Undo(hDot, hMark2);
-            {
-                int hMark3 = hLog.Count;
-                int iterations = 0;
-                int i = 0;
-                // Forward sweep recording the loop-carried state: for (int i = 0; i < h.Length; i++)
-                while (i < h.Length)
-                {
-                    tape.PushIndex(hLog.Count);
-                    tape.PushIndex(i);
-                    double tanh = global::System.Math.Tanh(h[i]);
-                    double tanhDot = (1.0 - tanh * tanh) * hDot[i];
-                    hLogDot.Record(hDot, i);
-                    hDot[i] = tanhDot;
-                    hLog.Record(h, i);
-                    h[i] = tanh;
-                    i++;
-                    iterations++;
-                }
-                // Reverse sweep, last iteration first
-                while (iterations > 0)
-                {
-                    iterations--;
-                    i = (int)tape.PopIndex();
-                    int hMark4 = 0;
-                    hMark4 = (int)tape.PopIndex();
-                    hLog.Undo(h, hMark4);
-                    hLogDot.Undo(hDot, hMark4);
-                    double tanhBar = 0.0;
-                    double tanhBarDot = 0.0;
-                    // adjoint of: h[i] = Math.Tanh(h[i]);
-                    double hBarOld = hBar[i];
-                    double hBarOldDot = hBarDot[i];
-                    hBarDot[i] = 0.0;
-                    hBar[i] = 0.0;
-                    tanhBarDot += hBarOldDot;
-                    tanhBar += hBarOld;
-                    double f = global::System.Math.Tanh(h[i]);
-                    double fDot = (1.0 - f * f) * hDot[i];
-                    hBarDot[i] += tanhBarDot * (1.0 - f * f) - tanhBar * (2.0 * (f * fDot));
-                    hBar[i] += tanhBar * (1.0 - f * f);
-                }
-                hLog.Undo(h, hMark3);
-                hLogDot.Undo(hDot, hMark3);
-            }
-            hLog.Undo(h, hMark);
-            hLogDot.Undo(hDot, hMark);
-            {
-                int iterations2 = 0;
                 int i = 0;
                 // Forward sweep recording the loop-carried state: for (int i = 0; i < h.Length; i++)
                 while (i < h.Length)
@@ -259,47 +177,113 @@ static partial class Dynamics
                         h[i] += x[i * input.Length + j] * input[j];
                     }
                     i++;
+                    iterations++;
+                }
+            }
+            int hMark2 = hLog.Count;
+            int iterations2 = 0;
+            {
+                int i = 0;
+                // Forward sweep recording the loop-carried state: for (int i = 0; i < h.Length; i++)
+                while (i < h.Length)
+                {
+                    tape.PushIndex(hLog.Count);
+                    tape.PushIndex(i);
+                    double tanh = global::System.Math.Tanh(h[i]);
+                    double tanhDot = (1.0 - tanh * tanh) * hDot[i];
+                    hLogDot.Record(hDot, i);
+                    hDot[i] = tanhDot;
+                    hLog.Record(h, i);
+                    h[i] = tanh;
+                    i++;
                     iterations2++;
                 }
+            }
+            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hBar = hBarBuffer.Span;
+            using var hBarDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(hBar.Length);
+            global::System.Span<double> hBarDot = hBarDotBuffer.Span;
+            // adjoint of: return h[0] * h[1];
+            hBarDot[0] += hDot[1];
+            hBar[0] += h[1];
+            hBarDot[1] += hDot[0];
+            hBar[1] += h[0];
+            {
+                int i = 0;
                 // Reverse sweep, last iteration first
                 while (iterations2 > 0)
                 {
                     iterations2--;
                     i = (int)tape.PopIndex();
-                    int hMark5 = 0;
-                    hMark5 = (int)tape.PopIndex();
-                    hLog.Undo(h, hMark5);
-                    hLogDot.Undo(hDot, hMark5);
+                    int hMark3 = 0;
+                    hMark3 = (int)tape.PopIndex();
+                    hLog.Undo(h, hMark3);
+                    hLogDot.Undo(hDot, hMark3);
+                    double tanhBar = 0.0;
+                    double tanhBarDot = 0.0;
+                    // adjoint of: h[i] = Math.Tanh(h[i]);
+                    double hBarOld = hBar[i];
+                    double hBarOldDot = hBarDot[i];
+                    hBarDot[i] = 0.0;
+                    hBar[i] = 0.0;
+                    tanhBarDot += hBarOldDot;
+                    tanhBar += hBarOld;
+                    double f = global::System.Math.Tanh(h[i]);
+                    double fDot = (1.0 - f * f) * hDot[i];
+                    hBarDot[i] += tanhBarDot * (1.0 - f * f) - tanhBar * (2.0 * (f * fDot));
+                    hBar[i] += tanhBar * (1.0 - f * f);
+                }
+            }
+            hLog.Undo(h, hMark2);
+            hLogDot.Undo(hDot, hMark2);
+            {
+                int i = 0;
+                // Reverse sweep, last iteration first
+                while (iterations > 0)
+                {
+                    iterations--;
+                    i = (int)tape.PopIndex();
+                    int hMark4 = 0;
+                    hMark4 = (int)tape.PopIndex();
+                    hLog.Undo(h, hMark4);
+                    hLogDot.Undo(hDot, hMark4);
                     {
                         int iterations3 = 0;
-                        int j = 0;
-                        // Forward sweep recording the loop-carried state: for (int j = 0; j < input.Length; j++)
-                        while (j < input.Length)
                         {
-                            tape.PushIndex(hLog.Count);
-                            tape.PushIndex(j);
-                            hLogDot.Record(hDot, i);
-                            hDot[i] += v[i * input.Length + j] * input[j];
-                            hLog.Record(h, i);
-                            h[i] += x[i * input.Length + j] * input[j];
-                            j++;
-                            iterations3++;
+                            int j = 0;
+                            // Forward sweep recording the loop-carried state: for (int j = 0; j < input.Length; j++)
+                            while (j < input.Length)
+                            {
+                                tape.PushIndex(hLog.Count);
+                                tape.PushIndex(j);
+                                hLogDot.Record(hDot, i);
+                                hDot[i] += v[i * input.Length + j] * input[j];
+                                hLog.Record(h, i);
+                                h[i] += x[i * input.Length + j] * input[j];
+                                j++;
+                                iterations3++;
+                            }
                         }
-                        // Reverse sweep, last iteration first
-                        while (iterations3 > 0)
                         {
-                            iterations3--;
-                            j = (int)tape.PopIndex();
-                            int hMark6 = 0;
-                            hMark6 = (int)tape.PopIndex();
-                            hLog.Undo(h, hMark6);
-                            hLogDot.Undo(hDot, hMark6);
-                            // adjoint of: h[i] += x[i * input.Length + j] * input[j];
-                            result[i * input.Length + j] += hBarDot[i] * input[j];
+                            int j = 0;
+                            // Reverse sweep, last iteration first
+                            while (iterations3 > 0)
+                            {
+                                iterations3--;
+                                j = (int)tape.PopIndex();
+                                int hMark5 = 0;
+                                hMark5 = (int)tape.PopIndex();
+                                hLog.Undo(h, hMark5);
+                                hLogDot.Undo(hDot, hMark5);
+                                // adjoint of: h[i] += x[i * input.Length + j] * input[j];
+                                result[i * input.Length + j] += hBarDot[i] * input[j];
+                            }
                         }
                     }
                 }
             }
+            hLog.Undo(h, hMark);
+            hLogDot.Undo(hDot, hMark);
         }
         finally
         {

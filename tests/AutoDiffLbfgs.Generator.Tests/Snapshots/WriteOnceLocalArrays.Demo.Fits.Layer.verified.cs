@@ -41,19 +41,8 @@ static partial class Fits
             }
             double p = 1.0;
             double pSaved = p;
-            for (int j = 0; j < hidden; j++)
+            int iterations = 0;
             {
-                p = p * (1.0 + h[j]);
-            }
-            double value = output + p;
-            double pBar = 0.0;
-            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
-            global::System.Span<double> hBar = hBarBuffer.Span;
-            // adjoint of: return output + p;
-            pBar += 1.0;
-            p = pSaved;
-            {
-                int iterations = 0;
                 int j = 0;
                 // Forward sweep recording the loop-carried state: for (int j = 0; j < hidden; j++)
                 while (j < hidden)
@@ -64,6 +53,15 @@ static partial class Fits
                     j++;
                     iterations++;
                 }
+            }
+            double value = output + p;
+            double pBar = 0.0;
+            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hBar = hBarBuffer.Span;
+            // adjoint of: return output + p;
+            pBar += 1.0;
+            {
+                int j = 0;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -77,6 +75,7 @@ static partial class Fits
                     hBar[j] += pBarOld * p;
                 }
             }
+            p = pSaved;
             // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < hidden; j++)
             for (int j = 0; j < hidden; j++)
             {
@@ -156,23 +155,8 @@ static partial class Fits
             double pDot = 0.0;
             double pSaved = p;
             double pSavedDot = pDot;
-            for (int j = 0; j < hidden; j++)
+            int iterations = 0;
             {
-                pDot = pDot * (1.0 + h[j]) + p * hDot[j];
-                p = p * (1.0 + h[j]);
-            }
-            double pBar = 0.0;
-            double pBarDot = 0.0;
-            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
-            global::System.Span<double> hBar = hBarBuffer.Span;
-            using var hBarDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(hBar.Length);
-            global::System.Span<double> hBarDot = hBarDotBuffer.Span;
-            // adjoint of: return output + p;
-            pBar += 1.0;
-            p = pSaved;
-            pDot = pSavedDot;
-            {
-                int iterations = 0;
                 int j = 0;
                 // Forward sweep recording the loop-carried state: for (int j = 0; j < hidden; j++)
                 while (j < hidden)
@@ -185,6 +169,17 @@ static partial class Fits
                     j++;
                     iterations++;
                 }
+            }
+            double pBar = 0.0;
+            double pBarDot = 0.0;
+            using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
+            global::System.Span<double> hBar = hBarBuffer.Span;
+            using var hBarDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(hBar.Length);
+            global::System.Span<double> hBarDot = hBarDotBuffer.Span;
+            // adjoint of: return output + p;
+            pBar += 1.0;
+            {
+                int j = 0;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -203,6 +198,8 @@ static partial class Fits
                     hBar[j] += pBarOld * p;
                 }
             }
+            p = pSaved;
+            pDot = pSavedDot;
             // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < hidden; j++)
             for (int j = 0; j < hidden; j++)
             {
