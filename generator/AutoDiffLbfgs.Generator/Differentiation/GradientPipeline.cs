@@ -4,7 +4,9 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 
 /// <summary>
 /// The passes that turn a lowered body into gradient code, in order: call hoisting, structurizing, the reverse
-/// transform, then the clean-ups on its output (constant adjoint seeds, merged accumulations, gradient stores). One
+/// transform, then the clean-ups on its output (constant adjoint seeds, merged accumulations, zero adjoints folded
+/// into their first accumulation, gradient stores, loop-invariant
+/// gradient entries summed in locals). One
 /// list for the objective and for the helpers transformed once, so they always get the same code.
 /// </summary>
 internal static class GradientPipeline
@@ -15,11 +17,17 @@ internal static class GradientPipeline
     /// <param name="element">The type of the body's result.</param>
     /// <param name="gradient">The name of the gradient span.</param>
     /// <param name="rules">The user-supplied derivative rules the body refers to.</param>
-    public static (BlockStmt Structured, BlockStmt Gradient, bool UsesTape) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules rules)
+    /// <param name="sumInvariantEntries">
+    /// Whether to sum loop-invariant gradient entries in locals (<see cref="InvariantAccumulations"/>); off for a scalar
+    /// helper, whose "gradient" entries become <c>out</c> parameters, locals already.
+    /// </param>
+    public static (BlockStmt Structured, BlockStmt Gradient, bool UsesTape) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules rules, bool sumInvariantEntries = true)
     {
         var structured = Structurizer.Run(CallHoisting.Run(body, names), names, element);
         var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, element, gradient, rules);
-        var code = GradientStores.Run(AccumulationMerging.Run(ConstantAdjoints.Run(reverse)), gradient);
+        var merged = FirstAccumulations.Run(AccumulationMerging.Run(ConstantAdjoints.Run(reverse)));
+        var code = GradientStores.Run(merged, gradient);
+        if (sumInvariantEntries) code = InvariantAccumulations.Run(code, gradient, names);
         return (structured, code, usesTape);
     }
 }

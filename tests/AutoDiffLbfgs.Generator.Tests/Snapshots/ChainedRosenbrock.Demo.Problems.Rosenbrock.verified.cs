@@ -26,11 +26,9 @@ static partial class Problems
             double a = 1.0 - x[i];
             double b = x[i + 1] - x[i] * x[i];
             s += a * a + 100.0 * b * b;
-            double aBar = 0.0;
-            double bBar = 0.0;
             // adjoint of: s += a * a + 100 * b * b;
-            aBar += 2.0 * a;
-            bBar += 2.0 * 100.0 * b;
+            double aBar = 2.0 * a;
+            double bBar = 2.0 * 100.0 * b;
             // adjoint of: b = x[i + 1] - x[i] * x[i]; a = 1 - x[i]
             gradient[i + 1] += bBar;
             gradient[i] -= bBar * (2.0 * x[i]) + aBar;
@@ -61,13 +59,10 @@ static partial class Problems
             double aDot = -v[i];
             double b = x[i + 1] - x[i] * x[i];
             double bDot = v[i + 1] - 2.0 * (x[i] * v[i]);
-            double aBarDot = 0.0;
-            double bBar = 0.0;
-            double bBarDot = 0.0;
             // adjoint of: s += a * a + 100 * b * b;
-            aBarDot += 2.0 * aDot;
-            bBarDot += 2.0 * 100.0 * bDot;
-            bBar += 2.0 * 100.0 * b;
+            double aBarDot = 2.0 * aDot;
+            double bBar = 2.0 * 100.0 * b;
+            double bBarDot = 2.0 * 100.0 * bDot;
             // adjoint of: b = x[i + 1] - x[i] * x[i]; a = 1 - x[i]
             result[i + 1] += bBarDot;
             result[i] -= bBarDot * (2.0 * x[i]) + bBar * (2.0 * v[i]) + aBarDot;

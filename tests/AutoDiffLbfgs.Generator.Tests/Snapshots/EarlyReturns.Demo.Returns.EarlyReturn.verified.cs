@@ -65,8 +65,7 @@ static partial class Returns
                 }
             }
             double value = result;
-            double resultBar = 0.0;
-            resultBar += 1.0;
+            double resultBar = 1.0;
             done = doneSaved;
             if (!done)
             {
@@ -144,6 +143,7 @@ static partial class Returns
                     }
                     {
                         int i = 0;
+                        double gradientSum = 0.0;
                         // Reverse sweep, last iteration first
                         while (iterations > 0)
                         {
@@ -158,19 +158,22 @@ static partial class Returns
                                 result = global::System.Math.Log(sum) + x[0] * sum;
                                 done = true;
                             }
-                            double expBar = 0.0;
                             // adjoint of: if (sum > 6.0)
                             if (sum > 6.0)
                             {
                                 // adjoint of: return Math.Log(sum) + x[0] * sum;
                                 sumBar += resultBar / sum;
-                                gradient[0] += resultBar * sum;
+                                gradientSum += resultBar * sum;
                                 sumBar += resultBar * x[0];
                                 resultBar = 0.0;
                             }
                             // adjoint of: sum += Math.Exp(x[i]);
-                            expBar += sumBar;
+                            double expBar = sumBar;
                             gradient[i] += expBar * exp;
+                        }
+                        if (0 >= 0 && 0 < x.Length)
+                        {
+                            gradient[0] += gradientSum;
                         }
                     }
                 }
@@ -248,8 +251,7 @@ static partial class Returns
                     }
                 }
             }
-            double resultBar = 0.0;
-            resultBar += 1.0;
+            double resultBar = 1.0;
             done = doneSaved;
             if (!done)
             {
@@ -334,6 +336,7 @@ static partial class Returns
                     }
                     {
                         int i = 0;
+                        double gradientSumDot = 0.0;
                         // Reverse sweep, last iteration first
                         while (iterations > 0)
                         {
@@ -350,23 +353,25 @@ static partial class Returns
                             {
                                 done = true;
                             }
-                            double expBar = 0.0;
-                            double expBarDot = 0.0;
                             // adjoint of: if (sum > 6.0)
                             if (sum > 6.0)
                             {
                                 // adjoint of: return Math.Log(sum) + x[0] * sum;
                                 sumBarDot += -(resultBar / sum * sumDot / sum);
                                 sumBar += resultBar / sum;
-                                result2[0] += resultBar * sumDot;
+                                gradientSumDot += resultBar * sumDot;
                                 sumBarDot += resultBar * v[0];
                                 sumBar += resultBar * x[0];
                                 resultBar = 0.0;
                             }
                             // adjoint of: sum += Math.Exp(x[i]);
-                            expBarDot += sumBarDot;
-                            expBar += sumBar;
+                            double expBar = sumBar;
+                            double expBarDot = sumBarDot;
                             result2[i] += expBarDot * exp + expBar * expDot;
+                        }
+                        if (0 >= 0 && 0 < x.Length)
+                        {
+                            result2[0] += gradientSumDot;
                         }
                     }
                 }

@@ -45,9 +45,8 @@ static partial class Shapes
         }
         double scale = mode == 0 ? 1.0 : mode < 3 ? 2.0 : 3.0;
         double value = scale * s;
-        double sBar = 0.0;
         // adjoint of: return scale * s;
-        sBar += scale;
+        double sBar = scale;
         s = sSaved;
         // adjoint of: case 0:
         if (mode == 0)
@@ -77,20 +76,24 @@ static partial class Shapes
                 }
             }
         }
+        double gradientSum = 0.0;
         // Reverse sweep (iterations are independent, so they run in forward order): foreach (var w in weights)
         for (int wIndex = 0; wIndex < weights.Length; wIndex++)
         {
             double w = weights[wIndex];
             // adjoint of: s += w * Math.Sin(x[0]);
-            gradient[0] += sBar * w * global::System.Math.Cos(x[0]);
+            gradientSum += sBar * w * global::System.Math.Cos(x[0]);
+        }
+        if (0 >= 0 && 0 < x.Length)
+        {
+            gradient[0] += gradientSum;
         }
         // Reverse sweep (iterations are independent, so they run in forward order): foreach (double xi in x)
         for (int xiIndex = 0; xiIndex < x.Length; xiIndex++)
         {
             double xi = x[xiIndex];
-            double xiBar = 0.0;
             // adjoint of: s += xi * xi;
-            xiBar += sBar * (2.0 * xi);
+            double xiBar = sBar * (2.0 * xi);
             // adjoint of: double xi = x[xiIndex]
             gradient[xiIndex] += xiBar;
         }
@@ -146,9 +149,8 @@ static partial class Shapes
             s += global::System.Math.Min(1.0, global::System.Math.Max(-1.0, x[1]));
         }
         double scale = mode == 0 ? 1.0 : mode < 3 ? 2.0 : 3.0;
-        double sBar = 0.0;
         // adjoint of: return scale * s;
-        sBar += scale;
+        double sBar = scale;
         s = sSaved;
         sDot = sSavedDot;
         // adjoint of: case 0:
@@ -168,21 +170,25 @@ static partial class Shapes
                 sBar += sBarOld * 0.5;
             }
         }
+        double gradientSumDot = 0.0;
         // Reverse sweep (iterations are independent, so they run in forward order): foreach (var w in weights)
         for (int wIndex = 0; wIndex < weights.Length; wIndex++)
         {
             double w = weights[wIndex];
             // adjoint of: s += w * Math.Sin(x[0]);
-            result[0] += -(sBar * w * (global::System.Math.Sin(x[0]) * v[0]));
+            gradientSumDot += -(sBar * w * (global::System.Math.Sin(x[0]) * v[0]));
+        }
+        if (0 >= 0 && 0 < x.Length)
+        {
+            result[0] += gradientSumDot;
         }
         // Reverse sweep (iterations are independent, so they run in forward order): foreach (double xi in x)
         for (int xiIndex = 0; xiIndex < x.Length; xiIndex++)
         {
             double xi = x[xiIndex];
             double xiDot = v[xiIndex];
-            double xiBarDot = 0.0;
             // adjoint of: s += xi * xi;
-            xiBarDot += sBar * (2.0 * xiDot);
+            double xiBarDot = sBar * (2.0 * xiDot);
             // adjoint of: double xi = x[xiIndex]
             result[xiIndex] += xiBarDot;
         }

@@ -44,9 +44,8 @@ static partial class Polynomials
                 }
                 sum += y * y;
                 double tBar = 0.0;
-                double yBar = 0.0;
                 // adjoint of: sum += y * y;
-                yBar += 2.0 * y;
+                double yBar = 2.0 * y;
                 {
                     int k = 1;
                     // Reverse sweep, last iteration first
@@ -119,11 +118,9 @@ static partial class Polynomials
                     }
                 }
                 double tBarDot = 0.0;
-                double yBar = 0.0;
-                double yBarDot = 0.0;
                 // adjoint of: sum += y * y;
-                yBarDot += 2.0 * yDot;
-                yBar += 2.0 * y;
+                double yBar = 2.0 * y;
+                double yBarDot = 2.0 * yDot;
                 {
                     int k = 1;
                     // Reverse sweep, last iteration first

@@ -28,9 +28,8 @@ static partial class Losses
         }
         double squareV = global::Demo.Losses.Dot(x, targets);
         double value = s + squareV * squareV;
-        double squareVBar = 0.0;
         // adjoint of: return s + Square(Dot(x, targets));
-        squareVBar += 2.0 * squareV;
+        double squareVBar = 2.0 * squareV;
         // adjoint of: v = Dot(x, targets) (argument of Square)
         using var dotGradientBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
         global::System.Span<double> dotGradient = dotGradientBuffer.Span;
@@ -44,12 +43,10 @@ static partial class Losses
         {
             double softplusZ = x[i];
             double exp = global::System.Math.Exp(softplusZ);
-            double softplusZBar = 0.0;
-            double expBar = 0.0;
             // adjoint of: s += Softplus(x[i]) + Huber(x[i] - targets[i], 0.5);
-            expBar += 1.0 / (1.0 + exp);
+            double expBar = 1.0 / (1.0 + exp);
             Robust_HuberGradient(x[i] - targets[i], 0.5, out double huberRPartial, out _); // ∂Huber/∂(r, delta) at the arguments
-            softplusZBar += expBar * exp;
+            double softplusZBar = expBar * exp;
             // adjoint of: z = x[i] (argument of Softplus)
             gradient[i] += huberRPartial + softplusZBar;
         }
@@ -89,11 +86,9 @@ static partial class Losses
         }
         double squareV = global::Demo.Losses.Dot(x, targets);
         double squareVDot = dotDot;
-        double squareVBar = 0.0;
-        double squareVBarDot = 0.0;
         // adjoint of: return s + Square(Dot(x, targets));
-        squareVBarDot += 2.0 * squareVDot;
-        squareVBar += 2.0 * squareV;
+        double squareVBar = 2.0 * squareV;
+        double squareVBarDot = 2.0 * squareVDot;
         // adjoint of: v = Dot(x, targets) (argument of Square)
         using var dotGradientBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
         global::System.Span<double> dotGradient = dotGradientBuffer.Span;
@@ -112,14 +107,11 @@ static partial class Losses
             double softplusZDot = v[i];
             double exp = global::System.Math.Exp(softplusZ);
             double expDot = exp * softplusZDot;
-            double softplusZBarDot = 0.0;
-            double expBar = 0.0;
-            double expBarDot = 0.0;
             // adjoint of: s += Softplus(x[i]) + Huber(x[i] - targets[i], 0.5);
-            expBarDot += -(1.0 / (1.0 + exp) * expDot / (1.0 + exp));
-            expBar += 1.0 / (1.0 + exp);
+            double expBar = 1.0 / (1.0 + exp);
+            double expBarDot = -(expBar * expDot / (1.0 + exp));
             Robust_HuberHessianVectorProduct(x[i] - targets[i], 0.5, v[i], 0.0, out double huberRPartialDot, out _); // the tangents of those partials: ∇²Huber times the arguments' tangents
-            softplusZBarDot += expBarDot * exp + expBar * expDot;
+            double softplusZBarDot = expBarDot * exp + expBar * expDot;
             // adjoint of: z = x[i] (argument of Softplus)
             result[i] += huberRPartialDot + softplusZBarDot;
         }
@@ -149,9 +141,8 @@ static partial class Losses
             done = true;
         }
         double value = result;
-        double resultBar = 0.0;
         double aBar = 0.0;
-        resultBar += 1.0;
+        double resultBar = 1.0;
         done = doneSaved;
         if (!done)
         {
@@ -225,9 +216,8 @@ static partial class Losses
         {
             done = true;
         }
-        double resultBar = 0.0;
         double aBarDot = 0.0;
-        resultBar += 1.0;
+        double resultBar = 1.0;
         done = doneSaved;
         if (!done)
         {

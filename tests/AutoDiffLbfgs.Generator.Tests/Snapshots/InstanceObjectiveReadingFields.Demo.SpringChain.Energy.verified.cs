@@ -25,9 +25,8 @@ partial class SpringChain
         {
             double stretch = x[i + 1] - x[i] - this._restLength;
             energy += 0.5 * this._stiffness[i] * stretch * stretch;
-            double stretchBar = 0.0;
             // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
-            stretchBar += 2.0 * (0.5 * this._stiffness[i]) * stretch;
+            double stretchBar = 2.0 * (0.5 * this._stiffness[i]) * stretch;
             // adjoint of: stretch = x[i + 1] - x[i] - _restLength
             gradient[i + 1] += stretchBar;
             gradient[i] -= stretchBar;
@@ -56,9 +55,8 @@ partial class SpringChain
         for (int i = 0; i + 1 < x.Length; i++)
         {
             double stretchDot = v[i + 1] - v[i];
-            double stretchBarDot = 0.0;
             // adjoint of: energy += 0.5 * _stiffness[i] * stretch * stretch;
-            stretchBarDot += 2.0 * (0.5 * this._stiffness[i]) * stretchDot;
+            double stretchBarDot = 2.0 * (0.5 * this._stiffness[i]) * stretchDot;
             // adjoint of: stretch = x[i + 1] - x[i] - _restLength
             result[i + 1] += stretchBarDot;
             result[i] -= stretchBarDot;

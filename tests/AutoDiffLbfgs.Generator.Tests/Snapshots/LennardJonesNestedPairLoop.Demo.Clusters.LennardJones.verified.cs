@@ -24,6 +24,9 @@ static partial class Clusters
         // Fused forward and reverse sweep: for (int i = 0; i < atoms; i++)
         for (int i = 0; i < atoms; i++)
         {
+            double gradientSum = 0.0;
+            double gradientSum2 = 0.0;
+            double gradientSum3 = 0.0;
             // Fused forward and reverse sweep: for (int j = i + 1; j < atoms; j++)
             for (int j = i + 1; j < atoms; j++)
             {
@@ -33,29 +36,36 @@ static partial class Clusters
                 double r2 = dx * dx + dy * dy + dz * dz;
                 double inv6 = 1.0 / (r2 * r2 * r2);
                 energy += 4.0 * (inv6 * inv6 - inv6);
-                double dxBar = 0.0;
-                double dyBar = 0.0;
-                double dzBar = 0.0;
-                double r2Bar = 0.0;
-                double inv6Bar = 0.0;
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
                 double d = 4.0;
-                inv6Bar += d * (2.0 * inv6) - d;
+                double inv6Bar = d * (2.0 * inv6) - d;
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
-                r2Bar -= inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2);
+                double r2Bar = -(inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2));
                 // adjoint of: r2 = dx * dx + dy * dy + dz * dz
-                dxBar += r2Bar * (2.0 * dx);
-                dyBar += r2Bar * (2.0 * dy);
-                dzBar += r2Bar * (2.0 * dz);
+                double dxBar = r2Bar * (2.0 * dx);
+                double dyBar = r2Bar * (2.0 * dy);
+                double dzBar = r2Bar * (2.0 * dz);
                 // adjoint of: dz = x[3 * j + 2] - x[3 * i + 2]
                 gradient[3 * j + 2] += dzBar;
-                gradient[3 * i + 2] -= dzBar;
+                gradientSum -= dzBar;
                 // adjoint of: dy = x[3 * j + 1] - x[3 * i + 1]
                 gradient[3 * j + 1] += dyBar;
-                gradient[3 * i + 1] -= dyBar;
+                gradientSum2 -= dyBar;
                 // adjoint of: dx = x[3 * j] - x[3 * i]
                 gradient[3 * j] += dxBar;
-                gradient[3 * i] -= dxBar;
+                gradientSum3 -= dxBar;
+            }
+            if (3 * i + 2 >= 0 && 3 * i + 2 < x.Length)
+            {
+                gradient[3 * i + 2] += gradientSum;
+            }
+            if (3 * i + 1 >= 0 && 3 * i + 1 < x.Length)
+            {
+                gradient[3 * i + 1] += gradientSum2;
+            }
+            if (3 * i >= 0 && 3 * i < x.Length)
+            {
+                gradient[3 * i] += gradientSum3;
             }
         }
         double value = energy;
@@ -82,6 +92,9 @@ static partial class Clusters
         // Fused forward and reverse sweep: for (int i = 0; i < atoms; i++)
         for (int i = 0; i < atoms; i++)
         {
+            double gradientSumDot = 0.0;
+            double gradientSum2Dot = 0.0;
+            double gradientSum3Dot = 0.0;
             // Fused forward and reverse sweep: for (int j = i + 1; j < atoms; j++)
             for (int j = i + 1; j < atoms; j++)
             {
@@ -95,33 +108,38 @@ static partial class Clusters
                 double r2Dot = 2.0 * (dx * dxDot) + 2.0 * (dy * dyDot) + 2.0 * (dz * dzDot);
                 double inv6 = 1.0 / (r2 * r2 * r2);
                 double inv6Dot = -(inv6 * (2.0 * (r2 * r2Dot) * r2 + r2 * r2 * r2Dot) / (r2 * r2 * r2));
-                double dxBarDot = 0.0;
-                double dyBarDot = 0.0;
-                double dzBarDot = 0.0;
-                double r2Bar = 0.0;
-                double r2BarDot = 0.0;
-                double inv6Bar = 0.0;
-                double inv6BarDot = 0.0;
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
                 double d = 4.0;
-                inv6BarDot += d * (2.0 * inv6Dot);
-                inv6Bar += d * (2.0 * inv6) - d;
+                double inv6Bar = d * (2.0 * inv6) - d;
+                double inv6BarDot = d * (2.0 * inv6Dot);
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
-                r2BarDot -= (inv6BarDot * (inv6 * inv6) + inv6Bar * (2.0 * (inv6 * inv6Dot))) * (3.0 * r2 * r2) + inv6Bar * (inv6 * inv6) * (3.0 * r2Dot * r2 + 3.0 * r2 * r2Dot);
-                r2Bar -= inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2);
+                double r2Bar = -(inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2));
+                double r2BarDot = -((inv6BarDot * (inv6 * inv6) + inv6Bar * (2.0 * (inv6 * inv6Dot))) * (3.0 * r2 * r2) + inv6Bar * (inv6 * inv6) * (3.0 * r2Dot * r2 + 3.0 * r2 * r2Dot));
                 // adjoint of: r2 = dx * dx + dy * dy + dz * dz
-                dxBarDot += r2BarDot * (2.0 * dx) + r2Bar * (2.0 * dxDot);
-                dyBarDot += r2BarDot * (2.0 * dy) + r2Bar * (2.0 * dyDot);
-                dzBarDot += r2BarDot * (2.0 * dz) + r2Bar * (2.0 * dzDot);
+                double dxBarDot = r2BarDot * (2.0 * dx) + r2Bar * (2.0 * dxDot);
+                double dyBarDot = r2BarDot * (2.0 * dy) + r2Bar * (2.0 * dyDot);
+                double dzBarDot = r2BarDot * (2.0 * dz) + r2Bar * (2.0 * dzDot);
                 // adjoint of: dz = x[3 * j + 2] - x[3 * i + 2]
                 result[3 * j + 2] += dzBarDot;
-                result[3 * i + 2] -= dzBarDot;
+                gradientSumDot -= dzBarDot;
                 // adjoint of: dy = x[3 * j + 1] - x[3 * i + 1]
                 result[3 * j + 1] += dyBarDot;
-                result[3 * i + 1] -= dyBarDot;
+                gradientSum2Dot -= dyBarDot;
                 // adjoint of: dx = x[3 * j] - x[3 * i]
                 result[3 * j] += dxBarDot;
-                result[3 * i] -= dxBarDot;
+                gradientSum3Dot -= dxBarDot;
+            }
+            if (3 * i + 2 >= 0 && 3 * i + 2 < x.Length)
+            {
+                result[3 * i + 2] += gradientSumDot;
+            }
+            if (3 * i + 1 >= 0 && 3 * i + 1 < x.Length)
+            {
+                result[3 * i + 1] += gradientSum2Dot;
+            }
+            if (3 * i >= 0 && 3 * i < x.Length)
+            {
+                result[3 * i] += gradientSum3Dot;
             }
         }
     }

@@ -21,9 +21,8 @@ static partial class Classification
         gradient.Clear();
         int d = w.Length;
         double loss = 0.0;
-        double lossBar = 0.0;
         // adjoint of: return loss / labels.Length;
-        lossBar += 1.0 / (double)labels.Length;
+        double lossBar = 1.0 / (double)labels.Length;
         // Fused forward and reverse sweep: for (int i = 0; i < labels.Length; i++)
         for (int i = 0; i < labels.Length; i++)
         {
@@ -34,7 +33,6 @@ static partial class Classification
             }
             double margin = labels[i] * z;
             loss += margin > 0.0 ? global::System.Math.Log(1.0 + global::System.Math.Exp(-margin)) : -margin + global::System.Math.Log(1.0 + global::System.Math.Exp(margin));
-            double zBar = 0.0;
             double marginBar = 0.0;
             // adjoint of: loss += margin > 0 ? Math.Log(1.0 + Math.Exp(-margin)) : -margin + Math.Log(1.0 + Math.Exp(margin));
             if (margin > 0.0)
@@ -49,7 +47,7 @@ static partial class Classification
                 marginBar += lossBar / (1.0 + global::System.Math.Exp(margin)) * f2;
             }
             // adjoint of: margin = labels[i] * z
-            zBar += marginBar * labels[i];
+            double zBar = marginBar * labels[i];
             // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < d; j++)
             for (int j = 0; j < d; j++)
             {
@@ -78,9 +76,8 @@ static partial class Classification
         }
         result.Clear();
         int d = w.Length;
-        double lossBar = 0.0;
         // adjoint of: return loss / labels.Length;
-        lossBar += 1.0 / (double)labels.Length;
+        double lossBar = 1.0 / (double)labels.Length;
         // Fused forward and reverse sweep: for (int i = 0; i < labels.Length; i++)
         for (int i = 0; i < labels.Length; i++)
         {
@@ -93,7 +90,6 @@ static partial class Classification
             }
             double margin = labels[i] * z;
             double marginDot = labels[i] * zDot;
-            double zBarDot = 0.0;
             double marginBarDot = 0.0;
             // adjoint of: loss += margin > 0 ? Math.Log(1.0 + Math.Exp(-margin)) : -margin + Math.Log(1.0 + Math.Exp(margin));
             if (margin > 0.0)
@@ -109,7 +105,7 @@ static partial class Classification
                 marginBarDot += -(lossBar / (1.0 + global::System.Math.Exp(margin)) * (global::System.Math.Exp(margin) * marginDot) / (1.0 + global::System.Math.Exp(margin)) * f2) + lossBar / (1.0 + global::System.Math.Exp(margin)) * f2Dot;
             }
             // adjoint of: margin = labels[i] * z
-            zBarDot += marginBarDot * labels[i];
+            double zBarDot = marginBarDot * labels[i];
             // Reverse sweep (iterations are independent, so they run in forward order): for (int j = 0; j < d; j++)
             for (int j = 0; j < d; j++)
             {

@@ -43,10 +43,9 @@ static partial class Chains
                 }
             }
             double value = e + Energy_Pull(y);
-            double yBar = 0.0;
             // adjoint of: return e + Pull(y);
             Energy_PullGradient(y, out double pullUPartial); // ∂Pull/∂(u) at the arguments
-            yBar += pullUPartial;
+            double yBar = pullUPartial;
             {
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
@@ -119,13 +118,11 @@ static partial class Chains
                     iterations++;
                 }
             }
-            double yBar = 0.0;
-            double yBarDot = 0.0;
             // adjoint of: return e + Pull(y);
             Energy_PullGradient(y, out double pullUPartial); // ∂Pull/∂(u) at the arguments
             Energy_PullHessianVectorProduct(y, yDot, out double pullUPartialDot); // the tangents of those partials: ∇²Pull times the arguments' tangents
-            yBarDot += pullUPartialDot;
-            yBar += pullUPartial;
+            double yBar = pullUPartial;
+            double yBarDot = pullUPartialDot;
             {
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
@@ -216,10 +213,9 @@ static partial class Chains
                 done = true;
             }
             double value = result;
-            double resultBar = 0.0;
             double sumBar = 0.0;
             double termBar = 0.0;
-            resultBar += 1.0;
+            double resultBar = 1.0;
             done = doneSaved2;
             if (!done)
             {
@@ -372,11 +368,10 @@ static partial class Chains
             {
                 done = true;
             }
-            double resultBar = 0.0;
             double sumBar = 0.0;
             double termBar = 0.0;
             double termBarDot = 0.0;
-            resultBar += 1.0;
+            double resultBar = 1.0;
             done = doneSaved2;
             if (!done)
             {
@@ -451,9 +446,8 @@ static partial class Chains
         bBar = 0.0;
         double s = global::Demo.Chains.Series(a * b, 4);
         double value = global::System.Math.Log(1.0 + s * s);
-        double sBar = 0.0;
         // adjoint of: return Math.Log(1.0 + s * s);
-        sBar += 1.0 / (1.0 + s * s) * (2.0 * s);
+        double sBar = 1.0 / (1.0 + s * s) * (2.0 * s);
         // adjoint of: s = Series(a * b, 4)
         Energy_SeriesGradient(a * b, 4, out double seriesZPartial); // ∂Series/∂(z) at the arguments
         double d = sBar * seriesZPartial;
@@ -485,11 +479,9 @@ static partial class Chains
         bBarDot = 0.0;
         double s = global::Demo.Chains.Series(a * b, 4);
         double sDot = Energy_SeriesTangent(a * b, 4, aDot * b + a * bDot);
-        double sBar = 0.0;
-        double sBarDot = 0.0;
         // adjoint of: return Math.Log(1.0 + s * s);
-        sBarDot += -(1.0 / (1.0 + s * s) * (2.0 * (s * sDot)) / (1.0 + s * s) * (2.0 * s)) + 1.0 / (1.0 + s * s) * (2.0 * sDot);
-        sBar += 1.0 / (1.0 + s * s) * (2.0 * s);
+        double sBar = 1.0 / (1.0 + s * s) * (2.0 * s);
+        double sBarDot = -(1.0 / (1.0 + s * s) * (2.0 * (s * sDot)) / (1.0 + s * s) * (2.0 * s)) + 1.0 / (1.0 + s * s) * (2.0 * sDot);
         // adjoint of: s = Series(a * b, 4)
         Energy_SeriesGradient(a * b, 4, out double seriesZPartial); // ∂Series/∂(z) at the arguments
         Energy_SeriesHessianVectorProduct(a * b, 4, aDot * b + a * bDot, out double seriesZPartialDot); // the tangents of those partials: ∇²Series times the arguments' tangents
@@ -517,9 +509,8 @@ static partial class Chains
         uBar = 0.0;
         double d = u - 1.0;
         double value = d * d;
-        double dBar = 0.0;
         // adjoint of: return d * d;
-        dBar += 2.0 * d;
+        double dBar = 2.0 * d;
         // adjoint of: d = u - 1.0
         uBar += dBar;
         return value;
@@ -546,9 +537,8 @@ static partial class Chains
     {
         uBarDot = 0.0;
         double dDot = uDot;
-        double dBarDot = 0.0;
         // adjoint of: return d * d;
-        dBarDot += 2.0 * dDot;
+        double dBarDot = 2.0 * dDot;
         // adjoint of: d = u - 1.0
         uBarDot += dBarDot;
     }

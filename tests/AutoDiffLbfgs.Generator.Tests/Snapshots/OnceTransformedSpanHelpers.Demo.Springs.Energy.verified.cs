@@ -112,9 +112,8 @@ static partial class Springs
             done = true;
         }
         double value = result;
-        double resultBar = 0.0;
         double aBar = 0.0;
-        resultBar += 1.0;
+        double resultBar = 1.0;
         done = doneSaved;
         if (!done)
         {
@@ -184,8 +183,7 @@ static partial class Springs
         {
             done = true;
         }
-        double resultBar = 0.0;
-        resultBar += 1.0;
+        double resultBar = 1.0;
         done = doneSaved;
         if (!done)
         {
@@ -246,9 +244,8 @@ static partial class Springs
                 done = true;
             }
             double value = result2;
-            double result2Bar = 0.0;
             double sBar = 0.0;
-            result2Bar += 1.0;
+            double result2Bar = 1.0;
             done = doneSaved2;
             if (!done)
             {
@@ -340,9 +337,8 @@ static partial class Springs
             {
                 done = true;
             }
-            double result2Bar = 0.0;
             double sBar = 0.0;
-            result2Bar += 1.0;
+            double result2Bar = 1.0;
             done = doneSaved2;
             if (!done)
             {

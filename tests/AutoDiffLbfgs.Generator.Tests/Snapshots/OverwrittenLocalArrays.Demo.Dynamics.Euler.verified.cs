@@ -54,6 +54,7 @@ static partial class Dynamics
             double value = loss;
             {
                 int k = 1;
+                double gradientSum = 0.0;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -66,8 +67,12 @@ static partial class Dynamics
                     double yBarOld = yBar[k];
                     yBar[k] = 0.0;
                     yBar[k - 1] += yBarOld;
-                    gradient[0] -= yBarOld * y[k - 1] * 0.1;
+                    gradientSum -= yBarOld * y[k - 1] * 0.1;
                     yBar[k - 1] += -(yBarOld * (0.1 * x[0]));
+                }
+                if (0 >= 0 && 0 < x.Length)
+                {
+                    gradient[0] += gradientSum;
                 }
             }
             yLog.Undo(y, yMark);
@@ -142,6 +147,7 @@ static partial class Dynamics
             }
             {
                 int k = 1;
+                double gradientSumDot = 0.0;
                 // Reverse sweep, last iteration first
                 while (iterations > 0)
                 {
@@ -158,9 +164,13 @@ static partial class Dynamics
                     yBar[k] = 0.0;
                     yBarDot[k - 1] += yBarOldDot;
                     yBar[k - 1] += yBarOld;
-                    result[0] -= (yBarOldDot * y[k - 1] + yBarOld * yDot[k - 1]) * 0.1;
+                    gradientSumDot -= (yBarOldDot * y[k - 1] + yBarOld * yDot[k - 1]) * 0.1;
                     yBarDot[k - 1] += -(yBarOldDot * (0.1 * x[0]) + yBarOld * (0.1 * v[0]));
                     yBar[k - 1] += -(yBarOld * (0.1 * x[0]));
+                }
+                if (0 >= 0 && 0 < x.Length)
+                {
+                    result[0] += gradientSumDot;
                 }
             }
             yLog.Undo(y, yMark);

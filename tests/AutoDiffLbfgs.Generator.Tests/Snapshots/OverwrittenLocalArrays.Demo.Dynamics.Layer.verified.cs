@@ -74,11 +74,10 @@ static partial class Dynamics
                     int hMark3 = 0;
                     hMark3 = (int)tape.PopIndex();
                     hLog.Undo(h, hMark3);
-                    double tanhBar = 0.0;
                     // adjoint of: h[i] = Math.Tanh(h[i]);
                     double hBarOld = hBar[i];
                     hBar[i] = 0.0;
-                    tanhBar += hBarOld;
+                    double tanhBar = hBarOld;
                     double f = global::System.Math.Tanh(h[i]);
                     hBar[i] += tanhBar * (1.0 - f * f);
                 }
@@ -219,15 +218,13 @@ static partial class Dynamics
                     hMark3 = (int)tape.PopIndex();
                     hLog.Undo(h, hMark3);
                     hLogDot.Undo(hDot, hMark3);
-                    double tanhBar = 0.0;
-                    double tanhBarDot = 0.0;
                     // adjoint of: h[i] = Math.Tanh(h[i]);
                     double hBarOld = hBar[i];
                     double hBarOldDot = hBarDot[i];
                     hBarDot[i] = 0.0;
                     hBar[i] = 0.0;
-                    tanhBarDot += hBarOldDot;
-                    tanhBar += hBarOld;
+                    double tanhBar = hBarOld;
+                    double tanhBarDot = hBarOldDot;
                     double f = global::System.Math.Tanh(h[i]);
                     double fDot = (1.0 - f * f) * hDot[i];
                     hBarDot[i] += tanhBarDot * (1.0 - f * f) - tanhBar * (2.0 * (f * fDot));

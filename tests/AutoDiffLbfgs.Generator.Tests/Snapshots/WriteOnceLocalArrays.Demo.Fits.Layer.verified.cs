@@ -55,11 +55,10 @@ static partial class Fits
                 }
             }
             double value = output + p;
-            double pBar = 0.0;
             using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
             global::System.Span<double> hBar = hBarBuffer.Span;
             // adjoint of: return output + p;
-            pBar += 1.0;
+            double pBar = 1.0;
             {
                 int j = 0;
                 // Reverse sweep, last iteration first
@@ -91,12 +90,10 @@ static partial class Fits
                 {
                     z += x[hidden + j * input.Length + k] * input[k];
                 }
-                double zBar = 0.0;
-                double tanhBar = 0.0;
                 // adjoint of: h[j] = Math.Tanh(z);
-                tanhBar += hBar[j];
+                double tanhBar = hBar[j];
                 double f = global::System.Math.Tanh(z);
-                zBar += tanhBar * (1.0 - f * f);
+                double zBar = tanhBar * (1.0 - f * f);
                 // Reverse sweep (iterations are independent, so they run in forward order): for (int k = 0; k < input.Length; k++)
                 for (int k = 0; k < input.Length; k++)
                 {
@@ -170,14 +167,13 @@ static partial class Fits
                     iterations++;
                 }
             }
-            double pBar = 0.0;
-            double pBarDot = 0.0;
             using var hBarBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(h.Length);
             global::System.Span<double> hBar = hBarBuffer.Span;
             using var hBarDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(hBar.Length);
             global::System.Span<double> hBarDot = hBarDotBuffer.Span;
             // adjoint of: return output + p;
-            pBar += 1.0;
+            double pBar = 1.0;
+            double pBarDot = 0.0;
             {
                 int j = 0;
                 // Reverse sweep, last iteration first
@@ -218,15 +214,12 @@ static partial class Fits
                     zDot += v[hidden + j * input.Length + k] * input[k];
                     z += x[hidden + j * input.Length + k] * input[k];
                 }
-                double zBarDot = 0.0;
-                double tanhBar = 0.0;
-                double tanhBarDot = 0.0;
                 // adjoint of: h[j] = Math.Tanh(z);
-                tanhBarDot += hBarDot[j];
-                tanhBar += hBar[j];
+                double tanhBar = hBar[j];
+                double tanhBarDot = hBarDot[j];
                 double f = global::System.Math.Tanh(z);
                 double fDot = (1.0 - f * f) * zDot;
-                zBarDot += tanhBarDot * (1.0 - f * f) - tanhBar * (2.0 * (f * fDot));
+                double zBarDot = tanhBarDot * (1.0 - f * f) - tanhBar * (2.0 * (f * fDot));
                 // Reverse sweep (iterations are independent, so they run in forward order): for (int k = 0; k < input.Length; k++)
                 for (int k = 0; k < input.Length; k++)
                 {

@@ -36,16 +36,25 @@ static partial class Fits
             rBar[i] += 0.5 * (2.0 * r[i]);
         }
         double value = 0.5 * s;
+        double gradientSum = 0.0;
+        double gradientSum2 = 0.0;
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < r.Length; i++)
         for (int i = 0; i < r.Length; i++)
         {
             double exp = global::System.Math.Exp(-(x[1] * t[i]));
-            double expBar = 0.0;
             // adjoint of: r[i] = x[0] * Math.Exp(-x[1] * t[i]) - y[i];
             double d = rBar[i];
-            gradient[0] += d * exp;
-            expBar += d * x[0];
-            gradient[1] -= expBar * exp * t[i];
+            gradientSum += d * exp;
+            double expBar = d * x[0];
+            gradientSum2 -= expBar * exp * t[i];
+        }
+        if (0 >= 0 && 0 < x.Length)
+        {
+            gradient[0] += gradientSum;
+        }
+        if (1 >= 0 && 1 < x.Length)
+        {
+            gradient[1] += gradientSum2;
         }
         return value;
     }
@@ -87,20 +96,28 @@ static partial class Fits
             rBarDot[i] += 0.5 * (2.0 * rDot[i]);
             rBar[i] += 0.5 * (2.0 * r[i]);
         }
+        double gradientSumDot = 0.0;
+        double gradientSum2Dot = 0.0;
         // Reverse sweep (iterations are independent, so they run in forward order): for (int i = 0; i < r.Length; i++)
         for (int i = 0; i < r.Length; i++)
         {
             double exp = global::System.Math.Exp(-(x[1] * t[i]));
             double expDot = -(exp * (v[1] * t[i]));
-            double expBar = 0.0;
-            double expBarDot = 0.0;
             // adjoint of: r[i] = x[0] * Math.Exp(-x[1] * t[i]) - y[i];
             double d = rBar[i];
             double dDot = rBarDot[i];
-            result[0] += dDot * exp + d * expDot;
-            expBarDot += dDot * x[0] + d * v[0];
-            expBar += d * x[0];
-            result[1] -= (expBarDot * exp + expBar * expDot) * t[i];
+            gradientSumDot += dDot * exp + d * expDot;
+            double expBar = d * x[0];
+            double expBarDot = dDot * x[0] + d * v[0];
+            gradientSum2Dot -= (expBarDot * exp + expBar * expDot) * t[i];
+        }
+        if (0 >= 0 && 0 < x.Length)
+        {
+            result[0] += gradientSumDot;
+        }
+        if (1 >= 0 && 1 < x.Length)
+        {
+            result[1] += gradientSum2Dot;
         }
     }
 

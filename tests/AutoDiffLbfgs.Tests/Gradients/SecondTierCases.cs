@@ -273,6 +273,19 @@ public static class SecondTierCases
             (x, g) => new OverwrittenArrayObjectives.HelperWithOverwrittenArrayObjective().ValueAndGradient(x, g)),
             OverwrittenArrayObjectives.HelperWithOverwrittenArrayHessianVectorProduct);
 
+        yield return new(Gradient(nameof(AccumulationLayoutObjectives.InvariantIndexPastTheEnd), GradientCases.Uniform(5, -1.5, 1.5),
+            AccumulationLayoutObjectives.InvariantIndexPastTheEnd, AccumulationLayoutObjectives.InvariantIndexPastTheEndGradient,
+            x => new AccumulationLayoutObjectives.InvariantIndexPastTheEndObjective().Value(x),
+            (x, g) => new AccumulationLayoutObjectives.InvariantIndexPastTheEndObjective().ValueAndGradient(x, g)),
+            AccumulationLayoutObjectives.InvariantIndexPastTheEndHessianVectorProduct);
+
+        yield return new(Gradient(nameof(AccumulationLayoutObjectives.InvariantEntriesInWhileAndIf), GradientCases.Uniform(5, -1.5, 1.5),
+            AccumulationLayoutObjectives.InvariantEntriesInWhileAndIf, AccumulationLayoutObjectives.InvariantEntriesInWhileAndIfGradient,
+            x => new AccumulationLayoutObjectives.InvariantEntriesInWhileAndIfObjective().Value(x),
+            (x, g) => new AccumulationLayoutObjectives.InvariantEntriesInWhileAndIfObjective().ValueAndGradient(x, g),
+            smooth: x => x.All(v => Math.Abs(v) > Margin)),
+            AccumulationLayoutObjectives.InvariantEntriesInWhileAndIfHessianVectorProduct);
+
         yield return new(Gradient(nameof(SpanRuleObjectives.SoftMaxFit), GradientCases.Uniform(5, -1.5, 1.5),
             x => SpanRuleObjectives.SoftMaxFit(x, SoftMaxWeights),
             (x, g) => SpanRuleObjectives.SoftMaxFitGradient(x, g, SoftMaxWeights),

@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoDiffLbfgs.Generator.Model;
+using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+
+namespace AutoDiffLbfgs.Generator.Differentiation;
+
+/// <summary>
+/// Keeps in a local the gradient entries a loop accumulates into at an index the loop does not change, and adds the
+/// local to the entry once after the loop: the force on atom i summed over its partners j in a register, as a
+/// hand-written pair loop does, instead of a load, an add and a store of <c>gradient[3 * i]</c> per pair.
+/// </summary>
+/// <remarks>
+/// <para>Sound because generated gradient code never reads the gradient: it only accumulates into it, and sums do not
+/// depend on when their terms are added (up to rounding), even when another accumulation of the loop reaches the same
+/// entry. Inner loops are handled first, so an entry invariant in a whole loop nest is summed in a local of the
+/// outermost loop that leaves its index unchanged.</para>
+/// <para>The addition after the loop is guarded by <c>0 ≤ index &lt; x.Length</c>: when the loop runs, the original code
+/// touched that entry (so the index is valid and the guard holds); when it does not, the local is zero and the guard
+/// keeps an index the original never used from being touched.</para>
+/// </remarks>
+internal static class InvariantAccumulations
+{
+    public static BlockStmt Run(BlockStmt body, string gradient, NameAllocator names) => Block(body, gradient, names);
+
+    private static BlockStmt Block(BlockStmt block, string gradient, NameAllocator names)
+    {
+        var output = new List<Stmt>();
+        foreach (var stmt in block.Statements)
+        {
+            var expanded = Expand(stmt, gradient, names).ToList();
+            // The sums are declared above the comment that introduces the loop, so the comment stays next to it.
+            int at = output.Count;
+            if (expanded.Count > 1 && at > 0 && output[at - 1] is CommentStmt) at--;
+            int declarations = expanded.TakeWhile(s => s is DeclareStmt).Count();
+            output.InsertRange(at, expanded.Take(declarations));
+            output.AddRange(expanded.Skip(declarations));
+        }
+        return new BlockStmt(output.ToEquatableArray()) { Source = block.Source };
+    }
+
+    private static IEnumerable<Stmt> Expand(Stmt stmt, string gradient, NameAllocator names) => stmt switch
+    {
+        BlockStmt b => new Stmt[] { Block(b, gradient, names) },
+        IfStmt i => new Stmt[] { i with { Then = Block(i.Then, gradient, names), Else = i.Else is null ? null : Block(i.Else, gradient, names) } },
+        ForStmt f => Promote(f with { Body = Block(f.Body, gradient, names) }, gradient, names),
+        WhileStmt w => Promote(w with { Body = Block(w.Body, gradient, names) }, gradient, names),
+        _ => new[] { stmt },
+    };
+
+    private static List<Stmt> Promote(Stmt loop, string gradient, NameAllocator names)
+    {
+        var analysis = new Analysis(new BlockStmt(new[] { loop }.ToEquatableArray()));
+        var varying = new HashSet<string>(analysis.Writes(loop));
+        varying.UnionWith(analysis.Declared(loop));
+        var body = loop is ForStmt f ? f.Body : ((WhileStmt)loop).Body;
+        var candidates = Analysis.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient && !s.Store && !ReadsAny(s.Index, varying)).ToList();
+        if (candidates.Count == 0) return new List<Stmt> { loop };
+
+        var sums = new Dictionary<Expr, (string Name, ScalarType Type)>();
+        foreach (var c in candidates)
+        {
+            if (!sums.ContainsKey(c.Index)) sums[c.Index] = (names.Fresh(gradient + "Sum"), c.Value.Type);
+        }
+        var promoted = new HashSet<Stmt>(candidates, ReferenceComparer<Stmt>.Instance);
+        var newBody = StmtMap.Block(body, s => s is SpanAccumulateStmt a && promoted.Contains(a)
+            ? new AccumulateStmt(sums[a.Index].Name, a.Subtract, a.Value) { Source = a.Source }
+            : s);
+
+        var output = new List<Stmt>();
+        foreach (var entry in sums) output.Add(new DeclareStmt(entry.Value.Name, entry.Value.Type, Const(entry.Value.Type, 0)));
+        output.Add(loop is ForStmt forLoop ? forLoop with { Body = newBody } : ((WhileStmt)loop) with { Body = newBody });
+        foreach (var entry in sums)
+        {
+            var index = entry.Key;
+            var valid = new BinaryExpr(ScalarType.Boolean, BinaryOp.And,
+                Compare(BinaryOp.GreaterOrEqual, index, Lowering.Literals.Integer(index.Type, 0)),
+                Compare(BinaryOp.Less, index, new VariablesLengthExpr()));
+            var flush = new SpanAccumulateStmt(gradient, index, false, Local(entry.Value.Type, entry.Value.Name));
+            output.Add(new IfStmt(valid, new BlockStmt(new Stmt[] { flush }.ToEquatableArray()), null));
+        }
+        return output;
+    }
+
+    private static bool ReadsAny(Expr e, HashSet<string> names)
+    {
+        var reads = new HashSet<string>();
+        Analysis.ExprReads(e, reads);
+        return reads.Overlaps(names);
+    }
+}

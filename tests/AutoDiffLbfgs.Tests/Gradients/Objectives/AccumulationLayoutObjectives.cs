@@ -1,0 +1,38 @@
+namespace AutoDiffLbfgs.Tests.Gradients.Objectives;
+
+/// <summary>
+/// Objectives whose gradient code the generator rearranges for speed: entries stored instead of accumulated, entries a
+/// loop does not move summed in a local and added after it. Their values are checked like every other objective's.
+/// </summary>
+internal static partial class AccumulationLayoutObjectives
+{
+    // x[i + 1] is invariant in the inner loop, whose last run (i = n − 1) is empty with i + 1 = n past the end: the sum
+    // kept for gradient[i + 1] must not be added there.
+    [Objective]
+    internal static double InvariantIndexPastTheEnd(ReadOnlySpan<double> x)
+    {
+        double s = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            for (int j = i + 1; j < x.Length; j++) s += x[i + 1] * Math.Sin(x[j]) + x[i] * x[j];
+        }
+
+        return s;
+    }
+
+    // a while loop and an if inside a loop, both accumulating into an entry the loop does not move.
+    [Objective]
+    internal static double InvariantEntriesInWhileAndIf(ReadOnlySpan<double> x)
+    {
+        double s = 0.0;
+        int k = 0;
+        while (k < x.Length)
+        {
+            s += Math.Tanh(x[0] * x[k]);
+            if (x[k] > 0.0) s += x[1] * x[k] * x[k];
+            k++;
+        }
+
+        return s;
+    }
+}
