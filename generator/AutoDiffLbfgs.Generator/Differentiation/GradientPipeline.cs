@@ -11,7 +11,10 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// </summary>
 internal static class GradientPipeline
 {
-    /// <summary>The structured body (the input of both transforms) and the gradient code.</summary>
+    /// <summary>
+    /// The structured body (the input of both transforms), the gradient code, whether it uses the tape, and the index
+    /// below which the gradient code stores every entry itself (null: it must be cleared whole first).
+    /// </summary>
     /// <param name="body">The lowered body.</param>
     /// <param name="names">Hands out generated names.</param>
     /// <param name="element">The type of the body's result.</param>
@@ -21,13 +24,13 @@ internal static class GradientPipeline
     /// Whether to sum loop-invariant gradient entries in locals (<see cref="InvariantAccumulations"/>); off for a scalar
     /// helper, whose "gradient" entries become <c>out</c> parameters, locals already.
     /// </param>
-    public static (BlockStmt Structured, BlockStmt Gradient, bool UsesTape) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules rules, bool sumInvariantEntries = true)
+    public static (BlockStmt Structured, BlockStmt Gradient, bool UsesTape, Expr? StoredBelow) Run(BlockStmt body, NameAllocator names, ScalarType element, string gradient, UserRules rules, bool sumInvariantEntries = true)
     {
         var structured = Structurizer.Run(CallHoisting.Run(body, names), names, element);
         var (reverse, usesTape, _) = ReverseTransform.Run(structured, names, element, gradient, rules);
         var merged = FirstAccumulations.Run(AccumulationMerging.Run(ConstantAdjoints.Run(reverse)));
-        var code = GradientStores.Run(merged, gradient);
+        var code = GradientStores.Run(merged, gradient, out var storedBelow);
         if (sumInvariantEntries) code = InvariantAccumulations.Run(code, gradient, names);
-        return (structured, code, usesTape);
+        return (structured, code, usesTape, storedBelow);
     }
 }

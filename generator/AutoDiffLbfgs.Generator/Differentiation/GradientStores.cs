@@ -19,8 +19,10 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// </remarks>
 internal static class GradientStores
 {
-    public static BlockStmt Run(BlockStmt body, string gradient)
+    /// <summary>Stores where the proof holds; <paramref name="storedBelow"/> as in <see cref="CoveredEnd"/>.</summary>
+    public static BlockStmt Run(BlockStmt body, string gradient, out Expr? storedBelow)
     {
+        storedBelow = null;
         var writes = Analysis.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient).ToList();
         if (writes.Count == 0) return body;
         var loop = OuterLoopHolding(body, writes);
@@ -35,9 +37,39 @@ internal static class GradientStores
             stride = a;
             if (!offsets.Add(b)) return body;
         }
+        storedBelow = CoveredEnd(body, loop, counter, writes, stride!.Value, offsets.Count);
         var stored = new HashSet<Stmt>(writes, ReferenceComparer<Stmt>.Instance);
         return StmtMap.Block(body, s => s is SpanAccumulateStmt write && stored.Contains(write) ? write with { Store = true } : s);
     }
+
+    /// <summary>
+    /// <c>a·E</c> when the stores provably write every entry below it on every call, so only the entries from there on
+    /// need clearing; null otherwise. That holds when the offsets are all of 0…a−1, every store is a statement of the
+    /// loop body itself (no if around it), the loop is <c>for (int i = 0; i &lt; E; i++)</c> at the top level of the
+    /// method (nothing can skip it, not even an early return, which the structurizer turns into an if), and E is
+    /// fixed for the call (built from constants, data and <c>x.Length</c>), so it can be computed before the loop.
+    /// </summary>
+    private static Expr? CoveredEnd(BlockStmt body, ForStmt loop, string counter, List<SpanAccumulateStmt> writes, long stride, int offsets)
+    {
+        if (offsets != stride || stride > int.MaxValue) return null;
+        if (!writes.All(w => loop.Body.Statements.Contains(w, ReferenceComparer<Stmt>.Instance))) return null;
+        if (!AtTopLevel(body, loop)) return null;
+        if (loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32, Init: ConstExpr { Value: 0 } }) return null;
+        if (loop.Condition is not BinaryExpr { Op: BinaryOp.Less, Left: LocalExpr { Name: var name }, Right: var end } || name != counter || !FixedForTheCall(end)) return null;
+        return ExprBuilder.Mul(Lowering.Literals.Integer(ScalarType.Int32, stride), end);
+    }
+
+    private static bool AtTopLevel(BlockStmt block, Stmt target) =>
+        block.Statements.Any(s => ReferenceEquals(s, target) || s is BlockStmt inner && AtTopLevel(inner, target));
+
+    private static bool FixedForTheCall(Expr e) => e switch
+    {
+        ConstExpr or VariablesLengthExpr or DataExpr => true,
+        UnaryExpr u => FixedForTheCall(u.Operand),
+        ConvertExpr c => FixedForTheCall(c.Operand),
+        BinaryExpr b => FixedForTheCall(b.Left) && FixedForTheCall(b.Right),
+        _ => false,
+    };
 
     /// <summary>The one top-level loop (enclosed by no loop) whose body holds every write, or null.</summary>
     private static ForStmt? OuterLoopHolding(Stmt stmt, List<SpanAccumulateStmt> writes)

@@ -31,6 +31,9 @@ internal sealed class TangentTransform
     /// <summary>Whether a <c>return e;</c> becomes <c>return eDot;</c> (a helper's generated tangent method) instead of being dropped.</summary>
     private readonly bool _returnsTangent;
 
+    /// <summary>Whether a store into the result is kept when its tangent is zero (the result is not cleared where the gradient stores).</summary>
+    private bool _keepZeroStores;
+
     private TangentTransform(Analysis analysis, NameAllocator names, string gradient, string direction, string result, UserRules rules, bool returnsTangent)
     {
         _returnsTangent = returnsTangent;
@@ -47,9 +50,10 @@ internal sealed class TangentTransform
     /// With <paramref name="returnsTangent"/>, applied to a method body rather than to gradient code, it gives the body's
     /// directional derivative along <paramref name="direction"/>: each <c>return e;</c> returns e's tangent.
     /// </remarks>
-    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result, UserRules? rules = null, bool returnsTangent = false)
+    /// <param name="keepZeroStores">Whether a store into the result is kept when its tangent is zero: set when the result is not cleared where the gradient stores.</param>
+    public static BlockStmt Run(BlockStmt gradientCode, NameAllocator names, string gradient, string direction, string result, UserRules? rules = null, bool returnsTangent = false, bool keepZeroStores = false)
     {
-        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result, rules ?? UserRules.Empty, returnsTangent);
+        var transform = new TangentTransform(new Analysis(gradientCode), names, gradient, direction, result, rules ?? UserRules.Empty, returnsTangent) { _keepZeroStores = keepZeroStores };
         return DeadCode.Remove(new BlockStmt(transform.Block(gradientCode.Statements).ToEquatableArray()));
     }
 
@@ -134,7 +138,8 @@ internal sealed class TangentTransform
             case SpanAccumulateStmt s when s.Span == _gradient:
             {
                 var tangent = Tangent(s.Value, null);
-                if (!IsConst(tangent, 0)) o.Add(new SpanAccumulateStmt(_result, s.Index, s.Subtract, tangent) { Store = s.Store });
+                // A store is kept even with a zero tangent where the result is not cleared first.
+                if (s.Store && _keepZeroStores || !IsConst(tangent, 0)) o.Add(new SpanAccumulateStmt(_result, s.Index, s.Subtract, tangent) { Store = s.Store });
                 break;
             }
             case IfStmt i:

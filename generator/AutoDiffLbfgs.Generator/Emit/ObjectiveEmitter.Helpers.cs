@@ -47,7 +47,7 @@ internal static partial class ObjectiveEmitter
         NameAllocator NamesFor(BlockStmt body) => new(reserved.Concat(Declared(body)));
 
         var gradientNames = NamesFor(helper.Body);
-        var (structured, gradientCode, usesTape) = GradientPipeline.Run(helper.Body, gradientNames, helper.ReturnType, HelperGradient, rules, sumInvariantEntries: false);
+        var (structured, gradientCode, usesTape, _) = GradientPipeline.Run(helper.Body, gradientNames, helper.ReturnType, HelperGradient, rules, sumInvariantEntries: false);
         var tangentCode = TangentTransform.Run(structured, NamesFor(structured), HelperGradient, HelperDirection, HelperResult, rules, returnsTangent: true);
         var hvpCode = TangentTransform.Run(gradientCode, NamesFor(gradientCode), HelperGradient, HelperDirection, HelperResult, rules);
 

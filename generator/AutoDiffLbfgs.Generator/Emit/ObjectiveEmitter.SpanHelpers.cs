@@ -50,7 +50,7 @@ internal static partial class ObjectiveEmitter
             w.WriteLine();
         }
 
-        var (_, body, usesTape) = GradientPipeline.Run(helper.Body, names, helper.Type, gradient, rules);
+        var (_, body, usesTape, _) = GradientPipeline.Run(helper.Body, names, helper.Type, gradient, rules);
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Returns {title} at <paramref name=\"{u}\"/> and overwrites <paramref name=\"{gradient}\"/> with its gradient: the reverse-mode");
         w.WriteLine($"/// derivative of the helper's body, generated once and called at every call of {title} in <see cref=\"{spec.MethodName}\"/>.");

@@ -76,7 +76,7 @@ internal static partial class ObjectiveEmitter
         string gradient = names.Fresh("gradient");
         string tape = names.Fresh("tape");
         var rules = new UserRules(spec.UserFunctions);
-        var (_, body, usesTape) = GradientPipeline.Run(spec.Body, names, spec.ElementType, gradient, rules);
+        var (_, body, usesTape, storedBelow) = GradientPipeline.Run(spec.Body, names, spec.ElementType, gradient, rules);
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
@@ -86,13 +86,13 @@ internal static partial class ObjectiveEmitter
         w.WriteLine($"{Modifiers(spec)}{t} {spec.MethodName}Gradient({Parameters(spec, $"global::System.Span<{t}> {gradient}")})");
         w.OpenBrace();
         WriteLengthCheck(w, gradient, spec.VariablesName, "The gradient must have the same length as the variables.");
-        w.WriteLine($"{gradient}.Clear();");
+        WriteClear(w, spec, gradient, storedBelow);
         WriteBody(w, spec, body, usesTape, tape);
         w.CloseBrace();
 
         string direction = names.Fresh("v");
         string result = names.Fresh("result");
-        var hvp = TangentTransform.Run(body, names, gradient, direction, result, rules);
+        var hvp = TangentTransform.Run(body, names, gradient, direction, result, rules, keepZeroStores: storedBelow is not null);
         w.WriteLine();
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/>");
@@ -103,9 +103,30 @@ internal static partial class ObjectiveEmitter
         w.OpenBrace();
         WriteLengthCheck(w, direction, spec.VariablesName, "The direction must have the same length as the variables.");
         WriteLengthCheck(w, result, spec.VariablesName, "The result must have the same length as the variables.");
-        w.WriteLine($"{result}.Clear();");
+        WriteClear(w, spec, result, storedBelow);
         WriteBody(w, spec, hvp, usesTape, tape);
         w.CloseBrace();
+    }
+
+    /// <summary>
+    /// Clears the output span, or only its entries from <paramref name="storedBelow"/> on when the code stores every
+    /// entry below that itself (see <c>GradientStores</c>); the HVP's result has the same stores as the gradient.
+    /// </summary>
+    private static void WriteClear(SourceWriter w, ObjectiveSpec spec, string span, Expr? storedBelow)
+    {
+        if (storedBelow is null)
+        {
+            w.WriteLine($"{span}.Clear();");
+            return;
+        }
+        if (storedBelow is VariablesLengthExpr)
+        {
+            w.WriteLine($"// The loop below stores every entry of {span}: nothing to clear.");
+            return;
+        }
+        string end = new CodePrinter(w, spec.VariablesName, "tape").Expr(storedBelow);
+        w.WriteLine($"// The loop below stores every entry under {end}; only the others start at zero.");
+        w.WriteLine($"{span}.Slice((int)global::System.Math.Clamp((long)({end}), 0L, {span}.Length)).Clear();");
     }
 
     private static void WriteLengthCheck(SourceWriter w, string span, string variables, string message)

@@ -18,7 +18,7 @@ static partial class SinglePrecision
         {
             throw new global::System.ArgumentException("The gradient must have the same length as the variables.", nameof(gradient));
         }
-        gradient.Clear();
+        // The loop below stores every entry of gradient: nothing to clear.
         float sum = 0f;
         // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
         for (int i = 0; i < x.Length; i++)
@@ -54,7 +54,7 @@ static partial class SinglePrecision
         {
             throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
         }
-        result.Clear();
+        // The loop below stores every entry of result: nothing to clear.
         // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
         for (int i = 0; i < x.Length; i++)
         {

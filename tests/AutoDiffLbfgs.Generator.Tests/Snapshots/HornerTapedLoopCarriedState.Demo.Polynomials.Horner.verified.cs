@@ -18,7 +18,7 @@ static partial class Polynomials
         {
             throw new global::System.ArgumentException("The gradient must have the same length as the variables.", nameof(gradient));
         }
-        gradient.Clear();
+        // The loop below stores every entry of gradient: nothing to clear.
         var tape = new global::AutoDiffLbfgs.Generated.GradientTape();
         try
         {
@@ -89,7 +89,7 @@ static partial class Polynomials
         {
             throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
         }
-        result.Clear();
+        // The loop below stores every entry of result: nothing to clear.
         var tape = new global::AutoDiffLbfgs.Generated.GradientTape();
         try
         {

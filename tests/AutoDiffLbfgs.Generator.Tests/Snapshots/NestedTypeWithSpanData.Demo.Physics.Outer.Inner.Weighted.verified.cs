@@ -20,7 +20,7 @@ static partial class Outer
             {
                 throw new global::System.ArgumentException("The gradient must have the same length as the variables.", nameof(gradient));
             }
-            gradient.Clear();
+            // The loop below stores every entry of gradient: nothing to clear.
             double sum = 0.0;
             // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
@@ -48,7 +48,7 @@ static partial class Outer
             {
                 throw new global::System.ArgumentException("The result must have the same length as the variables.", nameof(result));
             }
-            result.Clear();
+            // The loop below stores every entry of result: nothing to clear.
             // Fused forward and reverse sweep: for (int i = 0; i < x.Length; i++)
             for (int i = 0; i < x.Length; i++)
             {

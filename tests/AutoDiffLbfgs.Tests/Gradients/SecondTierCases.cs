@@ -286,6 +286,12 @@ public static class SecondTierCases
             smooth: x => x.All(v => Math.Abs(v) > Margin)),
             AccumulationLayoutObjectives.InvariantEntriesInWhileAndIfHessianVectorProduct);
 
+        yield return new(Gradient(nameof(AccumulationLayoutObjectives.PairsWithAnOddTail), GradientCases.Uniform(7, -1.5, 1.5),
+            AccumulationLayoutObjectives.PairsWithAnOddTail, AccumulationLayoutObjectives.PairsWithAnOddTailGradient,
+            x => new AccumulationLayoutObjectives.PairsWithAnOddTailObjective().Value(x),
+            (x, g) => new AccumulationLayoutObjectives.PairsWithAnOddTailObjective().ValueAndGradient(x, g)),
+            AccumulationLayoutObjectives.PairsWithAnOddTailHessianVectorProduct);
+
         yield return new(Gradient(nameof(SpanRuleObjectives.SoftMaxFit), GradientCases.Uniform(5, -1.5, 1.5),
             x => SpanRuleObjectives.SoftMaxFit(x, SoftMaxWeights),
             (x, g) => SpanRuleObjectives.SoftMaxFitGradient(x, g, SoftMaxWeights),

@@ -35,4 +35,19 @@ internal static partial class AccumulationLayoutObjectives
 
         return s;
     }
+
+    // independent pairs over x.Length / 2: with an odd length the last entry is never stored, so it alone is cleared;
+    // its derivative is zero and must not be left as whatever the caller's buffer held.
+    [Objective]
+    internal static double PairsWithAnOddTail(ReadOnlySpan<double> x)
+    {
+        double s = 0.0;
+        for (int i = 0; i < x.Length / 2; i++)
+        {
+            double t = x[2 * i + 1] - x[2 * i] * x[2 * i];
+            s += t * t + 0.5 * x[2 * i];
+        }
+
+        return s;
+    }
 }
