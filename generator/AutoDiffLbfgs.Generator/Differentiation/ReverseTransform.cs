@@ -223,10 +223,22 @@ internal sealed class ReverseTransform
                 }
                 break;
             case AccumulateStmt acc:
+            {
                 Comment(stmt, o);
                 var accBar = BarOf(acc.Name);
+                var reads = new HashSet<string>();
+                Analysis.ExprReads(acc.Value, reads);
+                if (reads.Contains(acc.Name) && accBar is LocalExpr)
+                {
+                    // s += e(s): the propagation adds to sBar while it still needs sBar's value at the statement's
+                    // exit as its seed, so that value is copied first.
+                    var t = _names.Fresh(acc.Name + "BarOld");
+                    o.Add(new DeclareStmt(t, TypeOf(acc.Name), accBar));
+                    accBar = Local(TypeOf(acc.Name), t);
+                }
                 Propagate(acc.Value, acc.Subtract ? Neg(accBar) : accBar, o);
                 break;
+            }
             case ElementAssignStmt element when !_a.IsOverwrittenArray(element.Array):
                 // Write-once: the element held nothing before, so its adjoint only flows into the value written.
                 Comment(stmt, o);

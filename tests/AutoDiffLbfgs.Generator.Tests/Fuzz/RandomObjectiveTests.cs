@@ -13,7 +13,13 @@ namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
 /// </summary>
 public class RandomObjectiveTests
 {
-    private const int ObjectiveCount = 40;
+    /// <summary>
+    /// 40 programs in CI. For a longer hunt, set <c>ADL_FUZZ_COUNT</c> (how many) and <c>ADL_FUZZ_SEED</c> (the first
+    /// program's seed) and run this class alone; a failure prints the program's source.
+    /// </summary>
+    private static readonly int ObjectiveCount = EnvironmentInt("ADL_FUZZ_COUNT", 40);
+
+    private static readonly int FirstSeed = EnvironmentInt("ADL_FUZZ_SEED", 0);
     private const int Dimension = 5;
 
     private static readonly Lazy<Assembly> Compiled = new(Compile);
@@ -28,13 +34,14 @@ public class RandomObjectiveTests
         var value = type.GetMethod("Value" + index)!.CreateDelegate<Func<double[], double>>();
         var gradient = type.GetMethod("Gradient" + index)!.CreateDelegate<Func<double[], double[], double>>();
         var hvp = type.GetMethod("Hvp" + index)!.CreateDelegate<Action<double[], double[], double[]>>();
-        var random = new Random(1000 + index);
+        var random = new Random(1000 + FirstSeed + index); // points depend on the program's seed only, so one program reruns alone
         int checkedEntries = 0;
 
         for (int point = 0; point < 5; point++)
         {
             var x = Enumerable.Range(0, Dimension).Select(_ => random.NextDouble() * 2 - 1).ToArray();
-            var g = new double[Dimension];
+            // NaN-filled outputs: the generated code must overwrite every entry, not add to what is there.
+            var g = Enumerable.Repeat(double.NaN, Dimension).ToArray();
             double f = gradient(x, g);
             // The generated gradient returns exactly the value the user's method computes.
             Assert.Equal(value(x), f);
@@ -55,7 +62,7 @@ public class RandomObjectiveTests
             }
 
             var v = Enumerable.Range(0, Dimension).Select(_ => random.NextDouble() - 0.5).ToArray();
-            var hv = new double[Dimension];
+            var hv = Enumerable.Repeat(double.NaN, Dimension).ToArray();
             hvp(x, v, hv);
             var fd1 = GradientDifference(gradient, x, v, 1e-4);
             var fd2 = GradientDifference(gradient, x, v, 0.5e-4);
@@ -102,14 +109,17 @@ public class RandomObjectiveTests
     {
         var p = x.Select((xi, i) => xi + h * v[i]).ToArray();
         var m = x.Select((xi, i) => xi - h * v[i]).ToArray();
-        var gp = new double[x.Length];
-        var gm = new double[x.Length];
+        var gp = Enumerable.Repeat(double.NaN, x.Length).ToArray();
+        var gm = Enumerable.Repeat(double.NaN, x.Length).ToArray();
         gradient(p, gp);
         gradient(m, gm);
         return gp.Select((a, i) => (a - gm[i]) / (2 * h)).ToArray();
     }
 
-    private static string Source(int index) => RandomObjective.Write("F" + index, new Random(index));
+    private static string Source(int index) => RandomObjective.Write("F" + index, new Random(FirstSeed + index));
+
+    private static int EnvironmentInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : fallback;
 
     private static Assembly Compile()
     {

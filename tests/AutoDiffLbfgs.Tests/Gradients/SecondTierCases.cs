@@ -292,6 +292,13 @@ public static class SecondTierCases
             (x, g) => new AccumulationLayoutObjectives.PairsWithAnOddTailObjective().ValueAndGradient(x, g)),
             AccumulationLayoutObjectives.PairsWithAnOddTailHessianVectorProduct);
 
+        yield return new(Gradient(nameof(AccumulationLayoutObjectives.SelfReferencingAccumulation), GradientCases.Uniform(4, -1.2, 1.2),
+            AccumulationLayoutObjectives.SelfReferencingAccumulation, AccumulationLayoutObjectives.SelfReferencingAccumulationGradient,
+            x => new AccumulationLayoutObjectives.SelfReferencingAccumulationObjective().Value(x),
+            (x, g) => new AccumulationLayoutObjectives.SelfReferencingAccumulationObjective().ValueAndGradient(x, g),
+            smooth: x => Math.Abs(Math.Sin(x[1]) * x[1] * x[2] - 0.5) > Margin),
+            AccumulationLayoutObjectives.SelfReferencingAccumulationHessianVectorProduct);
+
         yield return new(Gradient(nameof(SpanRuleObjectives.SoftMaxFit), GradientCases.Uniform(5, -1.5, 1.5),
             x => SpanRuleObjectives.SoftMaxFit(x, SoftMaxWeights),
             (x, g) => SpanRuleObjectives.SoftMaxFitGradient(x, g, SoftMaxWeights),

@@ -50,4 +50,24 @@ internal static partial class AccumulationLayoutObjectives
 
         return s;
     }
+
+    // s += e(s): the accumulation's own adjoint is the seed of its value's propagation and is added to by it (the
+    // fuzz test found both shapes wrong until the seed was copied first): a product, and a helper of s.
+    [Objective]
+    internal static double SelfReferencingAccumulation(ReadOnlySpan<double> x)
+    {
+        double s = x[0];
+        for (int i = 1; i < x.Length; i++) s += s * x[i] * 0.3;
+        double t = x[1];
+        t += Mix(Math.Sin(t), t * x[2]);
+        t -= t * t * 0.1;
+        return s + t;
+    }
+
+    private static double Mix(double a, double b)
+    {
+        double p = a * b;
+        if (p > 0.5) return Math.Tanh(p) + a;
+        return p - 0.25 * b;
+    }
 }
