@@ -107,7 +107,9 @@ internal static class AccumulationMerging
         {
             case (SpanAccumulateStmt a, SpanAccumulateStmt b) when a.Span == b.Span && a.Index.Equals(b.Index):
                 return a with { Value = Combine(a.Value, a.Subtract, b.Value, b.Subtract) };
-            case (AccumulateStmt a, AccumulateStmt b) when a.Name == b.Name && !Reads(b.Value, a.Name):
+            // Only generated accumulations (adjoints) are merged: a user's `s += a; s -= b;` keeps its own rounding, so the
+            // gradient returns exactly the value the user's method computes.
+            case (AccumulateStmt a, AccumulateStmt b) when a.Name == b.Name && !Reads(b.Value, a.Name) && a.Source is null && b.Source is null:
                 return a with { Value = Combine(a.Value, a.Subtract, b.Value, b.Subtract), Source = a.Source ?? b.Source };
             default:
                 return null;
