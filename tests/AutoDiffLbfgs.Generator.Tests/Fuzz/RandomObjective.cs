@@ -292,7 +292,7 @@ internal sealed class RandomObjective
             15 => $"Math.Max({a}, {b})",
             16 => $"Math.Min({a}, {b})",
             17 => $"Math.Abs({a})",
-            18 => $"Math.Pow(1.5 + {a} * {a}, {Constant(0.3, 1.7)})",
+            18 => $"Math.Pow(1.5 + Math.Tanh({a}) * Math.Tanh({a}), {Constant(0.3, 1.7)})",
             20 => $"Math.Atan2({a}, 1.0 + {b} * {b})",
             21 => $"Math.FusedMultiplyAdd({a}, {b}, {Leaf()})",
             _ => $"({a} + {b})",
