@@ -302,17 +302,20 @@ internal sealed class ReverseTransform
 
         // Which statements must run forward: those defining a value that a later forward or reverse step reads, and
         // the declarations of the block's locals that a statement run forward assigns (it cannot assign them undeclared).
+        // The reverse of a compound statement runs parts of it forward too (a taped loop replays its iterations), so
+        // the locals it assigns are declared as well, even a pure accumulator (`v += …` does not count as a read).
         var forward = new bool[n];
         var declaredHere = new HashSet<string>(s.OfType<DeclareStmt>().Select(d => d.Name));
         var live = new HashSet<string>(_a.ReverseReads(s[n - 1]));
+        if (s[n - 1] is ForStmt or WhileStmt or IfStmt or BlockStmt) live.UnionWith(_a.Writes(s[n - 1]).Where(declaredHere.Contains));
         // An active array's adjoint is declared with the array's length, so the array must be declared again.
         live.UnionWith(s.OfType<ArrayDeclareStmt>().Where(a => _a.IsActive(a.Name)).Select(a => a.Name));
         for (int k = n - 2; k >= 0; k--)
         {
             forward[k] = _a.Defines(s[k]).Overlaps(live);
-            if (forward[k])
+            if (forward[k] || s[k] is ForStmt or WhileStmt or IfStmt or BlockStmt)
             {
-                live.UnionWith(_a.Reads(s[k]));
+                if (forward[k]) live.UnionWith(_a.Reads(s[k]));
                 live.UnionWith(_a.Writes(s[k]).Where(declaredHere.Contains));
             }
             live.UnionWith(_a.ReverseReads(s[k]));

@@ -78,6 +78,23 @@ public class RandomObjectiveTests
         Assert.True(checkedEntries >= Dimension, $"objective {index}: too few smooth points were checked ({checkedEntries})");
     }
 
+    /// <summary>
+    /// Programs longer hunts found broken, kept as regressions (their text depends on <see cref="RandomObjective"/>: if it
+    /// changes, regenerate the list from a new hunt): each must be generated and compile without a warning.
+    /// </summary>
+    [Theory]
+    [InlineData(15246)] // an accumulator declared in a block whose reverse replays a taped loop: it was left undeclared
+    [InlineData(2282)] // a constant ?: split into an if with an unreachable arm (CS0162)
+    public void ProgramsFoundByHuntsCompileCleanly(int seed)
+    {
+        var source = "using System;\nusing AutoDiffLbfgs;\n\nnamespace Fuzz;\n\npublic static partial class Objectives\n{\n"
+            + RandomObjective.Helpers + RandomObjective.Write("F", new Random(seed)) + "\n}\n";
+        var run = GeneratorHarness.Run(source);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        Assert.True(run.OutputErrors.IsEmpty, GeneratorRun.Describe(run.OutputErrors));
+        Assert.True(run.GeneratedCodeProblems.IsEmpty, GeneratorRun.Describe(run.GeneratedCodeProblems));
+    }
+
     [Theory]
     [InlineData("foreach (double")]
     [InlineData("switch (")]
