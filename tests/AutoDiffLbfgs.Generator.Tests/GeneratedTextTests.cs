@@ -102,4 +102,24 @@ public sealed class GeneratedTextTests
             CultureInfo.CurrentUICulture = previousUi;
         }
     }
+
+    /// <summary>
+    /// A constant selector is the arm it picks from the lowering on: the derivative code never splits it into an if
+    /// with an unreachable arm (which warnings-as-errors users would see as CS0162 if the pragma did not hide it), and
+    /// the arm not taken leaves no trace.
+    /// </summary>
+    [Fact]
+    public void AConstantSelectorIsTheArmItPicks()
+    {
+        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody("double s = 1.3 > 0.4 ? Math.Exp(x[0]) : Math.Sin(x[1]);\nreturn s;"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputErrors);
+        var text = run.Source("Demo.Problems.F.g.cs");
+        // The code of the derivatives, without the comments that quote the user's statement.
+        var derivatives = string.Join('\n', text[text.IndexOf("FGradient(", StringComparison.Ordinal)..].Split('\n')
+            .Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Sin", derivatives, StringComparison.Ordinal);
+        Assert.DoesNotContain("if (true)", derivatives, StringComparison.Ordinal);
+        Assert.Contains("Exp", derivatives, StringComparison.Ordinal);
+    }
 }

@@ -21,16 +21,8 @@ internal static class CallHoisting
     private static BlockStmt Block(BlockStmt block, NameAllocator names)
     {
         var output = new List<Stmt>();
-        foreach (var original in block.Statements)
+        foreach (var stmt in block.Statements)
         {
-            // A constant selector (`1.3 > 0.4 ? a : b`, folded by the lowering) keeps only its arm, so splitting it into
-            // an if never leaves an arm the compiler reports as unreachable (CS0162).
-            var stmt = original switch
-            {
-                DeclareStmt { Init: ConditionalExpr { Condition: ConstExpr k } c } d => d with { Init = k.Value != 0 ? c.WhenTrue : c.WhenFalse },
-                AssignStmt { Value: ConditionalExpr { Condition: ConstExpr k } c } a => a with { Value = k.Value != 0 ? c.WhenTrue : c.WhenFalse },
-                _ => original,
-            };
             switch (stmt)
             {
                 case DeclareStmt { Init: ConditionalExpr c } d when ArmsCallForValue(c):

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Lowering;
@@ -205,38 +206,23 @@ internal sealed class ReverseTransform
                 Propagate(d.Init, BarOf(d.Name), o, known);
                 break;
             case AssignStmt a:
+            {
+                // u = e(…): the old value's adjoint starts from zero. Reset after the propagation, unless e reads u,
+                // whose old value then receives part of the seed: copy the seed and reset first.
                 Comment(stmt, o);
                 var bar = BarOf(a.Name);
-                var readsSelf = new HashSet<string>();
-                Analysis.ExprReads(a.Value, readsSelf);
-                if (readsSelf.Contains(a.Name))
-                {
-                    var t = _names.Fresh(a.Name + "BarOld");
-                    o.Add(new DeclareStmt(t, TypeOf(a.Name), bar));
-                    o.Add(new AssignStmt(BarName(a.Name), Const(TypeOf(a.Name), 0)));
-                    Propagate(a.Value, Local(TypeOf(a.Name), t), o);
-                }
-                else
-                {
-                    Propagate(a.Value, bar, o);
-                    o.Add(new AssignStmt(BarName(a.Name), Const(TypeOf(a.Name), 0)));
-                }
+                var seed = StableSeed(a.Name, bar, a.Value, o);
+                var reset = new AssignStmt(BarName(a.Name), Const(TypeOf(a.Name), 0));
+                if (!ReferenceEquals(seed, bar)) o.Add(reset);
+                Propagate(a.Value, seed, o);
+                if (ReferenceEquals(seed, bar)) o.Add(reset);
                 break;
+            }
             case AccumulateStmt acc:
             {
                 Comment(stmt, o);
-                var accBar = BarOf(acc.Name);
-                var reads = new HashSet<string>();
-                Analysis.ExprReads(acc.Value, reads);
-                if (reads.Contains(acc.Name) && accBar is LocalExpr)
-                {
-                    // s += e(s): the propagation adds to sBar while it still needs sBar's value at the statement's
-                    // exit as its seed, so that value is copied first.
-                    var t = _names.Fresh(acc.Name + "BarOld");
-                    o.Add(new DeclareStmt(t, TypeOf(acc.Name), accBar));
-                    accBar = Local(TypeOf(acc.Name), t);
-                }
-                Propagate(acc.Value, acc.Subtract ? Neg(accBar) : accBar, o);
+                var seed = StableSeed(acc.Name, BarOf(acc.Name), acc.Value, o);
+                Propagate(acc.Value, acc.Subtract ? Neg(seed) : seed, o);
                 break;
             }
             case ElementAssignStmt element when !_a.IsOverwrittenArray(element.Array):
@@ -250,16 +236,7 @@ internal sealed class ReverseTransform
                 // resets it (the old value is overwritten); r[i] += e passes it on unchanged to e and the old value.
                 Comment(stmt, o);
                 var type = TypeOf(element.Array);
-                var barElement = new ArrayElementExpr(type, BarName(element.Array), element.Index);
-                var reads = new HashSet<string>();
-                Analysis.ExprReads(element.Value, reads);
-                Expr seed = barElement;
-                if (!element.Accumulate || reads.Contains(element.Array))
-                {
-                    var t = _names.Fresh(element.Array + "BarOld");
-                    o.Add(new DeclareStmt(t, type, barElement));
-                    seed = Local(type, t);
-                }
+                var seed = StableSeed(element.Array, new ArrayElementExpr(type, BarName(element.Array), element.Index), element.Value, o, copy: !element.Accumulate);
                 if (!element.Accumulate) o.Add(new ElementAssignStmt(BarName(element.Array), element.Index, Const(type, 0), Accumulate: false));
                 Propagate(element.Value, seed, o);
                 break;
@@ -517,16 +494,27 @@ internal sealed class ReverseTransform
     private void PropagateSpanRule(SpanRuleCallExpr call, Expr seed, List<Stmt> o)
     {
         var scratch = _names.Fresh(ShortName(call.Method) + "Gradient");
-        o.Add(new ArrayDeclareStmt(scratch, call.Type, new VariablesLengthExpr(), ArrayStorage.Heap, Clear: true));
-        o.Add(new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args));
+        var counter = _names.Fresh("i");
         var s = Bind(seed, o);
-        var i = _names.Fresh("i");
-        var index = Local(ScalarType.Int32, i);
-        o.Add(new ForStmt(
-            new BlockStmt(new Stmt[] { new DeclareStmt(i, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray()),
+        o.AddRange(ForEachGradientEntry(call, scratch, counter, index =>
+            new SpanAccumulateStmt(_gradient, index, false, Mul(s, new ArrayElementExpr(call.Type, scratch, index)))));
+    }
+
+    /// <summary>
+    /// The statements that put the user's gradient of a span rule's helper at the variables into a new pooled scratch
+    /// array <paramref name="scratch"/> (declared here), then run <paramref name="body"/> for every index
+    /// <c>counter</c> of the variables: how both transforms read ∇F(x) entry by entry.
+    /// </summary>
+    internal static IEnumerable<Stmt> ForEachGradientEntry(SpanRuleCallExpr call, string scratch, string counter, Func<Expr, Stmt> body)
+    {
+        var index = Local(ScalarType.Int32, counter);
+        yield return new ArrayDeclareStmt(scratch, call.Type, new VariablesLengthExpr(), ArrayStorage.Heap, Clear: true);
+        yield return new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args);
+        yield return new ForStmt(
+            new BlockStmt(new Stmt[] { new DeclareStmt(counter, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray()),
             Compare(BinaryOp.Less, index, new VariablesLengthExpr()),
-            new BlockStmt(new Stmt[] { new AccumulateStmt(i, false, Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray()),
-            new BlockStmt(new Stmt[] { new SpanAccumulateStmt(_gradient, index, false, Mul(s, new ArrayElementExpr(call.Type, scratch, index))) }.ToEquatableArray())));
+            new BlockStmt(new Stmt[] { new AccumulateStmt(counter, false, Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray()),
+            new BlockStmt(new[] { body(index) }.ToEquatableArray()));
     }
 
     /// <summary>The method name of a fully qualified <c>global::Ns.Type.Method</c>, lower-camel-cased for a local's name.</summary>
@@ -771,6 +759,22 @@ internal sealed class ReverseTransform
         }
     }
 
+    /// <summary>
+    /// The seed for spreading the adjoint <paramref name="bar"/> of <paramref name="target"/> onto <paramref name="value"/>:
+    /// <paramref name="bar"/> itself, or a copy declared first when the propagation could change it while it is still
+    /// the seed (<paramref name="value"/> reads <paramref name="target"/>: `s += s·y` adds to sBar) or when the caller
+    /// resets it before propagating (<paramref name="copy"/>). A constant adjoint is never copied.
+    /// </summary>
+    private Expr StableSeed(string target, Expr bar, Expr value, List<Stmt> o, bool copy = false)
+    {
+        var reads = new HashSet<string>();
+        Analysis.ExprReads(value, reads);
+        if (bar is ConstExpr || !copy && !reads.Contains(target)) return bar;
+        var saved = _names.Fresh(target + "BarOld");
+        o.Add(new DeclareStmt(saved, TypeOf(target), bar));
+        return Local(TypeOf(target), saved);
+    }
+
     private Expr BarOf(string name) => name == _value ? Const(TypeOf(name), 1) : Local(TypeOf(name), BarName(name));
 
     private string BarName(string name)
@@ -798,7 +802,7 @@ internal sealed class ReverseTransform
         if (then.Count == 0 && otherwise.Count == 0) return;
         if (condition is ConstExpr { Type: ScalarType.Boolean } constant)
         {
-            // A constant selector (the user's `true ? a : b`): only the side it picks, so no branch is unreachable code.
+            // A constant condition (the user's `if (true)`): only the side it picks, so no branch is unreachable code.
             var taken = constant.Value != 0 ? then : otherwise;
             if (taken.Count > 0) o.Add(new BlockStmt(taken.ToEquatableArray()));
             return;

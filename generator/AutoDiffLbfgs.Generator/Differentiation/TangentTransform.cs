@@ -264,16 +264,10 @@ internal sealed class TangentTransform
                 var name = ReverseTransform.ShortName(call.Method);
                 var scratch = _names.Fresh(name + "Gradient");
                 var dot = _names.Fresh(name + "Dot");
-                var i = _names.Fresh("i");
-                var index = Local(ScalarType.Int32, i);
-                o.Add(new ArrayDeclareStmt(scratch, call.Type, new VariablesLengthExpr(), ArrayStorage.Heap, Clear: true));
-                o.Add(new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args));
+                var counter = _names.Fresh("i");
                 o.Add(new DeclareStmt(dot, call.Type, Const(call.Type, 0)));
-                o.Add(new ForStmt(
-                    new BlockStmt(new Stmt[] { new DeclareStmt(i, ScalarType.Int32, Lowering.Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray()),
-                    new BinaryExpr(ScalarType.Boolean, BinaryOp.Less, index, new VariablesLengthExpr()),
-                    new BlockStmt(new Stmt[] { new AccumulateStmt(i, false, Lowering.Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray()),
-                    new BlockStmt(new Stmt[] { new AccumulateStmt(dot, false, Mul(new ArrayElementExpr(call.Type, scratch, index), new SpanElementExpr(call.Type, _direction, index))) }.ToEquatableArray())));
+                o.AddRange(ReverseTransform.ForEachGradientEntry(call, scratch, counter, index =>
+                    new AccumulateStmt(dot, false, Mul(new ArrayElementExpr(call.Type, scratch, index), new SpanElementExpr(call.Type, _direction, index)))));
                 _ruleTangents[call] = Local(call.Type, dot);
                 break;
             }

@@ -125,10 +125,7 @@ internal sealed partial class BodyLowering
         var declared = new HashSet<string>(Analysis.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
         declared.ExceptWith(_checkedArrays);
         if (declared.Count == 0) return;
-        foreach (var (array, _) in LocalArrayRules.Check(body))
-        {
-            if (declared.Contains(array)) _overwrittenArrays.Add(array);
-        }
+        _overwrittenArrays.UnionWith(LocalArrayRules.NotWriteOnce(body).Where(declared.Contains));
         _checkedArrays.UnionWith(declared);
     }
 

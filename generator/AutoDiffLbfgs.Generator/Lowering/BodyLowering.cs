@@ -387,8 +387,15 @@ internal sealed partial class BodyLowering
                 return LowerBinary(binary, type.Value);
             case IConditionalOperation conditional when type is not null && conditional.WhenFalse is not null:
                 var selector = Condition(conditional.Condition);
-                // Only one branch runs: nothing in either may be hoisted in front of the statement.
-                return NotHoisted(() => new ConditionalExpr(type.Value, selector, Convert(Value(conditional.WhenTrue), type.Value), Convert(Value(conditional.WhenFalse!), type.Value)));
+                // Only one branch runs: nothing in either may be hoisted in front of the statement. A constant selector
+                // (`1.3 > 0.4 ? a : b`) is the arm it picks (both are still checked), so no pass meets a branch that
+                // never runs, and no split of it leaves an unreachable arm (CS0162).
+                return NotHoisted(() =>
+                {
+                    var whenTrue = Convert(Value(conditional.WhenTrue), type.Value);
+                    var whenFalse = Convert(Value(conditional.WhenFalse!), type.Value);
+                    return selector is ConstExpr constant ? (constant.Value != 0 ? whenTrue : whenFalse) : new ConditionalExpr(type.Value, selector, whenTrue, whenFalse);
+                });
             case ISwitchExpressionOperation switchExpression when type is not null:
                 return LowerSwitchExpression(switchExpression, type.Value);
             case IInvocationOperation invocation:

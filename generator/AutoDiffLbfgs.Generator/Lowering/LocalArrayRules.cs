@@ -21,45 +21,33 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 /// </summary>
 internal static class LocalArrayRules
 {
-    /// <summary>Every array of <paramref name="body"/> that breaks a rule, with the reason, for ADL0112.</summary>
-    public static List<(string Array, string Problem)> Check(BlockStmt body)
+    /// <summary>The arrays of <paramref name="body"/> that break a rule: they are overwritten, and kept with an undo log.</summary>
+    public static HashSet<string> NotWriteOnce(BlockStmt body)
     {
         var declarations = new Dictionary<string, (BlockStmt Block, int Index, int Depth)>();
         var writes = new Dictionary<string, List<(ElementAssignStmt Write, List<ForStmt?> Loops)>>();
         Collect(body, new List<ForStmt?>(), declarations, writes);
+        return new HashSet<string>(declarations.Keys.Where(name => !IsWriteOnce(name, declarations[name], writes)));
+    }
 
-        var problems = new List<(string, string)>();
-        foreach (var entry in declarations)
-        {
-            string name = entry.Key;
-            var (block, index, depth) = entry.Value;
-            if (!writes.TryGetValue(name, out var sites) || sites.Count == 0) continue; // never written: all zeros
-            if (sites.Count > 1)
-            {
-                problems.Add((name, "is assigned by more than one statement"));
-                continue;
-            }
-            var (write, loops) = sites[0];
-            var loop = loops.Count == depth + 1 ? loops[depth] : null;
-            int loopIndex = loop is null ? -1 : IndexOf(block, loop);
-            if (loop is null || loopIndex < index)
-            {
-                problems.Add((name, "is not filled by a for loop that follows its declaration in the same block"));
-                continue;
-            }
-            if (Analysis.CountingLoopCounter(loop) is not { } counter || write.Index is not LocalExpr { Name: var indexName } || indexName != counter)
-            {
-                problems.Add((name, "is not filled as r[i] = … with i the loop's counter, declared in its header and advanced only by i++"));
-                continue;
-            }
-            bool readEarly = Analysis.ElementReads(loop).Contains(name)
-                || block.Statements.Skip(index + 1).Take(loopIndex - index - 1).Any(s => Analysis.ElementReads(s).Contains(name));
-            if (readEarly)
-            {
-                problems.Add((name, "is read before or while the loop that fills it runs"));
-            }
-        }
-        return problems;
+    private static bool IsWriteOnce(
+        string name,
+        (BlockStmt Block, int Index, int Depth) declaration,
+        Dictionary<string, List<(ElementAssignStmt Write, List<ForStmt?> Loops)>> writes)
+    {
+        var (block, index, depth) = declaration;
+        if (!writes.TryGetValue(name, out var sites) || sites.Count == 0) return true; // never written: all zeros
+        if (sites.Count > 1) return false; // assigned by more than one statement
+        var (write, loops) = sites[0];
+        // Filled by a for loop that follows the declaration in the same block…
+        var loop = loops.Count == depth + 1 ? loops[depth] : null;
+        int loopIndex = loop is null ? -1 : IndexOf(block, loop);
+        if (loop is null || loopIndex < index) return false;
+        // …as r[i] = … with i the loop's counter, declared in its header and advanced only by i++…
+        if (Analysis.CountingLoopCounter(loop) is not { } counter || write.Index is not LocalExpr { Name: var indexName } || indexName != counter) return false;
+        // …and not read before or while that loop runs.
+        return !Analysis.ElementReads(loop).Contains(name)
+            && !block.Statements.Skip(index + 1).Take(loopIndex - index - 1).Any(s => Analysis.ElementReads(s).Contains(name));
     }
 
     /// <summary>

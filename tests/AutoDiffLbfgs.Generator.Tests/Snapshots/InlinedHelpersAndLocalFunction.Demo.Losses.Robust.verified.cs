@@ -76,10 +76,10 @@ static partial class Losses
             double exp = global::System.Math.Exp(softplusZ);
             double expDot = exp * softplusZDot;
         }
+        double dotDot = 0.0;
         using var dotGradient2Buffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
         global::System.Span<double> dotGradient2 = dotGradient2Buffer.Span;
         Robust_DotGradient(x, dotGradient2, targets);
-        double dotDot = 0.0;
         for (int i3 = 0; i3 < x.Length; i3++)
         {
             dotDot += dotGradient2[i3] * v[i3];
