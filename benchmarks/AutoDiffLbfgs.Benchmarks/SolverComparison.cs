@@ -1,7 +1,6 @@
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.Tests.Mgh;
 using MathNet.Numerics.Optimization;
-using LbfgsSolver = AutoDiffLbfgs.Lbfgs.Lbfgs;
+
 using MathNetVector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace AutoDiffLbfgs.Benchmarks;
@@ -17,7 +16,7 @@ public static class SolverComparison
         where TProblem : struct, IMghProblem
     {
         double[] x = problem.StartingPoint();
-        var result = LbfgsSolver.Minimize(problem, x.AsSpan(), Options);
+        var result = Lbfgs.Minimize(problem, x.AsSpan(), Options);
         return (result.Value, result.Evaluations, result.Iterations);
     }
 

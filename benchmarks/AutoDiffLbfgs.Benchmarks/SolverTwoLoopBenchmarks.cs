@@ -1,4 +1,3 @@
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.Numerics;
 using BenchmarkDotNet.Attributes;
 

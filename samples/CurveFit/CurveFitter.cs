@@ -1,5 +1,4 @@
-using AutoDiffLbfgs.Derivatives;
-using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs;
 
 namespace CurveFit;
 

@@ -1,4 +1,4 @@
-using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs;
 
 namespace CurveFit;
 

@@ -1,4 +1,4 @@
-using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs;
 using AutoDiffLbfgs.Stochastic;
 using LogisticRegression;
 

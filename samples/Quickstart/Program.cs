@@ -1,4 +1,4 @@
-using AutoDiffLbfgs.Lbfgs;
+using AutoDiffLbfgs;
 using Quickstart;
 
 // Minimize the 1,000-dimensional extended Rosenbrock function from the standard start (−1.2, 1, −1.2, 1, …) with the

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace AutoDiffLbfgs.Derivatives;
+namespace AutoDiffLbfgs;
 
 /// <summary>
 /// Builds the dense Hessian of a small problem from n generated Hessian-vector products (one per unit vector).

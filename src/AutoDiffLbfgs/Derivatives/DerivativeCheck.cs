@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace AutoDiffLbfgs.Derivatives;
+namespace AutoDiffLbfgs;
 
 /// <summary>
 /// Checks derivatives against finite differences along a random direction, the equivalent of JAX's

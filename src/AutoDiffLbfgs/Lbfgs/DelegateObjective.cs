@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>Adapts a <see cref="GradientFunction{T}"/> to <see cref="IDifferentiableObjective{T}"/>; <see cref="Value"/> uses a scratch gradient allocated once.</summary>
 internal readonly struct DelegateObjective<T> : IDifferentiableObjective<T>

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>A hand-written objective: returns f(x) and overwrites <paramref name="gradient"/> with ∇f(x).</summary>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>

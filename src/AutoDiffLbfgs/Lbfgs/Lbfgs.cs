@@ -2,7 +2,7 @@ using System.Numerics;
 using AutoDiffLbfgs.LineSearch;
 using AutoDiffLbfgs.Numerics;
 
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>
 /// The classic limited-memory BFGS solver (Nocedal &amp; Wright Algorithm 7.5; Liu &amp; Nocedal 1989) for smooth

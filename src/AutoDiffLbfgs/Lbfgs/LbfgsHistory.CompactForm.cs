@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AutoDiffLbfgs.Numerics;
 
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>
 /// The compact representation of the same inverse-Hessian approximation (Byrd, Nocedal &amp; Schnabel 1994). Experimental

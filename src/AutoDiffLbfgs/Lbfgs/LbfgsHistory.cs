@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AutoDiffLbfgs.Numerics;
 
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>
 /// The limited-memory inverse-Hessian approximation: a ring buffer of the newest correction pairs

@@ -1,6 +1,6 @@
 using AutoDiffLbfgs.LineSearch;
 
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>
 /// Settings of the classic L-BFGS solver. Each property is range-checked when set (the exception's ParamName and

@@ -1,4 +1,4 @@
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>State after an accepted step, passed to <see cref="LbfgsOptions.Callback"/>.</summary>
 /// <param name="Iteration">Number of accepted steps so far (1 for the first callback).</param>

@@ -1,4 +1,4 @@
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>The outcome of a classic L-BFGS solve. The solution itself is written to the caller's x.</summary>
 /// <param name="Termination">Why the solve stopped.</param>

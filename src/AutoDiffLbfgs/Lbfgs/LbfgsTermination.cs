@@ -1,4 +1,4 @@
-namespace AutoDiffLbfgs.Lbfgs;
+namespace AutoDiffLbfgs;
 
 /// <summary>Why <see cref="Lbfgs.Minimize{T, TObjective}"/> stopped. In every case x holds the best point found.</summary>
 public enum LbfgsTermination

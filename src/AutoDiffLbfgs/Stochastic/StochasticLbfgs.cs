@@ -1,5 +1,4 @@
 using System.Numerics;
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.Numerics;
 
 namespace AutoDiffLbfgs.Stochastic;

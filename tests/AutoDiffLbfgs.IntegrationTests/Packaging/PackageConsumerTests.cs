@@ -18,7 +18,6 @@ public sealed class PackageConsumerTests(LocalPackageFeed feed)
     private const string SolverProgram = """
         using System.Globalization;
         using AutoDiffLbfgs;
-        using AutoDiffLbfgs.Lbfgs;
 
         const double a = 1.5;
         var x = new double[] { -1.2, 1.0 };

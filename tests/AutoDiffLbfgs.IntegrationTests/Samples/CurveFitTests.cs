@@ -1,4 +1,3 @@
-using AutoDiffLbfgs.Lbfgs;
 using CurveFit;
 
 namespace AutoDiffLbfgs.IntegrationTests.Samples;

@@ -190,8 +190,8 @@ public class AseRelaxationTests(ITestOutputHelper output)
     public void ClassicSolverWithLineSearchAlsoRelaxesRandomLj100()
     {
         var x = RandomCluster.Create(100, seed: 1);
-        var options = new AutoDiffLbfgs.Lbfgs.LbfgsOptions { AbsoluteGradientTolerance = 0.05, RelativeGradientTolerance = 0, MaxIterations = 1500 };
-        var result = AutoDiffLbfgs.Lbfgs.Lbfgs.Minimize<double, LennardJonesObjective>(new LennardJonesObjective(), x, options);
+        var options = new LbfgsOptions { AbsoluteGradientTolerance = 0.05, RelativeGradientTolerance = 0, MaxIterations = 1500 };
+        var result = Lbfgs.Minimize<double, LennardJonesObjective>(new LennardJonesObjective(), x, options);
         Assert.True(result.Converged, result.ToString());
         // ‖g‖₂ ≤ 0.05 bounds every atom's force norm: ASE's criterion holds as well.
         var g = new double[x.Length];

@@ -50,5 +50,5 @@ public sealed class ConcurrencyTests
         }
     }
 
-    private sealed record GradientFunctionCase(string Name, Checking.GradientFunction<double> Gradient);
+    private sealed record GradientFunctionCase(string Name, GradientFunction<double> Gradient);
 }

@@ -1,5 +1,4 @@
 using AutoDiffLbfgs.Tests.Infrastructure;
-using AutoDiffLbfgs.Derivatives;
 
 namespace AutoDiffLbfgs.Tests.Hessians;
 

@@ -1,6 +1,3 @@
-using AutoDiffLbfgs.Lbfgs;
-using LbfgsSolver = AutoDiffLbfgs.Lbfgs.Lbfgs;
-
 namespace AutoDiffLbfgs.Tests.Mgh;
 
 /// <summary>One MGH problem at one size, with the minima the paper publishes and type-erased entry points.</summary>
@@ -27,7 +24,7 @@ public sealed record MghCase(
         return new MghCase(name, referenceKey, problem.Dimension, minima, options =>
         {
             double[] x = problem.StartingPoint();
-            var result = LbfgsSolver.Minimize(problem, x.AsSpan(), options);
+            var result = Lbfgs.Minimize(problem, x.AsSpan(), options);
             return (result, x);
         }, problem, problem.StartingPoint());
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AutoDiffLbfgs.Lbfgs;
 
 namespace AutoDiffLbfgs.Tests.Mgh;
 

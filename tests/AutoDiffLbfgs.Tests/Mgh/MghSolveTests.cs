@@ -1,4 +1,3 @@
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.LineSearch;
 
 namespace AutoDiffLbfgs.Tests.Mgh;

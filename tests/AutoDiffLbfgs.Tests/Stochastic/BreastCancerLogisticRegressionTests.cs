@@ -1,6 +1,5 @@
 using AutoDiffLbfgs.Stochastic;
 using static AutoDiffLbfgs.Tests.Stochastic.SqnTestSupport;
-using Classic = AutoDiffLbfgs.Lbfgs;
 
 namespace AutoDiffLbfgs.Tests.Stochastic;
 
@@ -54,8 +53,8 @@ public class BreastCancerLogisticRegressionTests
     {
         var objective = new FullSumObjective<double, LogisticRegressionTerms<double>>(Problem, 31);
         var w = new double[31];
-        var result = Classic.Lbfgs.Minimize<double, FullSumObjective<double, LogisticRegressionTerms<double>>>(
-            objective, w, new Classic.LbfgsOptions { RelativeGradientTolerance = 1e-8 });
+        var result = Lbfgs.Minimize<double, FullSumObjective<double, LogisticRegressionTerms<double>>>(
+            objective, w, new LbfgsOptions { RelativeGradientTolerance = 1e-8 });
 
         Assert.True(result.Converged, result.Termination.ToString());
         Assert.Equal(BreastCancerData.OptimalLoss, Problem.FullValue(w), 1e-10);

@@ -5,9 +5,6 @@ namespace AutoDiffLbfgs.Tests.Gradients.Checking;
 /// <summary>An objective value f(x), as <c>F</c> or <c>FObjective.Value</c>.</summary>
 public delegate T ValueFunction<T>(ReadOnlySpan<T> x);
 
-/// <summary>A value-and-gradient call, as <c>FGradient</c> or <c>FObjective.ValueAndGradient</c>.</summary>
-public delegate T GradientFunction<T>(ReadOnlySpan<T> x, Span<T> gradient);
-
 /// <summary>A Hessian-vector product, as <c>FObjective.HessianVectorProduct</c>.</summary>
 public delegate void HessianVectorProductFunction<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> result);
 

@@ -1,4 +1,4 @@
-namespace AutoDiffLbfgs.Tests.Lbfgs;
+namespace AutoDiffLbfgs.Tests.Classic;
 
 /// <summary>f = Σ (xᵢ − cᵢ)²/2 with cᵢ = i + 1; minimum 0 at c.</summary>
 internal readonly struct ShiftedQuadratic : IDifferentiableObjective<double>

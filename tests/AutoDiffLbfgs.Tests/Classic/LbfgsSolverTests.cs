@@ -1,9 +1,7 @@
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.LineSearch;
 using AutoDiffLbfgs.Tests.Mgh.Problems;
-using LbfgsSolver = AutoDiffLbfgs.Lbfgs.Lbfgs;
 
-namespace AutoDiffLbfgs.Tests.Lbfgs;
+namespace AutoDiffLbfgs.Tests.Classic;
 
 public class LbfgsSolverTests
 {
@@ -12,8 +10,8 @@ public class LbfgsSolverTests
     {
         var problem = new ChainedRosenbrock(8);
         double[] viaStruct = problem.StartingPoint(), viaDelegate = problem.StartingPoint();
-        var a = LbfgsSolver.Minimize(problem, viaStruct.AsSpan());
-        var b = LbfgsSolver.Minimize<double>((x, g) => problem.ValueAndGradient(x, g), viaDelegate.AsSpan());
+        var a = Lbfgs.Minimize(problem, viaStruct.AsSpan());
+        var b = Lbfgs.Minimize<double>((x, g) => problem.ValueAndGradient(x, g), viaDelegate.AsSpan());
         Assert.Equal(a, b);
         Assert.Equal(viaStruct, viaDelegate);
     }
@@ -22,7 +20,7 @@ public class LbfgsSolverTests
     public void SolvesInSinglePrecision()
     {
         float[] x = [-1.2f, 1, -1.2f, 1, -1.2f, 1];
-        var result = LbfgsSolver.Minimize(new RosenbrockSingle(), x.AsSpan(), new LbfgsOptions { RelativeGradientTolerance = 1e-3 });
+        var result = Lbfgs.Minimize(new RosenbrockSingle(), x.AsSpan(), new LbfgsOptions { RelativeGradientTolerance = 1e-3 });
         Assert.True(result.Converged, result.ToString());
         Assert.True(result.Value < 1e-5);
         Assert.All(x, v => Assert.Equal(1f, v, 1e-2f));
@@ -37,7 +35,7 @@ public class LbfgsSolverTests
         var problem = new ChainedRosenbrock(10);
         double[] x = problem.StartingPoint();
         var options = new LbfgsOptions { LineSearch = new BacktrackingLineSearch { Condition = condition }, RelativeGradientTolerance = 1e-8 };
-        var result = LbfgsSolver.Minimize(problem, x.AsSpan(), options);
+        var result = Lbfgs.Minimize(problem, x.AsSpan(), options);
         Assert.Equal(LbfgsTermination.ConvergedOnGradient, result.Termination);
         Assert.True(result.Value < 1e-12);
     }
@@ -47,7 +45,7 @@ public class LbfgsSolverTests
     {
         // f = −cos(x) per coordinate from x = 3: the first steps cross regions of negative curvature.
         double[] x = [2.5, 2.9, -2.7];
-        var result = LbfgsSolver.Minimize<double>((x, g) =>
+        var result = Lbfgs.Minimize<double>((x, g) =>
         {
             double f = 0;
             for (int i = 0; i < x.Length; i++)
@@ -66,8 +64,8 @@ public class LbfgsSolverTests
     {
         var problem = new ExtendedRosenbrock(1000);
         double[] first = problem.StartingPoint(), second = problem.StartingPoint();
-        var a = LbfgsSolver.Minimize(problem, first.AsSpan());
-        var b = LbfgsSolver.Minimize(problem, second.AsSpan());
+        var a = Lbfgs.Minimize(problem, first.AsSpan());
+        var b = Lbfgs.Minimize(problem, second.AsSpan());
         Assert.Equal(a, b);
         Assert.Equal(first, second);
     }
@@ -75,7 +73,7 @@ public class LbfgsSolverTests
     [Fact]
     public void EmptyProblemConvergesAtOnce()
     {
-        var result = LbfgsSolver.Minimize<double>((x, g) => 7, Span<double>.Empty);
+        var result = Lbfgs.Minimize<double>((x, g) => 7, Span<double>.Empty);
         Assert.Equal(LbfgsTermination.ConvergedOnGradient, result.Termination);
         Assert.Equal(7, result.Value);
     }
@@ -84,12 +82,12 @@ public class LbfgsSolverTests
     public void ArraysConvertToTheSpanParameter()
     {
         double[] x = [5, 5, 5];
-        var result = LbfgsSolver.Minimize(new ShiftedQuadratic(), x);
+        var result = Lbfgs.Minimize(new ShiftedQuadratic(), x);
         Assert.True(result.Converged);
         Assert.Equal([1.0, 2, 3], x.Select(v => Math.Round(v, 6)));
     }
 
     [Fact]
     public void NullDelegateIsRejected() =>
-        Assert.Throws<ArgumentNullException>(() => LbfgsSolver.Minimize<double>(null!, new double[2].AsSpan()));
+        Assert.Throws<ArgumentNullException>(() => Lbfgs.Minimize<double>(null!, new double[2].AsSpan()));
 }

@@ -1,8 +1,6 @@
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.LineSearch;
-using LbfgsSolver = AutoDiffLbfgs.Lbfgs.Lbfgs;
 
-namespace AutoDiffLbfgs.Tests.Lbfgs;
+namespace AutoDiffLbfgs.Tests.Classic;
 
 public class LbfgsOptionsTests
 {
@@ -36,7 +34,7 @@ public class LbfgsOptionsTests
     public void InconsistentLineSearchIsRejectedWhenTheSolveStarts()
     {
         var options = new LbfgsOptions { LineSearch = new MoreThuenteLineSearch { SufficientDecrease = 0.5, Curvature = 0.1 } };
-        var e = Assert.Throws<ArgumentException>(() => LbfgsSolver.Minimize<double>((x, g) => 0, new double[1].AsSpan(), options));
+        var e = Assert.Throws<ArgumentException>(() => Lbfgs.Minimize<double>((x, g) => 0, new double[1].AsSpan(), options));
         Assert.Contains("Curvature", e.Message);
     }
 

@@ -1,10 +1,8 @@
 using AutoDiffLbfgs.Tests.Infrastructure;
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.LineSearch;
 using AutoDiffLbfgs.Tests.Mgh.Problems;
-using LbfgsSolver = AutoDiffLbfgs.Lbfgs.Lbfgs;
 
-namespace AutoDiffLbfgs.Tests.Lbfgs;
+namespace AutoDiffLbfgs.Tests.Classic;
 
 public class LbfgsAllocationTests
 {
@@ -31,12 +29,12 @@ public class LbfgsAllocationTests
             },
         };
         double[] warmUp = problem.StartingPoint();
-        LbfgsSolver.Minimize(problem, warmUp.AsSpan(), options);
+        Lbfgs.Minimize(problem, warmUp.AsSpan(), options);
 
         long allocated = Allocations.Minimum(() =>
         {
             double[] x = problem.StartingPoint();
-            var result = LbfgsSolver.Minimize(problem, x.AsSpan(), options);
+            var result = Lbfgs.Minimize(problem, x.AsSpan(), options);
             Assert.True(result.Converged, result.ToString());
             Assert.True(lastIteration >= 300, $"only {lastIteration} iterations");
             return atEnd - atWarm;

@@ -1,7 +1,6 @@
-using AutoDiffLbfgs.Lbfgs;
 using AutoDiffLbfgs.Numerics;
 
-namespace AutoDiffLbfgs.Tests.Lbfgs;
+namespace AutoDiffLbfgs.Tests.Classic;
 
 public class LbfgsHistoryTests
 {
