@@ -1,6 +1,9 @@
+using System;
+using System.Threading;
 using AutoDiffLbfgs.Generator.Diagnostics;
 using AutoDiffLbfgs.Generator.Emit;
 using AutoDiffLbfgs.Generator.Lowering;
+using AutoDiffLbfgs.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,10 +14,20 @@ namespace AutoDiffLbfgs.Generator;
 /// lowering to IR), then emit the gradient and the objective struct. Diagnostics travel apart from the models so a
 /// location change never invalidates cached output.
 /// </summary>
+/// <remarks>
+/// Each objective is generated on its own: a failure while generating one is reported as ADL0900 naming it, and
+/// every other objective still gets its file (Roslyn drops all of a generator's output when the generator throws).
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class ObjectiveGenerator : IIncrementalGenerator
 {
     private const string AttributeName = "AutoDiffLbfgs.ObjectiveAttribute";
+
+    /// <summary>
+    /// Tests only: called with each objective's hint name right before its file is written; an exception it returns is
+    /// thrown there, which is how the isolation of one objective's failure is tested.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<string, Exception?>?> InjectFault = new();
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -33,19 +46,21 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
-        context.RegisterSourceOutput(models, static (spc, spec) =>
+        context.RegisterSourceOutput(models, static (spc, spec) => Generate(spc, spec));
+    }
+
+    /// <summary>Writes one objective's file; any failure becomes ADL0900 for that objective alone.</summary>
+    private static void Generate(SourceProductionContext context, ObjectiveSpec spec)
+    {
+        try
         {
-            string source;
-            try
-            {
-                source = ObjectiveEmitter.Emit(spec);
-            }
-            catch (System.Exception ex)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.MethodName, ex.GetType().Name + ": " + ex.Message));
-                return;
-            }
-            spc.AddSource(spec.HintName, source);
-        });
+            var source = ObjectiveEmitter.Emit(spec);
+            if (InjectFault.Value?.Invoke(spec.HintName) is { } fault) throw fault;
+            context.AddSource(spec.HintName, source);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, spec.FullName, "writing " + spec.HintName + " failed with " + ex.GetType().Name + ": " + ex.Message));
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace AutoDiffLbfgs.Generator.Tests;
 public sealed class DescriptorTests
 {
     public static TheoryData<string> ContractIds => new(
-        "ADL0001", "ADL0002", "ADL0003", "ADL0004", "ADL0005", "ADL0006", "ADL0007",
+        "ADL0001", "ADL0002", "ADL0003", "ADL0004", "ADL0005", "ADL0006", "ADL0007", "ADL0008",
         "ADL0100", "ADL0101", "ADL0102", "ADL0103", "ADL0104", "ADL0105", "ADL0106", "ADL0107", "ADL0108", "ADL0109", "ADL0110", "ADL0111", "ADL0112", "ADL0113",
         "ADL0900");
 

@@ -50,6 +50,11 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' is declared '{1}'; objective parameters must be passed by value",
         Signature);
 
+    public static readonly DiagnosticDescriptor CollidingOverloads = Error(
+        "ADL0008", "Objective overloads would generate the same members",
+        "The [Objective] method '{0}' and its overload '{1}' would generate the same gradient and Hessian-vector-product methods: the generated methods take the variables as ReadOnlySpan<T> whatever their declared kind; give one of them another name",
+        Signature);
+
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "ADL0100", "Statement is not differentiable",
         "The {0} statement is not supported in an [Objective] body; rewrite it with for/foreach/while loops, if/else and switch on integers",

@@ -66,7 +66,7 @@ internal static partial class ObjectiveEmitter
 
         if (helper.EmitsValue)
         {
-            w.WriteLine($"/// <summary>A copy of the local function {title} of <see cref=\"{spec.MethodName}\"/>, for generated code, which cannot call it.</summary>");
+            w.WriteLine($"/// <summary>A copy of the local function {title} of <see cref=\"{spec.MethodCref}\"/>, for generated code, which cannot call it.</summary>");
             w.WriteLine(GeneratedCode);
             w.WriteLine($"{modifiers}{t} {name}({values})");
             new CodePrinter(w, spec.VariablesName, tape).Statement(scalars.Rewrite(helper.Body));
@@ -75,7 +75,7 @@ internal static partial class ObjectiveEmitter
 
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Returns {title}({inputs}) and writes its partial derivatives with respect to {inputs} to {Refs(bars)}:");
-        w.WriteLine($"/// the reverse-mode derivative of the helper's body, generated once and called at every call of {title} in <see cref=\"{spec.MethodName}\"/>.");
+        w.WriteLine($"/// the reverse-mode derivative of the helper's body, generated once and called at every call of {title} in <see cref=\"{spec.MethodCref}\"/>.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}{t} {name}Gradient({Join(values, Outs(bars))})");
@@ -87,7 +87,7 @@ internal static partial class ObjectiveEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// The derivative of {title} at ({inputs}) along ({string.Join(", ", floating.Select(j => dots[j]))}): the sum of each partial derivative times its");
-        w.WriteLine($"/// direction, by forward-mode differentiation of the helper's body, generated once for <see cref=\"{spec.MethodName}\"/>.");
+        w.WriteLine($"/// direction, by forward-mode differentiation of the helper's body, generated once for <see cref=\"{spec.MethodCref}\"/>.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}{t} {name}Tangent({Join(values, directions)})");
@@ -98,7 +98,7 @@ internal static partial class ObjectiveEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Writes to {Refs(barDots)} the Hessian of {title} at ({inputs}) times ({string.Join(", ", floating.Select(j => dots[j]))}):");
-        w.WriteLine($"/// the tangent of <see cref=\"{name}Gradient\"/> along that direction, generated once for <see cref=\"{spec.MethodName}\"/>.");
+        w.WriteLine($"/// the tangent of <see cref=\"{name}Gradient\"/> along that direction, generated once for <see cref=\"{spec.MethodCref}\"/>.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}void {name}HessianVectorProduct({Join(values, directions, Outs(barDots))})");

@@ -53,7 +53,7 @@ internal static partial class ObjectiveEmitter
         var (_, body, usesTape, _) = GradientPipeline.Run(helper.Body, names, helper.Type, gradient, rules);
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Returns {title} at <paramref name=\"{u}\"/> and overwrites <paramref name=\"{gradient}\"/> with its gradient: the reverse-mode");
-        w.WriteLine($"/// derivative of the helper's body, generated once and called at every call of {title} in <see cref=\"{spec.MethodName}\"/>.");
+        w.WriteLine($"/// derivative of the helper's body, generated once and called at every call of {title} in <see cref=\"{spec.MethodCref}\"/>.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}{t} {name}Gradient({Parameters($"global::System.Span<{t}> {gradient}")})");
@@ -66,7 +66,7 @@ internal static partial class ObjectiveEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of {title} at <paramref name=\"{u}\"/> times <paramref name=\"{direction}\"/>:");
-        w.WriteLine($"/// the tangent of <see cref=\"{name}Gradient\"/> along that direction, generated once for <see cref=\"{spec.MethodName}\"/>.");
+        w.WriteLine($"/// the tangent of <see cref=\"{name}Gradient\"/> along that direction, generated once for <see cref=\"{spec.MethodCref}\"/>.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}void {name}HessianVectorProduct({Parameters($"global::System.ReadOnlySpan<{t}> {direction}, global::System.Span<{t}> {result}")})");

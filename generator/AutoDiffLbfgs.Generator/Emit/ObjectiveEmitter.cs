@@ -81,7 +81,7 @@ internal static partial class ObjectiveEmitter
         var (_, body, usesTape, storedBelow) = GradientPipeline.Run(spec.Body, names, spec.ElementType, gradient, rules);
 
         w.WriteLine($"/// <summary>");
-        w.WriteLine($"/// Returns <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
+        w.WriteLine($"/// Returns <see cref=\"{spec.MethodCref}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
         w.WriteLine($"/// with its gradient, computed by reverse-mode differentiation of the method body.");
         w.WriteLine($"/// </summary>");
         w.WriteLine(GeneratedCode);
@@ -97,7 +97,7 @@ internal static partial class ObjectiveEmitter
         var hvp = TangentTransform.Run(body, names, gradient, direction, result, rules, keepZeroStores: storedBelow is not null);
         w.WriteLine();
         w.WriteLine($"/// <summary>");
-        w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodName}\"/> at <paramref name=\"{spec.VariablesName}\"/>");
+        w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodCref}\"/> at <paramref name=\"{spec.VariablesName}\"/>");
         w.WriteLine($"/// times <paramref name=\"{direction}\"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name=\"{direction}\"/>).");
         w.WriteLine($"/// </summary>");
         w.WriteLine(GeneratedCode);
@@ -167,7 +167,7 @@ internal static partial class ObjectiveEmitter
     private static void WriteValue(SourceWriter w, ObjectiveSpec spec)
     {
         string t = spec.ElementType.Keyword();
-        w.WriteLine($"/// <summary>The body of <see cref=\"{spec.MethodName}\"/> over a read-only span of variables.</summary>");
+        w.WriteLine($"/// <summary>The body of <see cref=\"{spec.MethodCref}\"/> over a read-only span of variables.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"private {(spec.IsStatic ? "static " : "")}{t} {spec.MethodName}Value({Parameters(spec, null)})");
         var printer = new CodePrinter(w, spec.VariablesName, "tape");
@@ -178,11 +178,11 @@ internal static partial class ObjectiveEmitter
     {
         string t = spec.ElementType.Keyword();
         w.WriteLine($"/// <summary>");
-        w.WriteLine($"/// <see cref=\"{spec.MethodName}\"/> with its generated gradient and Hessian-vector product, as an objective the");
+        w.WriteLine($"/// <see cref=\"{spec.MethodCref}\"/> with its generated gradient and Hessian-vector product, as an objective the");
         w.WriteLine($"/// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.");
         w.WriteLine($"/// </summary>");
         var wrapper = new Wrapper(spec, terms: false);
-        wrapper.WriteHeader(w, spec.MethodName + "Objective", $"global::AutoDiffLbfgs.ITwiceDifferentiableObjective<{t}>",
+        wrapper.WriteHeader(w, spec.MemberPrefix + "Objective", $"global::AutoDiffLbfgs.ITwiceDifferentiableObjective<{t}>",
             $"Creates the objective over the given {(spec.IsStatic ? "" : "instance and ")}data.", guard: null);
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
@@ -205,7 +205,7 @@ internal static partial class ObjectiveEmitter
         w.WriteLine($"/// each member evaluates one term with the generated gradient or Hessian-vector product.");
         w.WriteLine($"/// </summary>");
         var wrapper = new Wrapper(spec, terms: true);
-        wrapper.WriteHeader(w, spec.MethodName + "Terms", $"global::AutoDiffLbfgs.IFiniteSumObjective<{t}>",
+        wrapper.WriteHeader(w, spec.MemberPrefix + "Terms", $"global::AutoDiffLbfgs.IFiniteSumObjective<{t}>",
             "Creates the finite sum of <paramref name=\"termCount\"/> terms over the given data.",
             guard: "if (termCount <= 0) throw new global::System.ArgumentOutOfRangeException(nameof(termCount), termCount, \"The number of terms must be positive.\");");
         w.WriteLine();

@@ -99,7 +99,7 @@ internal sealed partial class BodyLowering
         var lowered = LowerOwnBody(body, frame, names);
 
         bool isLocalFunction = target.MethodKind == MethodKind.LocalFunction;
-        string prefix = _helperNames.Fresh(_method.Name + "_" + target.Name);
+        string prefix = _helperNames.Fresh(_memberPrefix + "_" + target.Name);
         string method = isLocalFunction ? prefix
             : target.IsStatic ? target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name
             : "this." + target.Name;

@@ -151,7 +151,7 @@ internal sealed partial class BodyLowering
 
         var lowered = LowerOwnBody(body, frame, names);
 
-        string prefix = _helperNames.Fresh(_method.Name + "_" + target.Name);
+        string prefix = _helperNames.Fresh(_memberPrefix + "_" + target.Name);
         bool emitsValue = span.Type is not INamedTypeSymbol { Name: "ReadOnlySpan" };
         var spec = new SpanHelperSpec(prefix, target.Name, target.IsStatic, emitsValue, _element, span.Name, data.ToEquatableArray(),
             new BlockStmt(prologue.Concat(lowered.Statements).ToEquatableArray()));

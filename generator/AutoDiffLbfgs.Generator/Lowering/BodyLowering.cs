@@ -29,6 +29,7 @@ internal sealed partial class BodyLowering
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
 
     private readonly IMethodSymbol _method;
+    private readonly string _memberPrefix;
     private readonly IParameterSymbol _variables;
     private readonly ScalarType _element;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -52,11 +53,13 @@ internal sealed partial class BodyLowering
     /// <param name="method">The objective.</param>
     /// <param name="variables">Its first parameter.</param>
     /// <param name="element">Its element type (double or float).</param>
+    /// <param name="memberPrefix">What the names of generated helper methods start with (see <c>ObjectiveSpec.MemberPrefix</c>).</param>
     /// <param name="model">The semantic model of the objective's tree; helpers in other trees get their own.</param>
     /// <param name="diagnostics">Where problems are reported.</param>
-    public BodyLowering(IMethodSymbol method, IParameterSymbol variables, ScalarType element, SemanticModel model, List<DiagnosticInfo> diagnostics)
+    public BodyLowering(IMethodSymbol method, IParameterSymbol variables, ScalarType element, string memberPrefix, SemanticModel model, List<DiagnosticInfo> diagnostics)
     {
         _method = method;
+        _memberPrefix = memberPrefix;
         _variables = variables;
         _element = element;
         _model = model;

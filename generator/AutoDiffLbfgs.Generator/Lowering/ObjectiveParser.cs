@@ -86,13 +86,20 @@ internal static class ObjectiveParser
 
         if (element is null || variablesKind is null) return null;
 
+        var overload = Overload(method);
+        if (overload is not null && CollidingOverload(method, overload.Suffix) is { } other)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CollidingOverloads, identifier, method.Name, other.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+            return null;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var operation = model.GetOperation(syntax, cancellationToken) as IMethodBodyOperation;
         if (operation is null)
         {
             return null; // the compiler reports the syntax errors itself
         }
-        var lowering = new BodyLowering(method, variables, element.Value, model, diagnostics);
+        var lowering = new BodyLowering(method, variables, element.Value, method.Name + overload?.Suffix, model, diagnostics);
         var body = lowering.Lower(operation);
 
         var data = method.Parameters.Skip(1).Select(p => new DataParameterSpec(
@@ -115,8 +122,51 @@ internal static class ObjectiveParser
             body,
             lowering.UserFunctions,
             lowering.Helpers,
-            lowering.SpanHelpers);
+            lowering.SpanHelpers,
+            overload);
     }
+
+    /// <summary>
+    /// The overload mark of <paramref name="method"/> when its type declares another [Objective] method of the same name
+    /// (in any part of a partial type); null when it is the only one, whose generated names carry no suffix.
+    /// </summary>
+    private static OverloadSpec? Overload(IMethodSymbol method)
+    {
+        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Where(IsObjective).ToList();
+        if (overloads.Count < 2) return null;
+        var cref = method.Name + "(" + string.Join(", ", method.Parameters.Select(p =>
+            p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace('<', '{').Replace('>', '}'))) + ")";
+        return new OverloadSpec(OverloadSuffix(method), cref);
+    }
+
+    /// <summary>
+    /// Another [Objective] overload whose generated members would be the same as <paramref name="method"/>'s: the
+    /// generated gradient takes the variables as <c>ReadOnlySpan&lt;T&gt;</c> whatever their declared kind, so
+    /// <c>F(ReadOnlySpan&lt;double&gt;)</c> and <c>F(double[])</c> would both generate <c>FGradient(ReadOnlySpan&lt;double&gt;, Span&lt;double&gt;)</c>.
+    /// </summary>
+    private static IMethodSymbol? CollidingOverload(IMethodSymbol method, string suffix) =>
+        method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(o => IsObjective(o) && !SymbolEqualityComparer.Default.Equals(o, method))
+            .FirstOrDefault(o => OverloadSuffix(o) == suffix);
+
+    private static bool IsObjective(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "AutoDiffLbfgs.ObjectiveAttribute");
+
+    /// <summary>The words of an overload's parameter types after the variables' kind: <c>Single</c>, <c>DoubleDoubleArray</c>.</summary>
+    private static string OverloadSuffix(IMethodSymbol method)
+    {
+        var words = new System.Text.StringBuilder(TypeWord(method.ReturnType));
+        foreach (var parameter in method.Parameters.Skip(1)) words.Append(TypeWord(parameter.Type));
+        return words.ToString();
+    }
+
+    /// <summary>A type as one identifier word: <c>Double</c>, <c>DoubleArray</c>, <c>ReadOnlySpanDouble</c>.</summary>
+    private static string TypeWord(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => TypeWord(array.ElementType) + (array.Rank == 1 ? "Array" : "Array" + array.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) + "D"),
+        INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(TypeWord)),
+        _ => type.Name.Length > 0 ? type.Name : "Unknown",
+    };
 
     private static EquatableArray<ContainingTypeSpec> ContainingTypes(IMethodSymbol method, List<DiagnosticInfo> diagnostics)
     {

@@ -21,9 +21,35 @@ internal sealed record ObjectiveSpec(
     BlockStmt Body,
     EquatableArray<UserFunctionSpec> UserFunctions,
     EquatableArray<HelperSpec> Helpers,
-    EquatableArray<SpanHelperSpec> SpanHelpers)
+    EquatableArray<SpanHelperSpec> SpanHelpers,
+    OverloadSpec? Overload)
 {
-    /// <summary>The hint name of the generated file, <c>{Namespace.Type}.{Method}.g.cs</c>.</summary>
+    /// <summary>
+    /// The name the generated types and helper methods of this objective start with: the method's name, followed for
+    /// one of several [Objective] overloads by its <see cref="OverloadSpec.Suffix"/> (<c>FSingle</c> in
+    /// <c>FSingleObjective</c>), so overloads never generate the same type.
+    /// </summary>
+    public string MemberPrefix => MethodName + Overload?.Suffix;
+
+    /// <summary>The objective as a reader finds it: <c>Namespace.Type.Method</c>, with its signature for one of several overloads.</summary>
+    public string FullName
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder();
+            if (Namespace is not null) sb.Append(Namespace).Append('.');
+            foreach (var type in ContainingTypes) sb.Append(type.Name).Append('.');
+            return sb.Append(Overload?.Cref.Replace("global::", "") ?? MethodName).ToString();
+        }
+    }
+
+    /// <summary>How documentation comments refer to the objective: its name, or its signature for one of several overloads.</summary>
+    public string MethodCref => Overload?.Cref ?? MethodName;
+
+    /// <summary>
+    /// The hint name of the generated file, <c>{Namespace.Type}.{Method}.g.cs</c>; for one of several [Objective]
+    /// overloads <c>{Namespace.Type}.{Method}.{Suffix}.g.cs</c>.
+    /// </summary>
     public string HintName
     {
         get
@@ -35,10 +61,19 @@ internal sealed record ObjectiveSpec(
                 if (i > 0) sb.Append('.');
                 sb.Append(ContainingTypes[i].Name);
             }
-            return sb.Append('.').Append(MethodName).Append(".g.cs").ToString();
+            sb.Append('.').Append(MethodName);
+            if (Overload is not null) sb.Append('.').Append(Overload.Suffix);
+            return sb.Append(".g.cs").ToString();
         }
     }
 }
+
+/// <summary>
+/// Marks one of several [Objective] methods of the same name in one type. <see cref="Suffix"/> names its parameter
+/// types after the variables' kind — the element type, then each data parameter's type (<c>Single</c>,
+/// <c>DoubleDoubleArray</c>) — and <see cref="Cref"/> is its signature for documentation comments.
+/// </summary>
+internal sealed record OverloadSpec(string Suffix, string Cref);
 
 /// <summary>How the variables parameter is declared.</summary>
 internal enum VariablesKind

@@ -25,13 +25,13 @@ public sealed class GeneratedApiTests
         var t = method.ReturnType;
         var data = method.GetParameters().Skip(1).Select(p => p.ParameterType).ToArray();
 
-        var gradient = Assert.Single(method.DeclaringType!.GetMethods(AllMembers), m => m.Name == method.Name + "Gradient");
+        Type[] expected = [typeof(ReadOnlySpan<>).MakeGenericType(t), typeof(Span<>).MakeGenericType(t), .. data];
+        // Overloads of an objective get overloads of its gradient: exactly one has this objective's parameters.
+        var gradient = Assert.Single(method.DeclaringType!.GetMethods(AllMembers),
+            m => m.Name == method.Name + "Gradient" && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(expected));
         Assert.Equal(method.IsStatic, gradient.IsStatic);
         Assert.Equal(Accessibility(method), Accessibility(gradient));
         Assert.Equal(t, gradient.ReturnType);
-        Assert.Equal(
-            new[] { typeof(ReadOnlySpan<>).MakeGenericType(t), typeof(Span<>).MakeGenericType(t) }.Concat(data),
-            gradient.GetParameters().Select(p => p.ParameterType));
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class GeneratedApiTests
         // An 'in' data parameter is stored in a field of the struct, so its constructor takes the value.
         var data = method.GetParameters().Skip(1).Select(p => p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType).ToArray();
 
-        var type = method.DeclaringType!.GetNestedType(method.Name + "Objective", BindingFlags.Public | BindingFlags.NonPublic);
+        var type = method.DeclaringType!.GetNestedType(StructPrefix(method) + "Objective", BindingFlags.Public | BindingFlags.NonPublic);
         Assert.NotNull(type);
         Assert.True(type!.IsValueType, $"{type} must be a struct.");
         bool hasSpanData = data.Any(d => d.IsByRefLike);
@@ -63,7 +63,23 @@ public sealed class GeneratedApiTests
             .Where(m => m.GetCustomAttribute<ObjectiveAttribute>() is not null)
             .OrderBy(Describe, StringComparer.Ordinal);
 
-    private static string Describe(MethodInfo method) => $"{method.DeclaringType!.FullName}.{method.Name}";
+    private static string Describe(MethodInfo method) =>
+        $"{method.DeclaringType!.FullName}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType))})";
+
+    /// <summary>
+    /// The documented name of an objective's structs (docs/differentiation.md, "Overloads"): the method's name, and for one
+    /// of several [Objective] methods of that name in its type, the words of its element type and data parameter types.
+    /// </summary>
+    private static string StructPrefix(MethodInfo method)
+    {
+        bool overloaded = method.DeclaringType!.GetMethods(AllMembers).Count(m => m.Name == method.Name && m.GetCustomAttribute<ObjectiveAttribute>() is not null) > 1;
+        if (!overloaded) return method.Name;
+        static string Word(Type type) => type.IsArray ? Word(type.GetElementType()!) + "Array"
+            : type.IsByRef ? Word(type.GetElementType()!)
+            : type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + string.Concat(type.GetGenericArguments().Select(Word))
+            : type.Name;
+        return method.Name + Word(method.ReturnType) + string.Concat(method.GetParameters().Skip(1).Select(p => Word(p.ParameterType)));
+    }
 
     private static MethodInfo Find(string objective) => ObjectiveMethods().Single(m => Describe(m) == objective);
 

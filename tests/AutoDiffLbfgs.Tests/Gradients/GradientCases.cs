@@ -25,6 +25,9 @@ public static class GradientCases
     /// <summary>Horner coefficients, highest degree first.</summary>
     internal static readonly double[] HornerCoefficients = [0.5, -1.0, 0.3, 2.0, -0.7];
 
+    /// <summary>The weights of the data overload of <c>OverloadObjectives.Spread</c>.</summary>
+    internal static readonly double[] SpreadWeights = [0.5, 1.5, -0.25, 2.0, 1.0];
+
     internal static readonly double[] PowerWeights = [1.0, -0.5, 2.0];
     internal const int PowerExponent = 3;
     internal const double CoshScale = 0.8;
@@ -271,10 +274,47 @@ public static class GradientCases
             x => new Containers.Bump.DepthObjective(Bump).Value(x),
             (x, g) => new Containers.Bump.DepthObjective(Bump).ValueAndGradient(x, g),
             hvp: (x, v, r) => new Containers.Bump.DepthObjective(Bump).HessianVectorProduct(x, v, r));
+
+        // Overloads: each one's gradient and HVP are overloads of one name; the structs carry the overload's parameter types.
+        yield return Case("Bowl(double)", Uniform(5, -1.5, 1.5),
+            OverloadObjectives.Bowl, OverloadObjectives.BowlGradient,
+            x => new OverloadObjectives.BowlDoubleObjective().Value(x),
+            (x, g) => new OverloadObjectives.BowlDoubleObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new OverloadObjectives.BowlDoubleObjective().HessianVectorProduct(x, v, r));
+        yield return Case("Spread()", Uniform(5, -2, 2),
+            OverloadObjectives.Spread, OverloadObjectives.SpreadGradient,
+            x => new OverloadObjectives.SpreadDoubleObjective().Value(x),
+            (x, g) => new OverloadObjectives.SpreadDoubleObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new OverloadObjectives.SpreadDoubleObjective().HessianVectorProduct(x, v, r));
+        yield return Case("Spread(double[])", Uniform(5, -2, 2),
+            x => OverloadObjectives.Spread(x, SpreadWeights), (x, g) => OverloadObjectives.SpreadGradient(x, g, SpreadWeights),
+            x => new OverloadObjectives.SpreadDoubleDoubleArrayObjective(SpreadWeights).Value(x),
+            (x, g) => new OverloadObjectives.SpreadDoubleDoubleArrayObjective(SpreadWeights).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new OverloadObjectives.SpreadDoubleDoubleArrayObjective(SpreadWeights).HessianVectorProduct(x, v, r));
+        yield return Case("Spread(double)", Uniform(5, -2, 2),
+            x => OverloadObjectives.Spread(x, 1.7), (x, g) => OverloadObjectives.SpreadGradient(x, g, 1.7),
+            x => new OverloadObjectives.SpreadDoubleDoubleObjective(1.7).Value(x),
+            (x, g) => new OverloadObjectives.SpreadDoubleDoubleObjective(1.7).ValueAndGradient(x, g),
+            hvp: (x, v, r) => new OverloadObjectives.SpreadDoubleDoubleObjective(1.7).HessianVectorProduct(x, v, r));
+        yield return Case("Nested.Bowl", Uniform(2, -1, 1),
+            OverloadObjectives.Nested.Bowl, OverloadObjectives.Nested.BowlGradient,
+            x => new OverloadObjectives.Nested.BowlObjective().Value(x),
+            (x, g) => new OverloadObjectives.Nested.BowlObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new OverloadObjectives.Nested.BowlObjective().HessianVectorProduct(x, v, r));
     }
 
     private static IEnumerable<GradientCase<float>> CreateFloatCases()
     {
+        yield return new GradientCase<float>
+        {
+            Name = "Bowl(float)",
+            Sample = Uniform(5, -1.5, 1.5),
+            Value = OverloadObjectives.Bowl,
+            Gradient = OverloadObjectives.BowlGradient,
+            ObjectiveValue = x => new OverloadObjectives.BowlSingleObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new OverloadObjectives.BowlSingleObjective().ValueAndGradient(x, g),
+            Reference = x => OverloadObjectives.Bowl(x),
+        };
         yield return new GradientCase<float>
         {
             Name = nameof(SignatureObjectives.FloatMathF),
