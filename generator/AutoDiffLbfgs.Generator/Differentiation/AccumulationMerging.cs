@@ -78,8 +78,8 @@ internal static class AccumulationMerging
             {
                 case SpanAccumulateStmt earlier when earlier.Span == later.Span && earlier.Index.Equals(later.Index):
                     var reads = new HashSet<string>();
-                    Analysis.ExprReads(earlier.Index, reads);
-                    Analysis.ExprReads(earlier.Value, reads);
+                    IrQueries.LocalReads(earlier.Index, reads);
+                    IrQueries.LocalReads(earlier.Value, reads);
                     if (reads.Overlaps(written)) return null;
                     output.RemoveAt(k);
                     return earlier with { Value = Combine(earlier.Value, earlier.Subtract, later.Value, later.Subtract) };
@@ -123,7 +123,7 @@ internal static class AccumulationMerging
     private static bool Reads(Expr e, string name)
     {
         var reads = new HashSet<string>();
-        Analysis.ExprReads(e, reads);
+        IrQueries.LocalReads(e, reads);
         return reads.Contains(name);
     }
 }

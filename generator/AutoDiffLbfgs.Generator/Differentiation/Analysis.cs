@@ -34,7 +34,7 @@ internal sealed class Analysis
     {
         _active = ComputeActive(body);
         var declarations = new HashSet<string>();
-        foreach (var stmt in Descendants(body))
+        foreach (var stmt in IrTree.Descendants(body))
         {
             switch (stmt)
             {
@@ -65,33 +65,33 @@ internal sealed class Analysis
         var set = new HashSet<string>();
         switch (stmt)
         {
-            case DeclareStmt d when d.Init is not null: ExprReads(d.Init, set); break;
-            case AssignStmt a: ExprReads(a.Value, set); break;
-            case AccumulateStmt acc: ExprReads(acc.Value, set); break;
-            case SpanAccumulateStmt s: ExprReads(s.Index, set); ExprReads(s.Value, set); break;
+            case DeclareStmt d when d.Init is not null: IrQueries.LocalReads(d.Init, set); break;
+            case AssignStmt a: IrQueries.LocalReads(a.Value, set); break;
+            case AccumulateStmt acc: IrQueries.LocalReads(acc.Value, set); break;
+            case SpanAccumulateStmt s: IrQueries.LocalReads(s.Index, set); IrQueries.LocalReads(s.Value, set); break;
             case ElementAssignStmt e:
-                ExprReads(e.Index, set);
-                ExprReads(e.Value, set);
+                IrQueries.LocalReads(e.Index, set);
+                IrQueries.LocalReads(e.Value, set);
                 if (e.Accumulate) set.Add(e.Array);
                 break;
-            case ArrayDeclareStmt a: ExprReads(a.Length, set); break;
-            case UndoStmt u: ExprReads(u.Mark, set); break;
-            case SpanRuleCallStmt call: foreach (var a in call.Args) ExprReads(a, set); break;
-            case ReturnStmt r: ExprReads(r.Value, set); break;
-            case PushStmt p: ExprReads(p.Value, set); break;
+            case ArrayDeclareStmt a: IrQueries.LocalReads(a.Length, set); break;
+            case UndoStmt u: IrQueries.LocalReads(u.Mark, set); break;
+            case SpanRuleCallStmt call: foreach (var a in call.Args) IrQueries.LocalReads(a, set); break;
+            case ReturnStmt r: IrQueries.LocalReads(r.Value, set); break;
+            case PushStmt p: IrQueries.LocalReads(p.Value, set); break;
             case IfStmt i:
-                ExprReads(i.Condition, set);
+                IrQueries.LocalReads(i.Condition, set);
                 set.UnionWith(Reads(i.Then));
                 if (i.Else is not null) set.UnionWith(Reads(i.Else));
                 break;
             case ForStmt f:
                 set.UnionWith(Reads(f.Init));
-                if (f.Condition is not null) ExprReads(f.Condition, set);
+                if (f.Condition is not null) IrQueries.LocalReads(f.Condition, set);
                 set.UnionWith(Reads(f.Increment));
                 set.UnionWith(Reads(f.Body));
                 break;
             case WhileStmt w:
-                ExprReads(w.Condition, set);
+                IrQueries.LocalReads(w.Condition, set);
                 set.UnionWith(Reads(w.Body));
                 break;
             case BlockStmt b:
@@ -178,75 +178,22 @@ internal sealed class Analysis
             case DeclareStmt d when d.Init is not null && IsActive(d.Name): PartialReads(d.Init, set); break;
             case AssignStmt a when IsActive(a.Name): PartialReads(a.Value, set); break;
             case AccumulateStmt acc when IsActive(acc.Name): PartialReads(acc.Value, set); break;
-            case ElementAssignStmt e when IsActive(e.Array): ExprReads(e.Index, set); PartialReads(e.Value, set); break;
+            case ElementAssignStmt e when IsActive(e.Array): IrQueries.LocalReads(e.Index, set); PartialReads(e.Value, set); break;
             case ReturnStmt r: PartialReads(r.Value, set); break;
             case IfStmt i:
-                ExprReads(i.Condition, set);
+                IrQueries.LocalReads(i.Condition, set);
                 set.UnionWith(ReverseReads(i.Then));
                 if (i.Else is not null) set.UnionWith(ReverseReads(i.Else));
                 break;
             case ForStmt or WhileStmt or BlockStmt:
                 // The reverse of a compound statement re-runs (parts of) it forward, so it may read anything it reads.
                 set.UnionWith(Reads(stmt));
-                foreach (var child in Children(stmt)) set.UnionWith(ReverseReads(child));
+                foreach (var child in IrTree.Children(stmt)) set.UnionWith(ReverseReads(child));
                 set.ExceptWith(Declared(stmt));
                 break;
         }
         _reverseReads[stmt] = set;
         return set;
-    }
-
-    /// <summary>The local arrays whose elements <paramref name="stmt"/> reads anywhere inside it (a length alone does not count).</summary>
-    public static HashSet<string> ElementReads(Stmt stmt)
-    {
-        var set = new HashSet<string>();
-        foreach (var s in Descendants(stmt))
-        {
-            foreach (var e in DeadCode.Expressions(s)) Walk(e);
-        }
-        return set;
-
-        void Walk(Expr e)
-        {
-            switch (e)
-            {
-                case ArrayElementExpr a: set.Add(a.Array); Walk(a.Index); break;
-                case VariableElementExpr v: Walk(v.Index); break;
-                case DataElementExpr d: Walk(d.Index); break;
-                case SpanElementExpr sp: Walk(sp.Index); break;
-                case UnaryExpr u: Walk(u.Operand); break;
-                case BinaryExpr b: Walk(b.Left); Walk(b.Right); break;
-                case CallExpr c: foreach (var x in c.Args) Walk(x); break;
-                case UserCallExpr c: foreach (var x in c.Args) Walk(x); break;
-                case SpanRuleCallExpr c: foreach (var x in c.Args) Walk(x); break;
-                case HelperCallExpr h: foreach (var x in h.Args) Walk(x); break;
-                case ConvertExpr c: Walk(c.Operand); break;
-                case ConditionalExpr c: Walk(c.Condition); Walk(c.WhenTrue); Walk(c.WhenFalse); break;
-            }
-        }
-    }
-
-    /// <summary>The locals read by an expression.</summary>
-    public static void ExprReads(Expr expr, HashSet<string> set)
-    {
-        switch (expr)
-        {
-            case LocalExpr l: set.Add(l.Name); break;
-            case VariableElementExpr v: ExprReads(v.Index, set); break;
-            case DataElementExpr d: ExprReads(d.Index, set); break;
-            case SpanElementExpr s: ExprReads(s.Index, set); break;
-            case ArrayElementExpr a: set.Add(a.Array); ExprReads(a.Index, set); break;
-            case ArrayLengthExpr a: set.Add(a.Array); break;
-            case UnaryExpr u: ExprReads(u.Operand, set); break;
-            case BinaryExpr b: ExprReads(b.Left, set); ExprReads(b.Right, set); break;
-            case CallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
-            case UserCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
-            case SpanRuleCallExpr c: foreach (var a in c.Args) ExprReads(a, set); break;
-            case HelperCallExpr h: foreach (var a in h.Args) ExprReads(a, set); break;
-            case HelperTangentExpr h: foreach (var a in h.Args.Concat(h.ArgDots)) ExprReads(a, set); break;
-            case ConvertExpr c: ExprReads(c.Operand, set); break;
-            case ConditionalExpr c: ExprReads(c.Condition, set); ExprReads(c.WhenTrue, set); ExprReads(c.WhenFalse, set); break;
-        }
     }
 
     /// <summary>The locals the partial derivatives of <paramref name="expr"/> need (a linear leaf needs nothing).</summary>
@@ -256,8 +203,8 @@ internal sealed class Analysis
         switch (expr)
         {
             case LocalExpr: break; // a linear leaf: its partial is the seed itself
-            case VariableElementExpr v: ExprReads(v.Index, set); break;
-            case ArrayElementExpr a: ExprReads(a.Index, set); break; // a linear leaf: its adjoint goes to aBar[index]
+            case VariableElementExpr v: IrQueries.LocalReads(v.Index, set); break;
+            case ArrayElementExpr a: IrQueries.LocalReads(a.Index, set); break; // a linear leaf: its adjoint goes to aBar[index]
             case UnaryExpr u: PartialReads(u.Operand, set); break;
             case ConvertExpr c: PartialReads(c.Operand, set); break;
             case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract } b:
@@ -265,83 +212,37 @@ internal sealed class Analysis
                 PartialReads(b.Right, set);
                 break;
             case BinaryExpr { Op: BinaryOp.Multiply } b:
-                if (IsActive(b.Left)) { ExprReads(b.Right, set); PartialReads(b.Left, set); }
-                if (IsActive(b.Right)) { ExprReads(b.Left, set); PartialReads(b.Right, set); }
+                if (IsActive(b.Left)) { IrQueries.LocalReads(b.Right, set); PartialReads(b.Left, set); }
+                if (IsActive(b.Right)) { IrQueries.LocalReads(b.Left, set); PartialReads(b.Right, set); }
                 break;
             case BinaryExpr { Op: BinaryOp.Divide } b:
-                ExprReads(b.Right, set);
+                IrQueries.LocalReads(b.Right, set);
                 PartialReads(b.Left, set);
-                if (IsActive(b.Right)) { ExprReads(b.Left, set); PartialReads(b.Right, set); }
+                if (IsActive(b.Right)) { IrQueries.LocalReads(b.Left, set); PartialReads(b.Right, set); }
                 break;
             case CallExpr c:
-                foreach (var a in c.Args) { ExprReads(a, set); PartialReads(a, set); }
+                foreach (var a in c.Args) { IrQueries.LocalReads(a, set); PartialReads(a, set); }
                 break;
             case UserCallExpr c:
                 // The partials are expressions of the arguments (and of data) only.
-                foreach (var a in c.Args) { ExprReads(a, set); PartialReads(a, set); }
+                foreach (var a in c.Args) { IrQueries.LocalReads(a, set); PartialReads(a, set); }
                 break;
             case SpanRuleCallExpr c:
                 // The gradient is computed from the variables and the (inactive) arguments.
-                foreach (var a in c.Args) ExprReads(a, set);
+                foreach (var a in c.Args) IrQueries.LocalReads(a, set);
                 break;
             case HelperCallExpr h:
                 // The partials come from the helper's generated gradient, called with the arguments.
-                foreach (var a in h.Args) { ExprReads(a, set); PartialReads(a, set); }
+                foreach (var a in h.Args) { IrQueries.LocalReads(a, set); PartialReads(a, set); }
                 break;
             case ConditionalExpr c:
-                ExprReads(c.Condition, set);
+                IrQueries.LocalReads(c.Condition, set);
                 PartialReads(c.WhenTrue, set);
                 PartialReads(c.WhenFalse, set);
                 break;
             default:
-                ExprReads(expr, set);
+                IrQueries.LocalReads(expr, set);
                 break;
-        }
-    }
-
-    /// <summary>
-    /// The counter of a counting loop — its header declares one integer counter, only <c>counter++</c> (as
-    /// <c>counter += 1</c>) advances it, and its body never assigns it — or null for any other loop. Such a loop visits
-    /// each counter value once.
-    /// </summary>
-    public static string? CountingLoopCounter(ForStmt loop)
-    {
-        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return null;
-        string counter = declaration.Name;
-        if (loop.Increment.Statements.Count != 1
-            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
-            || step.Name != counter)
-        {
-            return null;
-        }
-        bool assigned = Descendants(loop.Body).Any(s => s switch
-        {
-            DeclareStmt d => d.Name == counter,
-            AssignStmt a => a.Name == counter,
-            AccumulateStmt acc => acc.Name == counter,
-            PopStmt p => p.Name == counter,
-            _ => false,
-        });
-        return assigned ? null : counter;
-    }
-
-    /// <summary>Direct sub-statements of a compound statement.</summary>
-    public static IEnumerable<Stmt> Children(Stmt stmt) => stmt switch
-    {
-        BlockStmt b => b.Statements,
-        IfStmt i => i.Else is null ? new Stmt[] { i.Then } : new Stmt[] { i.Then, i.Else },
-        ForStmt f => new Stmt[] { f.Init, f.Body, f.Increment },
-        WhileStmt w => new Stmt[] { w.Body },
-        _ => Enumerable.Empty<Stmt>(),
-    };
-
-    /// <summary>Every statement in <paramref name="stmt"/>, depth first.</summary>
-    public static IEnumerable<Stmt> Descendants(Stmt stmt)
-    {
-        yield return stmt;
-        foreach (var child in Children(stmt))
-        {
-            foreach (var d in Descendants(child)) yield return d;
         }
     }
 
@@ -349,7 +250,7 @@ internal sealed class Analysis
     {
         var active = new HashSet<string>();
         var assignments = new List<(string Name, Expr Value)>();
-        foreach (var stmt in Descendants(body))
+        foreach (var stmt in IrTree.Descendants(body))
         {
             switch (stmt)
             {
@@ -390,7 +291,7 @@ internal sealed class Analysis
         ArrayElementExpr a => a.Type.IsFloating() && active.Contains(a.Array),
         UnaryExpr u => u.Type.IsFloating() && DependsOnVariables(u.Operand, active),
         BinaryExpr b => b.Type.IsFloating() && (DependsOnVariables(b.Left, active) || DependsOnVariables(b.Right, active)),
-        CallExpr c => c.Type.IsFloating() && !Lowering.KnownFunctions.IsPiecewiseConstant(c.Function) && c.Args.Any(a => DependsOnVariables(a, active)),
+        CallExpr c => c.Type.IsFloating() && !c.Function.IsPiecewiseConstant() && c.Args.Any(a => DependsOnVariables(a, active)),
         UserCallExpr c => c.Type.IsFloating() && c.Args.Any(a => DependsOnVariables(a, active)),
         SpanRuleCallExpr c => c.Type.IsFloating(), // a function of the variables
         HelperCallExpr h => h.Type.IsFloating() && h.Args.Any(a => DependsOnVariables(a, active)),

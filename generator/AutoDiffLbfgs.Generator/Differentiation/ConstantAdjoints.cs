@@ -20,7 +20,7 @@ internal static class ConstantAdjoints
             int i = statements.FindIndex(s => s is DeclareStmt { Init: ConstExpr { Value: 0 } } d && d.Name == seed.Name);
             if (i < 0 || i > j) continue;
             if (statements.Skip(i + 1).Take(j - i - 1).Any(s => Reads(s, seed.Name))) continue;
-            if (Analysis.Descendants(body).Count(s => Writes(s, seed.Name)) != 2) continue;
+            if (IrTree.Descendants(body).Count(s => Writes(s, seed.Name)) != 2) continue;
 
             var replacements = new Dictionary<string, Expr> { [seed.Name] = constant };
             var rewritten = statements.Take(j).Where((_, k) => k != i).ToList();
@@ -30,29 +30,8 @@ internal static class ConstantAdjoints
         return body;
     }
 
-    private static bool Reads(Stmt s, string name)
-    {
-        var reads = new HashSet<string>();
-        foreach (var d in Analysis.Descendants(s))
-        {
-            switch (d)
-            {
-                case DeclareStmt { Init: { } e }: Analysis.ExprReads(e, reads); break;
-                case AssignStmt a: Analysis.ExprReads(a.Value, reads); break;
-                case AccumulateStmt acc: Analysis.ExprReads(acc.Value, reads); break;
-                case SpanAccumulateStmt sa: Analysis.ExprReads(sa.Index, reads); Analysis.ExprReads(sa.Value, reads); break;
-                case ElementAssignStmt ea: Analysis.ExprReads(ea.Index, reads); Analysis.ExprReads(ea.Value, reads); break;
-                case ArrayDeclareStmt ad: Analysis.ExprReads(ad.Length, reads); break;
-                case IfStmt f: Analysis.ExprReads(f.Condition, reads); break;
-                case ForStmt { Condition: { } c }: Analysis.ExprReads(c, reads); break;
-                case WhileStmt w: Analysis.ExprReads(w.Condition, reads); break;
-                case PushStmt p: Analysis.ExprReads(p.Value, reads); break;
-                case ReturnStmt r: Analysis.ExprReads(r.Value, reads); break;
-                case HelperGradientStmt g: foreach (var a in g.Args) Analysis.ExprReads(a, reads); break;
-            }
-        }
-        return reads.Contains(name);
-    }
+    private static bool Reads(Stmt s, string name) =>
+        IrTree.Descendants(s).Any(d => IrTree.Expressions(d).Any(e => IrQueries.Reads(e, name)));
 
     private static bool Writes(Stmt s, string name) => s switch
     {
@@ -63,45 +42,30 @@ internal static class ConstantAdjoints
         _ => false,
     };
 
-    private static Stmt Substitute(Stmt s, Dictionary<string, Expr> map) => s switch
-    {
-        DeclareStmt { Init: { } e } d => d with { Init = Substitute(e, map) },
-        AssignStmt a => a with { Value = Substitute(a.Value, map) },
-        AccumulateStmt acc => acc with { Value = Substitute(acc.Value, map) },
-        SpanAccumulateStmt sa => sa with { Index = Substitute(sa.Index, map), Value = Substitute(sa.Value, map) },
-        ElementAssignStmt ea => ea with { Index = Substitute(ea.Index, map), Value = Substitute(ea.Value, map) },
-        ArrayDeclareStmt ad => ad with { Length = Substitute(ad.Length, map) },
-        IfStmt i => i with { Condition = Substitute(i.Condition, map), Then = Block(i.Then, map), Else = i.Else is null ? null : Block(i.Else, map) },
-        ForStmt f => f with { Init = Block(f.Init, map), Condition = f.Condition is null ? null : Substitute(f.Condition, map), Increment = Block(f.Increment, map), Body = Block(f.Body, map) },
-        WhileStmt w => w with { Condition = Substitute(w.Condition, map), Body = Block(w.Body, map) },
-        BlockStmt b => Block(b, map),
-        PushStmt p => p with { Value = Substitute(p.Value, map) },
-        ReturnStmt r => r with { Value = Substitute(r.Value, map) },
-        HelperGradientStmt g => g with { Args = g.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
-        _ => s,
-    };
+    private static Stmt Substitute(Stmt s, Dictionary<string, Expr> map) => new Substitution(map).Rewrite(s);
 
-    private static BlockStmt Block(BlockStmt b, Dictionary<string, Expr> map) => new(b.Statements.Select(s => Substitute(s, map)).ToEquatableArray());
-
-    private static Expr Substitute(Expr e, Dictionary<string, Expr> map) => e switch
+    /// <summary>
+    /// Replaces the locals of the map by their constants, folding the arithmetic around them through
+    /// <see cref="ExprBuilder"/> (so <c>sBar * e</c> with sBar = 1 becomes <c>e</c>).
+    /// </summary>
+    private sealed class Substitution(Dictionary<string, Expr> map) : IrRewriter
     {
-        LocalExpr l when map.TryGetValue(l.Name, out var value) => value,
-        UnaryExpr { Op: UnaryOp.Negate } u => ExprBuilder.Neg(Substitute(u.Operand, map)),
-        UnaryExpr u => u with { Operand = Substitute(u.Operand, map) },
-        BinaryExpr { Op: BinaryOp.Add } b when b.Type.IsFloating() => ExprBuilder.Add(Substitute(b.Left, map), Substitute(b.Right, map)),
-        BinaryExpr { Op: BinaryOp.Subtract } b when b.Type.IsFloating() => ExprBuilder.Sub(Substitute(b.Left, map), Substitute(b.Right, map)),
-        BinaryExpr { Op: BinaryOp.Multiply } b when b.Type.IsFloating() => ExprBuilder.Mul(Substitute(b.Left, map), Substitute(b.Right, map)),
-        BinaryExpr { Op: BinaryOp.Divide } b when b.Type.IsFloating() => ExprBuilder.Div(Substitute(b.Left, map), Substitute(b.Right, map)),
-        BinaryExpr b => b with { Left = Substitute(b.Left, map), Right = Substitute(b.Right, map) },
-        CallExpr c => c with { Args = c.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
-        UserCallExpr c => c with { Args = c.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
-        HelperCallExpr h => h with { Args = h.Args.Select(a => Substitute(a, map)).ToEquatableArray() },
-        ConvertExpr c => c with { Operand = Substitute(c.Operand, map) },
-        ConditionalExpr c => c with { Condition = Substitute(c.Condition, map), WhenTrue = Substitute(c.WhenTrue, map), WhenFalse = Substitute(c.WhenFalse, map) },
-        VariableElementExpr v => v with { Index = Substitute(v.Index, map) },
-        DataElementExpr d => d with { Index = Substitute(d.Index, map) },
-        SpanElementExpr s => s with { Index = Substitute(s.Index, map) },
-        ArrayElementExpr a => a with { Index = Substitute(a.Index, map) },
-        _ => e,
-    };
+        protected override Expr RewriteLocal(LocalExpr local) => map.TryGetValue(local.Name, out var value) ? value : local;
+
+        protected override Expr RewriteUnary(UnaryExpr unary) =>
+            unary.Op == UnaryOp.Negate ? ExprBuilder.Neg(Rewrite(unary.Operand)) : base.RewriteUnary(unary);
+
+        protected override Expr RewriteBinary(BinaryExpr b)
+        {
+            if (!b.Type.IsFloating()) return base.RewriteBinary(b);
+            return b.Op switch
+            {
+                BinaryOp.Add => ExprBuilder.Add(Rewrite(b.Left), Rewrite(b.Right)),
+                BinaryOp.Subtract => ExprBuilder.Sub(Rewrite(b.Left), Rewrite(b.Right)),
+                BinaryOp.Multiply => ExprBuilder.Mul(Rewrite(b.Left), Rewrite(b.Right)),
+                BinaryOp.Divide => ExprBuilder.Div(Rewrite(b.Left), Rewrite(b.Right)),
+                _ => base.RewriteBinary(b),
+            };
+        }
+    }
 }

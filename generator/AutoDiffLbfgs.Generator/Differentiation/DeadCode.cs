@@ -17,10 +17,10 @@ internal static class DeadCode
         {
             var reads = new HashSet<string>();
             var popped = new HashSet<string>();
-            foreach (var s in Analysis.Descendants(body))
+            foreach (var s in IrTree.Descendants(body))
             {
                 if (s is PopStmt p) popped.Add(p.Name);
-                foreach (var e in Expressions(s)) Analysis.ExprReads(e, reads);
+                foreach (var e in IrTree.Expressions(s)) IrQueries.LocalReads(e, reads);
             }
             bool removed = false;
             var result = Prune(body, reads, popped, ref removed);
@@ -124,25 +124,4 @@ internal static class DeadCode
         }
         return kept;
     }
-
-    /// <summary>The expressions a statement evaluates (not the sub-statements).</summary>
-    internal static IEnumerable<Expr> Expressions(Stmt s) => s switch
-    {
-        ArrayDeclareStmt a => new[] { a.Length },
-        ElementAssignStmt e => new[] { e.Index, e.Value },
-        UndoStmt u => new[] { u.Mark },
-        SpanRuleCallStmt call => call.Args,
-        DeclareStmt { Init: { } init } => new[] { init },
-        AssignStmt a => new[] { a.Value },
-        AccumulateStmt acc => new[] { acc.Value },
-        SpanAccumulateStmt sa => new[] { sa.Index, sa.Value },
-        IfStmt i => new[] { i.Condition },
-        ForStmt { Condition: { } c } => new[] { c },
-        WhileStmt w => new[] { w.Condition },
-        ReturnStmt r => new[] { r.Value },
-        PushStmt p => new[] { p.Value },
-        HelperGradientStmt g => g.Args,
-        HelperHessianVectorStmt h => h.Args.Concat(h.ArgDots),
-        _ => Enumerable.Empty<Expr>(),
-    };
 }

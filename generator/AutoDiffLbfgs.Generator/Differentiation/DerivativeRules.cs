@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AutoDiffLbfgs.Generator.Model;
-using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+using static AutoDiffLbfgs.Generator.Model.ExprBuilder;
 
 namespace AutoDiffLbfgs.Generator.Differentiation;
 

@@ -41,8 +41,8 @@ internal static class FirstAccumulations
         return new BlockStmt(list.ToEquatableArray()) { Source = block.Source };
     }
 
-    private static bool Touches(Stmt stmt, string name) => Analysis.Descendants(stmt).Any(s =>
-        DeadCode.Expressions(s).Any(e => Reads(e, name)) || s switch
+    private static bool Touches(Stmt stmt, string name) => IrTree.Descendants(stmt).Any(s =>
+        IrTree.Expressions(s).Any(e => Reads(e, name)) || s switch
         {
             AssignStmt a => a.Name == name,
             AccumulateStmt acc => acc.Name == name,
@@ -54,7 +54,7 @@ internal static class FirstAccumulations
     private static bool Reads(Expr e, string name)
     {
         var reads = new HashSet<string>();
-        Analysis.ExprReads(e, reads);
+        IrQueries.LocalReads(e, reads);
         return reads.Contains(name);
     }
 }

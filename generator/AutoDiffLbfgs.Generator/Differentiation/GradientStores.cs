@@ -23,10 +23,10 @@ internal static class GradientStores
     public static BlockStmt Run(BlockStmt body, string gradient, out Expr? storedBelow)
     {
         storedBelow = null;
-        var writes = Analysis.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient).ToList();
+        var writes = IrTree.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient).ToList();
         if (writes.Count == 0) return body;
         var loop = OuterLoopHolding(body, writes);
-        if (loop is null || Analysis.CountingLoopCounter(loop) is not { } counter) return body;
+        if (loop is null || IrQueries.CountingLoopCounter(loop) is not { } counter) return body;
         var offsets = new HashSet<long>();
         long? stride = null;
         foreach (var write in writes)
@@ -56,7 +56,7 @@ internal static class GradientStores
         if (!AtTopLevel(body, loop)) return null;
         if (loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32, Init: ConstExpr { Value: 0 } }) return null;
         if (loop.Condition is not BinaryExpr { Op: BinaryOp.Less, Left: LocalExpr { Name: var name }, Right: var end } || name != counter || !FixedForTheCall(end)) return null;
-        return ExprBuilder.Mul(Lowering.Literals.Integer(ScalarType.Int32, stride), end);
+        return ExprBuilder.Mul(Literals.Integer(ScalarType.Int32, stride), end);
     }
 
     private static bool AtTopLevel(BlockStmt block, Stmt target) =>
@@ -77,11 +77,11 @@ internal static class GradientStores
         switch (stmt)
         {
             case ForStmt f:
-                return writes.All(w => Analysis.Descendants(f.Body).Contains(w, ReferenceComparer<Stmt>.Instance)) ? f : null;
+                return writes.All(w => IrTree.Descendants(f.Body).Contains(w, ReferenceComparer<Stmt>.Instance)) ? f : null;
             case WhileStmt:
                 return null;
             default:
-                var holders = Analysis.Children(stmt).Where(c => Analysis.Descendants(c).OfType<SpanAccumulateStmt>().Any(writes.Contains)).ToList();
+                var holders = IrTree.Children(stmt).Where(c => IrTree.Descendants(c).OfType<SpanAccumulateStmt>().Any(writes.Contains)).ToList();
                 return holders.Count == 1 ? OuterLoopHolding(holders[0], writes) : null;
         }
     }
@@ -91,7 +91,7 @@ internal static class GradientStores
     {
         if (ReferenceEquals(block, write)) return true;
         if (block is ForStmt or WhileStmt) return false;
-        return Analysis.Children(block).Any(c => InBodyOutsideInnerLoops(c, write));
+        return IrTree.Children(block).Any(c => InBodyOutsideInnerLoops(c, write));
     }
 
     /// <summary>(a, b) when <paramref name="index"/> is <c>a·counter + b</c> with integer constants a, b; null otherwise.</summary>

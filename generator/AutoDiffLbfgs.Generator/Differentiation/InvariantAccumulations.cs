@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Model;
-using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+using static AutoDiffLbfgs.Generator.Model.ExprBuilder;
 
 namespace AutoDiffLbfgs.Generator.Differentiation;
 
@@ -54,7 +54,7 @@ internal static class InvariantAccumulations
         var varying = new HashSet<string>(analysis.Writes(loop));
         varying.UnionWith(analysis.Declared(loop));
         var body = loop is ForStmt f ? f.Body : ((WhileStmt)loop).Body;
-        var candidates = Analysis.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient && !s.Store && !ReadsAny(s.Index, varying)).ToList();
+        var candidates = IrTree.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient && !s.Store && !ReadsAny(s.Index, varying)).ToList();
         if (candidates.Count == 0) return new List<Stmt> { loop };
 
         var sums = new Dictionary<Expr, (string Name, ScalarType Type)>();
@@ -74,7 +74,7 @@ internal static class InvariantAccumulations
         {
             var index = entry.Key;
             var valid = new BinaryExpr(ScalarType.Boolean, BinaryOp.And,
-                Compare(BinaryOp.GreaterOrEqual, index, Lowering.Literals.Integer(index.Type, 0)),
+                Compare(BinaryOp.GreaterOrEqual, index, Literals.Integer(index.Type, 0)),
                 Compare(BinaryOp.Less, index, new VariablesLengthExpr()));
             var flush = new SpanAccumulateStmt(gradient, index, false, Local(entry.Value.Type, entry.Value.Name));
             output.Add(new IfStmt(valid, new BlockStmt(new Stmt[] { flush }.ToEquatableArray()), null));
@@ -85,7 +85,7 @@ internal static class InvariantAccumulations
     private static bool ReadsAny(Expr e, HashSet<string> names)
     {
         var reads = new HashSet<string>();
-        Analysis.ExprReads(e, reads);
+        IrQueries.LocalReads(e, reads);
         return reads.Overlaps(names);
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Lowering;
 using AutoDiffLbfgs.Generator.Model;
-using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+using static AutoDiffLbfgs.Generator.Model.ExprBuilder;
 
 namespace AutoDiffLbfgs.Generator.Differentiation;
 
@@ -68,7 +68,7 @@ internal sealed class ReverseTransform
         // Every overwritten array gets an undo log, declared first, and every write to it records the old element.
         var logs = new Dictionary<string, string>();
         var output = new List<Stmt>();
-        foreach (var array in Analysis.Descendants(top).OfType<ArrayDeclareStmt>().Where(a => a.Overwritten))
+        foreach (var array in IrTree.Descendants(top).OfType<ArrayDeclareStmt>().Where(a => a.Overwritten))
         {
             if (logs.ContainsKey(array.Name)) continue;
             logs[array.Name] = names.Fresh(array.Name + "Log");
@@ -78,8 +78,8 @@ internal sealed class ReverseTransform
 
         var transform = new ReverseTransform(new Analysis(top), names, gradient, rules) { _value = valueName };
         foreach (var entry in logs) transform._logs.Add(entry.Key, entry.Value);
-        foreach (var d in Analysis.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
-        foreach (var a in Analysis.Descendants(top).OfType<ArrayDeclareStmt>()) transform._types[a.Name] = a.Element;
+        foreach (var d in IrTree.Descendants(top).OfType<DeclareStmt>()) transform._types[d.Name] = d.Type;
+        foreach (var a in IrTree.Descendants(top).OfType<ArrayDeclareStmt>()) transform._types[a.Name] = a.Element;
 
         transform.FwdRev(top, new HashSet<string> { transform._value }, output);
         output.Add(new ReturnStmt(Local(element, transform._value)));
@@ -655,7 +655,7 @@ internal sealed class ReverseTransform
     // ---------------------------------------------------------------- helpers
 
     /// <summary>Whether the reverse of <paramref name="stmt"/> can change an adjoint (it assigns an active local).</summary>
-    private bool HasAdjoint(Stmt stmt) => Analysis.Descendants(stmt).Any(s => s switch
+    private bool HasAdjoint(Stmt stmt) => IrTree.Descendants(stmt).Any(s => s switch
     {
         DeclareStmt d => d.Init is not null && _a.IsActive(d.Name),
         AssignStmt a => _a.IsActive(a.Name),
@@ -681,7 +681,7 @@ internal sealed class ReverseTransform
 
         var loopWrites = _a.Writes(loop);
         var headerReads = new HashSet<string>(_a.Reads(loop.Increment));
-        if (loop.Condition is not null) Analysis.ExprReads(loop.Condition, headerReads);
+        if (loop.Condition is not null) IrQueries.LocalReads(loop.Condition, headerReads);
         headerReads.UnionWith(_a.Reads(loop.Init));
         foreach (var v in headerReads)
         {
@@ -698,11 +698,11 @@ internal sealed class ReverseTransform
             if (_a.IsArray(v))
             {
                 // A write-once array filled by the loop keeps iterations independent unless the loop reads its elements.
-                if (Analysis.ElementReads(loop).Contains(v)) return false;
+                if (IrQueries.ElementReads(loop).Contains(v)) return false;
                 continue;
             }
             if (loopReads.Contains(v)) return false;
-            bool onlyAccumulated = Analysis.Descendants(loop.Body).All(s => s switch
+            bool onlyAccumulated = IrTree.Descendants(loop.Body).All(s => s switch
             {
                 AssignStmt a => a.Name != v || bodyDeclared.Contains(v),
                 _ => true,
@@ -768,7 +768,7 @@ internal sealed class ReverseTransform
     private Expr StableSeed(string target, Expr bar, Expr value, List<Stmt> o, bool copy = false)
     {
         var reads = new HashSet<string>();
-        Analysis.ExprReads(value, reads);
+        IrQueries.LocalReads(value, reads);
         if (bar is ConstExpr || !copy && !reads.Contains(target)) return bar;
         var saved = _names.Fresh(target + "BarOld");
         o.Add(new DeclareStmt(saved, TypeOf(target), bar));
@@ -820,7 +820,7 @@ internal sealed class ReverseTransform
         if (stmt.Source is { } source) o.Add(new CommentStmt("adjoint of: " + source));
     }
 
-    private static Expr LoweringConvert(Expr e, ScalarType type) => BodyLowering.Convert(e, type);
+    private static Expr LoweringConvert(Expr e, ScalarType type) => Conversions.Convert(e, type);
 
     private static HashSet<string> Union(IEnumerable<HashSet<string>> sets)
     {

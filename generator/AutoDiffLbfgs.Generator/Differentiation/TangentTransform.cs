@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Model;
-using static AutoDiffLbfgs.Generator.Differentiation.ExprBuilder;
+using static AutoDiffLbfgs.Generator.Model.ExprBuilder;
 
 namespace AutoDiffLbfgs.Generator.Differentiation;
 
@@ -72,7 +72,7 @@ internal sealed class TangentTransform
         {
             // The tangents of span-rule calls are computed right before the statement, in its scope, for it alone.
             _ruleTangents.Clear();
-            foreach (var e in DeadCode.Expressions(stmt)) SpanRuleTangents(e, o);
+            foreach (var e in IrTree.Expressions(stmt)) SpanRuleTangents(e, o);
         }
         switch (stmt)
         {
@@ -83,7 +83,7 @@ internal sealed class TangentTransform
             case AssignStmt a when _a.IsActive(a.Name):
             {
                 var reads = new HashSet<string>();
-                Analysis.ExprReads(a.Value, reads);
+                IrQueries.LocalReads(a.Value, reads);
                 if (reads.Contains(a.Name))
                 {
                     // The tangent reads the old value: compute it first.
@@ -193,7 +193,7 @@ internal sealed class TangentTransform
             case UnaryExpr { Op: UnaryOp.Negate } u:
                 return Neg(Tangent(u.Operand, null));
             case ConvertExpr c:
-                return Lowering.BodyLowering.Convert(Tangent(c.Operand, null), c.Type);
+                return Conversions.Convert(Tangent(c.Operand, null), c.Type);
             case ConditionalExpr c:
                 return Select(c.Condition, Tangent(c.WhenTrue, null), Tangent(c.WhenFalse, null));
             case BinaryExpr b:

@@ -27,21 +27,13 @@ internal sealed class UserRules
     /// Replaces each placeholder local of <paramref name="e"/> by the argument it stands for. Arguments are pure
     /// expressions, so repeating one costs time, never correctness.
     /// </summary>
-    private static Expr Substitute(Expr e, EquatableArray<Expr> args) => e switch
+    private static Expr Substitute(Expr e, EquatableArray<Expr> args) => new Placeholders(args).Rewrite(e);
+
+    /// <summary>Puts the call's arguments in place of the placeholder locals.</summary>
+    private sealed class Placeholders(EquatableArray<Expr> args) : IrRewriter
     {
-        LocalExpr l when Placeholder(l.Name) is int index => args[index],
-        VariableElementExpr v => v with { Index = Substitute(v.Index, args) },
-        DataElementExpr d => d with { Index = Substitute(d.Index, args) },
-        ArrayElementExpr a => a with { Index = Substitute(a.Index, args) },
-        UnaryExpr u => u with { Operand = Substitute(u.Operand, args) },
-        BinaryExpr b => b with { Left = Substitute(b.Left, args), Right = Substitute(b.Right, args) },
-        CallExpr c => c with { Args = c.Args.Select(a => Substitute(a, args)).ToEquatableArray() },
-        UserCallExpr c => c with { Args = c.Args.Select(a => Substitute(a, args)).ToEquatableArray() },
-        HelperCallExpr h => h with { Args = h.Args.Select(a => Substitute(a, args)).ToEquatableArray() },
-        ConvertExpr c => c with { Operand = Substitute(c.Operand, args) },
-        ConditionalExpr c => c with { Condition = Substitute(c.Condition, args), WhenTrue = Substitute(c.WhenTrue, args), WhenFalse = Substitute(c.WhenFalse, args) },
-        _ => e,
-    };
+        protected override Expr RewriteLocal(LocalExpr local) => Placeholder(local.Name) is int index ? args[index] : local;
+    }
 
     /// <summary>The argument index a placeholder name stands for, or null for any other local.</summary>
     private static int? Placeholder(string name)

@@ -55,7 +55,7 @@ internal sealed class CodePrinter
                 _w.WriteLine($"{element.Array}[{Expr(element.Index)}] {(element.Accumulate ? "+=" : "=")} {Expr(element.Value)};");
                 break;
             case SpanAccumulateStmt { Store: true } s:
-                _w.WriteLine($"{s.Span}[{Expr(s.Index)}] = {Expr(s.Subtract ? Differentiation.ExprBuilder.Neg(s.Value) : s.Value)};");
+                _w.WriteLine($"{s.Span}[{Expr(s.Index)}] = {Expr(s.Subtract ? ExprBuilder.Neg(s.Value) : s.Value)};");
                 break;
             case SpanAccumulateStmt s:
                 _w.WriteLine($"{s.Span}[{Expr(s.Index)}] {(s.Subtract ? "-=" : "+=")} {Expr(s.Value)};");
@@ -116,9 +116,6 @@ internal sealed class CodePrinter
                 break;
             case CommentStmt c:
                 _w.WriteLine("// " + c.Text);
-                break;
-            case RawStmt r:
-                _w.WriteLines(r.Text);
                 break;
             case HelperGradientStmt g:
                 _w.WriteLine($"{g.Helper.Name}Gradient({HelperArguments(g.Args, null, g.Partials)}); // ∂{g.Helper.Title}/∂({FloatingParameters(g.Helper, g.Args)}) at the arguments");

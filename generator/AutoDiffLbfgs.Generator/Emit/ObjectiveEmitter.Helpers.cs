@@ -69,7 +69,7 @@ internal static partial class ObjectiveEmitter
             w.WriteLine($"/// <summary>A copy of the local function {title} of <see cref=\"{spec.MethodCref}\"/>, for generated code, which cannot call it.</summary>");
             w.WriteLine(GeneratedCode);
             w.WriteLine($"{modifiers}{t} {name}({values})");
-            new CodePrinter(w, spec.VariablesName, tape).Statement(scalars.Rewrite(helper.Body));
+            new CodePrinter(w, spec.VariablesName, tape).Statement(scalars.RewriteBlock(helper.Body));
             w.WriteLine();
         }
 
@@ -80,8 +80,8 @@ internal static partial class ObjectiveEmitter
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}{t} {name}Gradient({Join(values, Outs(bars))})");
         w.OpenBrace();
-        foreach (int j in floating) w.WriteLine($"{bars[j]} = {new CodePrinter(w, spec.VariablesName, tape).Expr(Lowering.Literals.Zero(parameters[j].Type))};");
-        WriteBody(w, spec, scalars.Rewrite(gradientCode), usesTape, tape);
+        foreach (int j in floating) w.WriteLine($"{bars[j]} = {new CodePrinter(w, spec.VariablesName, tape).Expr(Literals.Zero(parameters[j].Type))};");
+        WriteBody(w, spec, scalars.RewriteBlock(gradientCode), usesTape, tape);
         w.CloseBrace();
 
         w.WriteLine();
@@ -92,7 +92,7 @@ internal static partial class ObjectiveEmitter
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}{t} {name}Tangent({Join(values, directions)})");
         w.OpenBrace();
-        new CodePrinter(w, spec.VariablesName, tape).Statements(scalars.Rewrite(tangentCode).Statements);
+        new CodePrinter(w, spec.VariablesName, tape).Statements(scalars.RewriteBlock(tangentCode).Statements);
         w.CloseBrace();
 
         w.WriteLine();
@@ -103,15 +103,15 @@ internal static partial class ObjectiveEmitter
         w.WriteLine(GeneratedCode);
         w.WriteLine($"{modifiers}void {name}HessianVectorProduct({Join(values, directions, Outs(barDots))})");
         w.OpenBrace();
-        foreach (int j in floating) w.WriteLine($"{barDots[j]} = {new CodePrinter(w, spec.VariablesName, tape).Expr(Lowering.Literals.Zero(parameters[j].Type))};");
-        WriteBody(w, spec, scalars.Rewrite(hvpCode), usesTape, tape);
+        foreach (int j in floating) w.WriteLine($"{barDots[j]} = {new CodePrinter(w, spec.VariablesName, tape).Expr(Literals.Zero(parameters[j].Type))};");
+        WriteBody(w, spec, scalars.RewriteBlock(hvpCode), usesTape, tape);
         w.CloseBrace();
     }
 
     /// <summary>The locals a body declares, which the names of generated code must not reuse.</summary>
     private static IEnumerable<string> Declared(BlockStmt body)
     {
-        foreach (var s in Analysis.Descendants(body))
+        foreach (var s in IrTree.Descendants(body))
         {
             switch (s)
             {

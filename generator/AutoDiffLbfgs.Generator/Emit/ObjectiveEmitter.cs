@@ -300,7 +300,7 @@ internal static partial class ObjectiveEmitter
         yield return spec.MethodName;
         yield return spec.VariablesName;
         foreach (var d in spec.Data) yield return d.Name;
-        foreach (var s in Analysis.Descendants(spec.Body))
+        foreach (var s in IrTree.Descendants(spec.Body))
         {
             if (s is DeclareStmt d) yield return d.Name;
             if (s is ArrayDeclareStmt a) yield return a.Name;

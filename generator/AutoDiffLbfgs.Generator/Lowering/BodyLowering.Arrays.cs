@@ -122,7 +122,7 @@ internal sealed partial class BodyLowering
     /// </summary>
     private void CheckLocalArrays(BlockStmt body)
     {
-        var declared = new HashSet<string>(Analysis.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
+        var declared = new HashSet<string>(IrTree.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
         declared.ExceptWith(_checkedArrays);
         if (declared.Count == 0) return;
         _overwrittenArrays.UnionWith(LocalArrayRules.NotWriteOnce(body).Where(declared.Contains));

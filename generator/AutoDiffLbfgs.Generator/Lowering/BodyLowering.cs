@@ -590,24 +590,9 @@ internal sealed partial class BodyLowering
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, node, args));
 
-    /// <summary>Wraps <paramref name="expr"/> in a conversion unless it already has <paramref name="type"/>.</summary>
-    internal static Expr Convert(Expr expr, ScalarType type)
-    {
-        if (expr.Type == type) return expr;
-        if (expr is ConstExpr constant && type != ScalarType.Boolean && constant.Type != ScalarType.Boolean)
-        {
-            return type.IsInteger() ? Literals.Integer(type, (long)constant.Value) : Literals.Of(type, constant.Value);
-        }
-        return new ConvertExpr(type, expr);
-    }
+    private static Expr Convert(Expr expr, ScalarType type) => Conversions.Convert(expr, type);
 
-    internal static ScalarType Promote(ScalarType a, ScalarType b)
-    {
-        if (a == ScalarType.Double || b == ScalarType.Double) return ScalarType.Double;
-        if (a == ScalarType.Single || b == ScalarType.Single) return ScalarType.Single;
-        if (a == ScalarType.Int64 || b == ScalarType.Int64) return ScalarType.Int64;
-        return a == ScalarType.Boolean && b == ScalarType.Boolean ? ScalarType.Boolean : ScalarType.Int32;
-    }
+    private static ScalarType Promote(ScalarType a, ScalarType b) => Conversions.Promote(a, b);
 
     internal static ScalarType? MapType(ITypeSymbol type) => type.SpecialType switch
     {

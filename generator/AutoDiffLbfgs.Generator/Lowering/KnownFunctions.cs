@@ -70,8 +70,4 @@ internal static class KnownFunctions
         }
         return true;
     }
-
-    /// <summary>Functions whose derivative is zero almost everywhere (they only pass values through as constants).</summary>
-    public static bool IsPiecewiseConstant(MathFunction function) =>
-        function is MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate or MathFunction.Sign;
 }

@@ -44,10 +44,10 @@ internal static class LocalArrayRules
         int loopIndex = loop is null ? -1 : IndexOf(block, loop);
         if (loop is null || loopIndex < index) return false;
         // …as r[i] = … with i the loop's counter, declared in its header and advanced only by i++…
-        if (Analysis.CountingLoopCounter(loop) is not { } counter || write.Index is not LocalExpr { Name: var indexName } || indexName != counter) return false;
+        if (IrQueries.CountingLoopCounter(loop) is not { } counter || write.Index is not LocalExpr { Name: var indexName } || indexName != counter) return false;
         // …and not read before or while that loop runs.
-        return !Analysis.ElementReads(loop).Contains(name)
-            && !block.Statements.Skip(index + 1).Take(loopIndex - index - 1).Any(s => Analysis.ElementReads(s).Contains(name));
+        return !IrQueries.ElementReads(loop).Contains(name)
+            && !block.Statements.Skip(index + 1).Take(loopIndex - index - 1).Any(s => IrQueries.ElementReads(s).Contains(name));
     }
 
     /// <summary>
@@ -76,11 +76,11 @@ internal static class LocalArrayRules
             case ForStmt or WhileStmt:
                 // A while loop counts as a loop level too (with no counter), so an array written in one is rejected.
                 loops.Add(stmt as ForStmt);
-                foreach (var child in Analysis.Children(stmt)) Collect(child, loops, declarations, writes);
+                foreach (var child in IrTree.Children(stmt)) Collect(child, loops, declarations, writes);
                 loops.RemoveAt(loops.Count - 1);
                 break;
             default:
-                foreach (var child in Analysis.Children(stmt)) Collect(child, loops, declarations, writes);
+                foreach (var child in IrTree.Children(stmt)) Collect(child, loops, declarations, writes);
                 break;
         }
     }

@@ -72,6 +72,14 @@ internal enum MathFunction
     Sign,
 }
 
+/// <summary>Facts about the <see cref="MathFunction"/>s that the passes share.</summary>
+internal static class MathFunctions
+{
+    /// <summary>Functions whose derivative is zero almost everywhere (they only pass values through as constants).</summary>
+    public static bool IsPiecewiseConstant(this MathFunction function) =>
+        function is MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate or MathFunction.Sign;
+}
+
 /// <summary>An expression; <see cref="Type"/> is its C# type.</summary>
 internal abstract record Expr(ScalarType Type);
 
@@ -233,8 +241,6 @@ internal sealed record PopStmt(string Name, ScalarType Type) : Stmt;
 /// <summary>Generated: a line comment.</summary>
 internal sealed record CommentStmt(string Text) : Stmt;
 
-/// <summary>Generated: a statement written verbatim (setup code that is never differentiated).</summary>
-internal sealed record RawStmt(string Text) : Stmt;
 
 /// <summary>
 /// The derivative rule of a <c>[Derivative]</c> method: for each argument, ∂f/∂arg as an expression of

@@ -1,7 +1,5 @@
-using AutoDiffLbfgs.Generator.Lowering;
-using AutoDiffLbfgs.Generator.Model;
 
-namespace AutoDiffLbfgs.Generator.Differentiation;
+namespace AutoDiffLbfgs.Generator.Model;
 
 /// <summary>Smart constructors that fold the trivial cases (×1, +0, −−a) so generated code reads like hand-written code.</summary>
 internal static class ExprBuilder

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace AutoDiffLbfgs.Generator.Differentiation;
+namespace AutoDiffLbfgs.Generator.Model;
 
 /// <summary>Hands out generated local names that cannot collide with the user's identifiers or with each other.</summary>
 internal sealed class NameAllocator

@@ -1,7 +1,6 @@
 using System.Globalization;
-using AutoDiffLbfgs.Generator.Model;
 
-namespace AutoDiffLbfgs.Generator.Lowering;
+namespace AutoDiffLbfgs.Generator.Model;
 
 /// <summary>Builds literal nodes with invariant-culture, round-trip text (a locale minus sign must never reach a literal).</summary>
 internal static class Literals

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AutoDiffLbfgs.Generator.Lowering;
-using AutoDiffLbfgs.Generator.Model;
 
-namespace AutoDiffLbfgs.Generator.Differentiation;
+namespace AutoDiffLbfgs.Generator.Model;
 
 /// <summary>
 /// Rewrites early <c>return</c>, <c>break</c> and <c>continue</c> into boolean flags that guard the rest of the
@@ -44,8 +42,8 @@ internal sealed class Structurizer
         var statements = body.Statements;
         bool simple = statements.Count > 0
             && statements[statements.Count - 1] is ReturnStmt
-            && !Analysis.Descendants(body).Any(s => s is BreakStmt or ContinueStmt)
-            && Analysis.Descendants(body).Count(s => s is ReturnStmt) == 1;
+            && !IrTree.Descendants(body).Any(s => s is BreakStmt or ContinueStmt)
+            && IrTree.Descendants(body).Count(s => s is ReturnStmt) == 1;
         if (simple) return body;
 
         var structurizer = new Structurizer(names, element, fresh);
@@ -58,7 +56,7 @@ internal sealed class Structurizer
     {
         var statements = body.Statements;
         bool endsWithReturn = statements.Count > 0 && statements[statements.Count - 1] is ReturnStmt;
-        bool hasEarlyReturn = !endsWithReturn || Analysis.Descendants(body).Count(s => s is ReturnStmt) > 1;
+        bool hasEarlyReturn = !endsWithReturn || IrTree.Descendants(body).Count(s => s is ReturnStmt) > 1;
         var output = new List<Stmt>();
         if (!hasEarlyReturn)
         {
@@ -134,7 +132,7 @@ internal sealed class Structurizer
                 break;
             case ForStmt or WhileStmt:
                 output.AddRange(RewriteLoop(stmt));
-                if (_done is not null && Analysis.Descendants(stmt).Any(s => s is ReturnStmt)) exits.Add(_done);
+                if (_done is not null && IrTree.Descendants(stmt).Any(s => s is ReturnStmt)) exits.Add(_done);
                 break;
             default:
                 output.Add(stmt);
@@ -155,10 +153,10 @@ internal sealed class Structurizer
                 case BreakStmt: exits.Add(loop!.Break!); break;
                 case ContinueStmt: exits.Add(loop!.Continue!); break;
                 case ForStmt or WhileStmt:
-                    if (Analysis.Descendants(s).Any(d => d is ReturnStmt)) exits.Add(_done!);
+                    if (IrTree.Descendants(s).Any(d => d is ReturnStmt)) exits.Add(_done!);
                     break;
                 default:
-                    foreach (var c in Analysis.Children(s)) Walk(c);
+                    foreach (var c in IrTree.Children(s)) Walk(c);
                     break;
             }
         }
@@ -171,7 +169,7 @@ internal sealed class Structurizer
         var body = loopStmt is ForStmt f ? f.Body : ((WhileStmt)loopStmt).Body;
         bool hasBreak = DirectJumps(body).Any(s => s is BreakStmt);
         bool hasContinue = DirectJumps(body).Any(s => s is ContinueStmt);
-        bool hasReturn = Analysis.Descendants(body).Any(s => s is ReturnStmt);
+        bool hasReturn = IrTree.Descendants(body).Any(s => s is ReturnStmt);
         var flags = new LoopFlags
         {
             Break = hasBreak ? Fresh("exitLoop") : null,
@@ -217,7 +215,7 @@ internal sealed class Structurizer
     /// <summary>break/continue statements that belong to the loop whose body this is (not to nested loops).</summary>
     private static IEnumerable<Stmt> DirectJumps(Stmt stmt)
     {
-        foreach (var child in Analysis.Children(stmt))
+        foreach (var child in IrTree.Children(stmt))
         {
             if (child is BreakStmt or ContinueStmt) yield return child;
             else if (child is not (ForStmt or WhileStmt))

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AutoDiffLbfgs.Generator.Model;
+
+/// <summary>Questions about IR trees that the lowering and the transforms both ask, answered with the IR walker.</summary>
+internal static class IrQueries
+{
+    /// <summary>Adds to <paramref name="set"/> the locals (and local arrays, for an element or a length) <paramref name="expr"/> reads.</summary>
+    public static void LocalReads(Expr expr, HashSet<string> set) => new LocalReadsWalker(set, lengths: true).Visit(expr);
+
+    /// <summary>Whether <paramref name="expr"/> reads the local (or local array) <paramref name="name"/>.</summary>
+    public static bool Reads(Expr expr, string name)
+    {
+        var reads = new HashSet<string>();
+        LocalReads(expr, reads);
+        return reads.Contains(name);
+    }
+
+    /// <summary>The local arrays whose elements <paramref name="stmt"/> reads anywhere inside it (a length alone does not count).</summary>
+    public static HashSet<string> ElementReads(Stmt stmt)
+    {
+        var set = new HashSet<string>();
+        new ElementReadsWalker(set).Visit(stmt);
+        return set;
+    }
+
+    /// <summary>
+    /// The counter of a counting loop — its header declares one integer counter, only <c>counter++</c> (as
+    /// <c>counter += 1</c>) advances it, and its body never assigns it — or null for any other loop. Such a loop visits
+    /// each counter value once.
+    /// </summary>
+    public static string? CountingLoopCounter(ForStmt loop)
+    {
+        if (loop.Init.Statements.Count != 1 || loop.Init.Statements[0] is not DeclareStmt { Type: ScalarType.Int32 or ScalarType.Int64 } declaration) return null;
+        string counter = declaration.Name;
+        if (loop.Increment.Statements.Count != 1
+            || loop.Increment.Statements[0] is not AccumulateStmt { Subtract: false, Value: ConstExpr { Value: 1 } } step
+            || step.Name != counter)
+        {
+            return null;
+        }
+        bool assigned = IrTree.Descendants(loop.Body).Any(s => s switch
+        {
+            DeclareStmt d => d.Name == counter,
+            AssignStmt a => a.Name == counter,
+            AccumulateStmt acc => acc.Name == counter,
+            PopStmt p => p.Name == counter,
+            _ => false,
+        });
+        return assigned ? null : counter;
+    }
+
+    /// <summary>Collects the locals an expression reads; a local array counts for its elements and, with <c>lengths</c>, its length.</summary>
+    private sealed class LocalReadsWalker(HashSet<string> set, bool lengths) : IrWalker
+    {
+        protected override void VisitLocal(LocalExpr local) => set.Add(local.Name);
+
+        protected override void VisitArrayElement(ArrayElementExpr element)
+        {
+            set.Add(element.Array);
+            base.VisitArrayElement(element);
+        }
+
+        protected override void VisitArrayLength(ArrayLengthExpr length)
+        {
+            if (lengths) set.Add(length.Array);
+        }
+    }
+
+    /// <summary>Collects the local arrays whose elements are read.</summary>
+    private sealed class ElementReadsWalker(HashSet<string> set) : IrWalker
+    {
+        protected override void VisitArrayElement(ArrayElementExpr element)
+        {
+            set.Add(element.Array);
+            base.VisitArrayElement(element);
+        }
+    }
+}
