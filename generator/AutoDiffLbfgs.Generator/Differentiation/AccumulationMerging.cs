@@ -10,14 +10,19 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// <c>uBar += a; uBar += b;</c> into <c>uBar += a + b;</c>: one read-modify-write of memory instead of two, which is
 /// what a hand-written gradient does. The second addend must not read the target. Comments left heading no code are dropped.
 /// </summary>
-internal static class AccumulationMerging
+internal sealed class AccumulationMerging : IrRewriter
 {
-    public static BlockStmt Run(BlockStmt block)
+    public static BlockStmt Run(BlockStmt block) => new AccumulationMerging().RewriteBlock(block);
+
+    /// <summary>Only statements are rebuilt: expressions stay as they are.</summary>
+    public override Expr Rewrite(Expr expr) => expr;
+
+    public override BlockStmt RewriteBlock(BlockStmt block)
     {
         var output = new List<Stmt>();
         foreach (var stmt in block.Statements)
         {
-            var current = Recurse(stmt);
+            var current = Rewrite(stmt);
             // The previous statement, looking past the comments that head each adjoint block.
             int last = output.Count - 1;
             while (last >= 0 && output[last] is CommentStmt) last--;
@@ -53,15 +58,6 @@ internal static class AccumulationMerging
     private const string Prefix = "adjoint of: ";
 
     private static bool IsAccumulation(Stmt stmt) => stmt is SpanAccumulateStmt or AccumulateStmt;
-
-    private static Stmt Recurse(Stmt stmt) => stmt switch
-    {
-        BlockStmt b => Run(b),
-        IfStmt i => i with { Then = Run(i.Then), Else = i.Else is null ? null : Run(i.Else) },
-        ForStmt f => f with { Body = Run(f.Body) },
-        WhileStmt w => w with { Body = Run(w.Body) },
-        _ => stmt,
-    };
 
     /// <summary>
     /// Finds an earlier accumulation into the same entry, separated from <paramref name="later"/> only by straight-line
@@ -109,7 +105,7 @@ internal static class AccumulationMerging
                 return a with { Value = Combine(a.Value, a.Subtract, b.Value, b.Subtract) };
             // Only generated accumulations (adjoints) are merged: a user's `s += a; s -= b;` keeps its own rounding, so the
             // gradient returns exactly the value the user's method computes.
-            case (AccumulateStmt a, AccumulateStmt b) when a.Name == b.Name && !Reads(b.Value, a.Name) && a.Source is null && b.Source is null:
+            case (AccumulateStmt a, AccumulateStmt b) when a.Name == b.Name && !IrQueries.Reads(b.Value, a.Name) && a.Source is null && b.Source is null:
                 return a with { Value = Combine(a.Value, a.Subtract, b.Value, b.Subtract), Source = a.Source ?? b.Source };
             default:
                 return null;
@@ -119,11 +115,4 @@ internal static class AccumulationMerging
     /// <summary>The addend that keeps <paramref name="firstSubtract"/>'s sign: (±a) + (±b) written relative to a's sign.</summary>
     private static Expr Combine(Expr a, bool firstSubtract, Expr b, bool secondSubtract) =>
         firstSubtract == secondSubtract ? ExprBuilder.Add(a, b) : ExprBuilder.Sub(a, b);
-
-    private static bool Reads(Expr e, string name)
-    {
-        var reads = new HashSet<string>();
-        IrQueries.LocalReads(e, reads);
-        return reads.Contains(name);
-    }
 }

@@ -14,11 +14,18 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// Only expressions a statement always evaluates are rewritten: the arms of <c>?:</c> (evaluated lazily), conditions
 /// and the header of a <c>for</c> loop are left as they are, so no call runs that the user's code would not run.
 /// </remarks>
-internal static class CallHoisting
+internal sealed class CallHoisting : IrRewriter
 {
-    public static BlockStmt Run(BlockStmt body, NameAllocator names) => Block(body, names);
+    private readonly NameAllocator _names;
 
-    private static BlockStmt Block(BlockStmt block, NameAllocator names)
+    private CallHoisting(NameAllocator names) => _names = names;
+
+    public static BlockStmt Run(BlockStmt body, NameAllocator names) => new CallHoisting(names).RewriteBlock(body);
+
+    /// <summary>Conditions and loop headers are left as they are (see the remarks); only statements' values are hoisted from.</summary>
+    public override Expr Rewrite(Expr expr) => expr;
+
+    public override BlockStmt RewriteBlock(BlockStmt block)
     {
         var output = new List<Stmt>();
         foreach (var stmt in block.Statements)
@@ -28,45 +35,36 @@ internal static class CallHoisting
                 case DeclareStmt { Init: ConditionalExpr c } d when ArmsCallForValue(c):
                     // `double s = c ? f(Exp(a)) : g(Exp(b));` → declare, then an if whose arms can be hoisted lazily.
                     output.Add(new DeclareStmt(d.Name, d.Type, null));
-                    output.Add(Block(new BlockStmt(new Stmt[] { SplitConditional(d.Name, c, d.Source) }.ToEquatableArray()), names).Statements[0]);
+                    output.Add(Rewrite(SplitConditional(d.Name, c, d.Source)));
                     break;
                 case AssignStmt { Value: ConditionalExpr c } a when ArmsCallForValue(c):
-                    output.Add(Block(new BlockStmt(new Stmt[] { SplitConditional(a.Name, c, a.Source) }.ToEquatableArray()), names).Statements[0]);
+                    output.Add(Rewrite(SplitConditional(a.Name, c, a.Source)));
                     break;
                 case DeclareStmt { Init: { } init } d:
-                    output.Add(d with { Init = Hoist(init, output, names, top: true) });
+                    output.Add(d with { Init = Hoist(init, output, _names, top: true) });
                     break;
                 case AssignStmt a:
-                    output.Add(a with { Value = Hoist(a.Value, output, names, top: false) });
+                    output.Add(a with { Value = Hoist(a.Value, output, _names, top: false) });
                     break;
                 case AccumulateStmt acc:
-                    output.Add(acc with { Value = Hoist(acc.Value, output, names, top: false) });
+                    output.Add(acc with { Value = Hoist(acc.Value, output, _names, top: false) });
                     break;
                 case ReturnStmt r:
-                    output.Add(r with { Value = Hoist(r.Value, output, names, top: false) });
+                    output.Add(r with { Value = Hoist(r.Value, output, _names, top: false) });
                     break;
                 case ElementAssignStmt element:
-                    output.Add(element with { Value = Hoist(element.Value, output, names, top: false) });
-                    break;
-                case IfStmt i:
-                    output.Add(i with { Then = Block(i.Then, names), Else = i.Else is null ? null : Block(i.Else, names) });
-                    break;
-                case ForStmt f:
-                    output.Add(f with { Body = Block(f.Body, names) });
-                    break;
-                case WhileStmt w:
-                    output.Add(w with { Body = Block(w.Body, names) });
-                    break;
-                case BlockStmt b:
-                    output.Add(Block(b, names));
+                    output.Add(element with { Value = Hoist(element.Value, output, _names, top: false) });
                     break;
                 default:
-                    output.Add(stmt);
+                    output.Add(Rewrite(stmt)); // blocks, ifs and loops: their own blocks hoist into themselves
                     break;
             }
         }
         return new BlockStmt(output.ToEquatableArray());
     }
+
+    /// <summary>A for loop's header is left as it is: only its body is hoisted from.</summary>
+    protected override Stmt RewriteFor(ForStmt stmt) => stmt with { Body = RewriteBlock(stmt.Body) };
 
     private static IfStmt SplitConditional(string target, ConditionalExpr c, string? source) =>
         new(c.Condition,

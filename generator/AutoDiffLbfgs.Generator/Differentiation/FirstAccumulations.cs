@@ -11,28 +11,22 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// every reverse step: in the Lennard-Jones pair loop it cost a fifth of the gradient's time.
 /// </summary>
 /// <remarks>Only the sign of a zero adjoint can differ (+0.0 instead of −0.0), which no comparison or sum notices.</remarks>
-internal static class FirstAccumulations
+internal sealed class FirstAccumulations : IrRewriter
 {
-    public static BlockStmt Run(BlockStmt body) => (BlockStmt)Visit(body);
+    public static BlockStmt Run(BlockStmt body) => new FirstAccumulations().RewriteBlock(body);
 
-    private static Stmt Visit(Stmt stmt) => stmt switch
-    {
-        BlockStmt b => Fold(b),
-        IfStmt i => i with { Then = Fold(i.Then), Else = i.Else is null ? null : Fold(i.Else) },
-        ForStmt f => f with { Init = Fold(f.Init), Body = Fold(f.Body), Increment = Fold(f.Increment) },
-        WhileStmt w => w with { Body = Fold(w.Body) },
-        _ => stmt,
-    };
+    /// <summary>Only statements are rebuilt: expressions stay as they are.</summary>
+    public override Expr Rewrite(Expr expr) => expr;
 
-    private static BlockStmt Fold(BlockStmt block)
+    public override BlockStmt RewriteBlock(BlockStmt block)
     {
-        var list = block.Statements.Select(Visit).ToList();
+        var list = base.RewriteBlock(block).Statements.ToList();
         for (int i = 0; i < list.Count; i++)
         {
             if (list[i] is not DeclareStmt { Init: ConstExpr { Value: 0 } } zero || !zero.Type.IsFloating()) continue;
             int j = i + 1;
             while (j < list.Count && !Touches(list[j], zero.Name)) j++;
-            if (j == list.Count || list[j] is not AccumulateStmt first || first.Name != zero.Name || Reads(first.Value, zero.Name)) continue;
+            if (j == list.Count || list[j] is not AccumulateStmt first || first.Name != zero.Name || IrQueries.Reads(first.Value, zero.Name)) continue;
             var init = first.Subtract ? ExprBuilder.Neg(first.Value) : first.Value;
             list[j] = new DeclareStmt(zero.Name, zero.Type, init) { Source = first.Source };
             list.RemoveAt(i);
@@ -42,7 +36,7 @@ internal static class FirstAccumulations
     }
 
     private static bool Touches(Stmt stmt, string name) => IrTree.Descendants(stmt).Any(s =>
-        IrTree.Expressions(s).Any(e => Reads(e, name)) || s switch
+        IrTree.Expressions(s).Any(e => IrQueries.Reads(e, name)) || s switch
         {
             AssignStmt a => a.Name == name,
             AccumulateStmt acc => acc.Name == name,
@@ -50,11 +44,4 @@ internal static class FirstAccumulations
             DeclareStmt d => d.Name == name,
             _ => false,
         });
-
-    private static bool Reads(Expr e, string name)
-    {
-        var reads = new HashSet<string>();
-        IrQueries.LocalReads(e, reads);
-        return reads.Contains(name);
-    }
 }

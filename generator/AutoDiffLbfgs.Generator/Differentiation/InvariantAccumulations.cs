@@ -19,16 +19,30 @@ namespace AutoDiffLbfgs.Generator.Differentiation;
 /// touched that entry (so the index is valid and the guard holds); when it does not, the local is zero and the guard
 /// keeps an index the original never used from being touched.</para>
 /// </remarks>
-internal static class InvariantAccumulations
+internal sealed class InvariantAccumulations : IrRewriter
 {
-    public static BlockStmt Run(BlockStmt body, string gradient, NameAllocator names) => Block(body, gradient, names);
+    private readonly string _gradient;
+    private readonly NameAllocator _names;
 
-    private static BlockStmt Block(BlockStmt block, string gradient, NameAllocator names)
+    private InvariantAccumulations(string gradient, NameAllocator names)
+    {
+        _gradient = gradient;
+        _names = names;
+    }
+
+    public static BlockStmt Run(BlockStmt body, string gradient, NameAllocator names) => new InvariantAccumulations(gradient, names).RewriteBlock(body);
+
+    /// <summary>Only statements are rebuilt: expressions stay as they are.</summary>
+    public override Expr Rewrite(Expr expr) => expr;
+
+    /// <summary>Each loop of the block, its inner loops done first, becomes its sums' declarations, the loop and the flushes.</summary>
+    public override BlockStmt RewriteBlock(BlockStmt block)
     {
         var output = new List<Stmt>();
         foreach (var stmt in block.Statements)
         {
-            var expanded = Expand(stmt, gradient, names).ToList();
+            var rewritten = Rewrite(stmt);
+            var expanded = rewritten is ForStmt or WhileStmt ? Promote(rewritten, _gradient, _names) : new List<Stmt> { rewritten };
             // The sums are declared above the comment that introduces the loop, so the comment stays next to it.
             int at = output.Count;
             if (expanded.Count > 1 && at > 0 && output[at - 1] is CommentStmt) at--;
@@ -39,22 +53,13 @@ internal static class InvariantAccumulations
         return new BlockStmt(output.ToEquatableArray()) { Source = block.Source };
     }
 
-    private static IEnumerable<Stmt> Expand(Stmt stmt, string gradient, NameAllocator names) => stmt switch
-    {
-        BlockStmt b => new Stmt[] { Block(b, gradient, names) },
-        IfStmt i => new Stmt[] { i with { Then = Block(i.Then, gradient, names), Else = i.Else is null ? null : Block(i.Else, gradient, names) } },
-        ForStmt f => Promote(f with { Body = Block(f.Body, gradient, names) }, gradient, names),
-        WhileStmt w => Promote(w with { Body = Block(w.Body, gradient, names) }, gradient, names),
-        _ => new[] { stmt },
-    };
-
     private static List<Stmt> Promote(Stmt loop, string gradient, NameAllocator names)
     {
         var analysis = new Analysis(new BlockStmt(new[] { loop }.ToEquatableArray()));
         var varying = new HashSet<string>(analysis.Writes(loop));
         varying.UnionWith(analysis.Declared(loop));
         var body = loop is ForStmt f ? f.Body : ((WhileStmt)loop).Body;
-        var candidates = IrTree.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient && !s.Store && !ReadsAny(s.Index, varying)).ToList();
+        var candidates = IrTree.Descendants(body).OfType<SpanAccumulateStmt>().Where(s => s.Span == gradient && !s.Store && !IrQueries.ReadsAny(s.Index, varying)).ToList();
         if (candidates.Count == 0) return new List<Stmt> { loop };
 
         var sums = new Dictionary<Expr, (string Name, ScalarType Type)>();
@@ -80,12 +85,5 @@ internal static class InvariantAccumulations
             output.Add(new IfStmt(valid, new BlockStmt(new Stmt[] { flush }.ToEquatableArray()), null));
         }
         return output;
-    }
-
-    private static bool ReadsAny(Expr e, HashSet<string> names)
-    {
-        var reads = new HashSet<string>();
-        IrQueries.LocalReads(e, reads);
-        return reads.Overlaps(names);
     }
 }

@@ -484,6 +484,9 @@ internal sealed class ReverseTransform
             case HelperCallExpr h:
                 PropagateHelper(h, seed, o);
                 break;
+            default:
+                // An active expression of a kind with no adjoint rule: never emit a silently wrong derivative.
+                throw IrTree.Unknown(e);
         }
     }
 

@@ -246,8 +246,11 @@ internal sealed class TangentTransform
                 var dots = ArgumentTangents(h.Args);
                 return dots.Any(d => !IsConst(d, 0) && d.Type.IsFloating()) ? new HelperTangentExpr(h.Type, h.Helper, h.Args, dots) : zero;
             }
+            case UnaryExpr or BinaryExpr:
+                return zero; // a logical or integer operation
             default:
-                return zero;
+                // An active expression of a kind with no tangent rule: never emit a silently wrong derivative.
+                throw IrTree.Unknown(e);
         }
     }
 
@@ -255,30 +258,31 @@ internal sealed class TangentTransform
     /// Computes, before the statement that evaluates it, the tangent of every span-rule call in <paramref name="e"/>:
     /// ∇F(x)·v, from the user's gradient into a pooled scratch array.
     /// </summary>
-    private void SpanRuleTangents(Expr e, List<Stmt> o)
+    private void SpanRuleTangents(Expr e, List<Stmt> o) => new SpanRuleCalls(this, o).Visit(e);
+
+    /// <summary>Finds the span-rule calls an expression evaluates (not in a condition, whose tangent nothing needs).</summary>
+    private sealed class SpanRuleCalls(TangentTransform transform, List<Stmt> o) : IrWalker
     {
-        switch (e)
+        protected override void VisitConditional(ConditionalExpr conditional)
         {
-            case SpanRuleCallExpr call when !_ruleTangents.ContainsKey(call):
-            {
-                var name = ReverseTransform.ShortName(call.Method);
-                var scratch = _names.Fresh(name + "Gradient");
-                var dot = _names.Fresh(name + "Dot");
-                var counter = _names.Fresh("i");
-                o.Add(new DeclareStmt(dot, call.Type, Const(call.Type, 0)));
-                o.AddRange(ReverseTransform.ForEachGradientEntry(call, scratch, counter, index =>
-                    new AccumulateStmt(dot, false, Mul(new ArrayElementExpr(call.Type, scratch, index), new SpanElementExpr(call.Type, _direction, index)))));
-                _ruleTangents[call] = Local(call.Type, dot);
-                break;
-            }
-            case UnaryExpr u: SpanRuleTangents(u.Operand, o); break;
-            case BinaryExpr b: SpanRuleTangents(b.Left, o); SpanRuleTangents(b.Right, o); break;
-            case CallExpr c: foreach (var a in c.Args) SpanRuleTangents(a, o); break;
-            case ConvertExpr c: SpanRuleTangents(c.Operand, o); break;
-            case ConditionalExpr c: SpanRuleTangents(c.WhenTrue, o); SpanRuleTangents(c.WhenFalse, o); break;
-            case UserCallExpr u: foreach (var a in u.Args) SpanRuleTangents(a, o); break;
-            case HelperCallExpr h: foreach (var a in h.Args) SpanRuleTangents(a, o); break;
+            Visit(conditional.WhenTrue);
+            Visit(conditional.WhenFalse);
         }
+
+        protected override void VisitSpanRuleCall(SpanRuleCallExpr call) => transform.SpanRuleTangent(call, o);
+    }
+
+    private void SpanRuleTangent(SpanRuleCallExpr call, List<Stmt> o)
+    {
+        if (_ruleTangents.ContainsKey(call)) return;
+        var name = ReverseTransform.ShortName(call.Method);
+        var scratch = _names.Fresh(name + "Gradient");
+        var dot = _names.Fresh(name + "Dot");
+        var counter = _names.Fresh("i");
+        o.Add(new DeclareStmt(dot, call.Type, Const(call.Type, 0)));
+        o.AddRange(ReverseTransform.ForEachGradientEntry(call, scratch, counter, index =>
+            new AccumulateStmt(dot, false, Mul(new ArrayElementExpr(call.Type, scratch, index), new SpanElementExpr(call.Type, _direction, index)))));
+        _ruleTangents[call] = Local(call.Type, dot);
     }
 
     private string DotLog(string log)

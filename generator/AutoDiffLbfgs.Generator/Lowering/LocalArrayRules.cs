@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 
 namespace AutoDiffLbfgs.Generator.Lowering;
@@ -24,10 +23,9 @@ internal static class LocalArrayRules
     /// <summary>The arrays of <paramref name="body"/> that break a rule: they are overwritten, and kept with an undo log.</summary>
     public static HashSet<string> NotWriteOnce(BlockStmt body)
     {
-        var declarations = new Dictionary<string, (BlockStmt Block, int Index, int Depth)>();
-        var writes = new Dictionary<string, List<(ElementAssignStmt Write, List<ForStmt?> Loops)>>();
-        Collect(body, new List<ForStmt?>(), declarations, writes);
-        return new HashSet<string>(declarations.Keys.Where(name => !IsWriteOnce(name, declarations[name], writes)));
+        var sites = new Sites();
+        sites.Visit(body);
+        return new HashSet<string>(sites.Declarations.Keys.Where(name => !IsWriteOnce(name, sites.Declarations[name], sites.Writes)));
     }
 
     private static bool IsWriteOnce(
@@ -54,34 +52,40 @@ internal static class LocalArrayRules
     /// Records where each array is declared (block, position, loop depth) and every statement writing it, with the
     /// loops around the write (a <c>while</c> loop appears as null: it has no counter).
     /// </summary>
-    private static void Collect(
-        Stmt stmt,
-        List<ForStmt?> loops,
-        Dictionary<string, (BlockStmt, int, int)> declarations,
-        Dictionary<string, List<(ElementAssignStmt, List<ForStmt?>)>> writes)
+    private sealed class Sites : IrWalker
     {
-        switch (stmt)
+        private readonly List<ForStmt?> _loops = new();
+
+        public Dictionary<string, (BlockStmt Block, int Index, int Depth)> Declarations { get; } = new();
+
+        public Dictionary<string, List<(ElementAssignStmt Write, List<ForStmt?> Loops)>> Writes { get; } = new();
+
+        protected override void VisitBlock(BlockStmt block)
         {
-            case BlockStmt block:
-                for (int k = 0; k < block.Statements.Count; k++)
-                {
-                    if (block.Statements[k] is ArrayDeclareStmt array) declarations[array.Name] = (block, k, loops.Count);
-                    else Collect(block.Statements[k], loops, declarations, writes);
-                }
-                break;
-            case ElementAssignStmt write:
-                if (!writes.TryGetValue(write.Array, out var list)) writes[write.Array] = list = new();
-                list.Add((write, loops.ToList()));
-                break;
-            case ForStmt or WhileStmt:
-                // A while loop counts as a loop level too (with no counter), so an array written in one is rejected.
-                loops.Add(stmt as ForStmt);
-                foreach (var child in IrTree.Children(stmt)) Collect(child, loops, declarations, writes);
-                loops.RemoveAt(loops.Count - 1);
-                break;
-            default:
-                foreach (var child in IrTree.Children(stmt)) Collect(child, loops, declarations, writes);
-                break;
+            for (int k = 0; k < block.Statements.Count; k++)
+            {
+                if (block.Statements[k] is ArrayDeclareStmt array) Declarations[array.Name] = (block, k, _loops.Count);
+                else Visit(block.Statements[k]);
+            }
+        }
+
+        protected override void VisitSimple(Stmt stmt)
+        {
+            if (stmt is not ElementAssignStmt write) return;
+            if (!Writes.TryGetValue(write.Array, out var list)) Writes[write.Array] = list = new();
+            list.Add((write, _loops.ToList()));
+        }
+
+        // A while loop counts as a loop level too (with no counter), so an array written in one is rejected.
+        protected override void VisitFor(ForStmt stmt) => InLoop(stmt, () => base.VisitFor(stmt));
+
+        protected override void VisitWhile(WhileStmt stmt) => InLoop(null, () => base.VisitWhile(stmt));
+
+        private void InLoop(ForStmt? loop, System.Action visit)
+        {
+            _loops.Add(loop);
+            visit();
+            _loops.RemoveAt(_loops.Count - 1);
         }
     }
 

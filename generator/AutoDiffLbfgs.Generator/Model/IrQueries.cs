@@ -17,6 +17,14 @@ internal static class IrQueries
         return reads.Contains(name);
     }
 
+    /// <summary>Whether <paramref name="expr"/> reads any of <paramref name="names"/>.</summary>
+    public static bool ReadsAny(Expr expr, HashSet<string> names)
+    {
+        var reads = new HashSet<string>();
+        LocalReads(expr, reads);
+        return reads.Overlaps(names);
+    }
+
     /// <summary>The local arrays whose elements <paramref name="stmt"/> reads anywhere inside it (a length alone does not count).</summary>
     public static HashSet<string> ElementReads(Stmt stmt)
     {
