@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
+using System.Linq;
 using AutoDiffLbfgs.Generator.Diagnostics;
+using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Emit;
 using AutoDiffLbfgs.Generator.Lowering;
 using AutoDiffLbfgs.Generator.Model;
@@ -33,7 +35,7 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var results = context.SyntaxProvider
-            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is MethodDeclarationSyntax, ObjectiveParser.Parse)
+            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is MethodDeclarationSyntax, Transform)
             .WithTrackingName(TrackingNames.Parse);
 
         var models = results
@@ -47,6 +49,27 @@ public sealed class ObjectiveGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(diagnostics, static (spc, info) => spc.ReportDiagnostic(info.ToDiagnostic()));
         context.RegisterSourceOutput(models, static (spc, spec) => Generate(spc, spec));
+    }
+
+    /// <summary>
+    /// The transform of one objective: Lowering (signature checks and the body to IR, <see cref="ObjectiveParser"/>),
+    /// then Differentiation (<see cref="DerivativePipeline"/>: the derivative code of the objective and its helpers).
+    /// A failure in either is ADL0900 at the method; what reaches the emitter is complete and only printed.
+    /// </summary>
+    private static ParseResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var parsed = ObjectiveParser.Parse(context, cancellationToken);
+        if (parsed.Spec is not { } spec) return parsed;
+        try
+        {
+            return parsed with { Spec = spec with { Derivatives = DerivativePipeline.Run(spec) } };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var at = ((MethodDeclarationSyntax)context.TargetNode).Identifier.GetLocation();
+            var error = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, at, spec.FullName, "differentiating its body failed with " + ex.GetType().Name + ": " + ex.Message);
+            return new ParseResult(null, parsed.Diagnostics.Append(error).ToEquatableArray());
+        }
     }
 
     /// <summary>Writes one objective's file; any failure becomes ADL0900 for that objective alone.</summary>

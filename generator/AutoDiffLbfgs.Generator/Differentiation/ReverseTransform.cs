@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AutoDiffLbfgs.Generator.Lowering;
 using AutoDiffLbfgs.Generator.Model;
 using static AutoDiffLbfgs.Generator.Model.ExprBuilder;
 
@@ -453,7 +452,7 @@ internal sealed class ReverseTransform
                 Propagate(u.Operand, Neg(seed), o);
                 break;
             case ConvertExpr c:
-                Propagate(c.Operand, LoweringConvert(seed, c.Operand.Type), o);
+                Propagate(c.Operand, Conversions.Convert(seed, c.Operand.Type), o);
                 break;
             case ConditionalExpr c:
             {
@@ -651,7 +650,7 @@ internal sealed class ReverseTransform
         foreach (int j in active)
         {
             var type = h.Args[j].Type;
-            Propagate(h.Args[j], Mul(LoweringConvert(s, type), Local(type, partials[j])), o);
+            Propagate(h.Args[j], Mul(Conversions.Convert(s, type), Local(type, partials[j])), o);
         }
     }
 
@@ -823,7 +822,6 @@ internal sealed class ReverseTransform
         if (stmt.Source is { } source) o.Add(new CommentStmt("adjoint of: " + source));
     }
 
-    private static Expr LoweringConvert(Expr e, ScalarType type) => Conversions.Convert(e, type);
 
     private static HashSet<string> Union(IEnumerable<HashSet<string>> sets)
     {

@@ -1,5 +1,4 @@
 using System.Linq;
-using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 
 namespace AutoDiffLbfgs.Generator.Emit;
@@ -8,38 +7,20 @@ namespace AutoDiffLbfgs.Generator.Emit;
 // product with an objective's signatures, which every call site calls as it calls a user-supplied span rule.
 internal static partial class ObjectiveEmitter
 {
-    /// <summary>Writes, for every span helper transformed once, its gradient and Hessian-vector product methods.</summary>
-    private static void WriteSpanHelpers(SourceWriter w, ObjectiveSpec spec)
+    /// <summary>Prints a span helper's generated value copy (when its span parameter is not read-only), gradient and Hessian-vector product.</summary>
+    private static void WriteSpanHelper(SourceWriter w, ObjectiveSpec spec, SpanHelperDerivatives d)
     {
-        var rules = new UserRules(spec.UserFunctions);
-        foreach (var helper in spec.SpanHelpers)
-        {
-            w.WriteLine();
-            WriteSpanHelper(w, spec, helper, rules);
-        }
-    }
-
-    /// <summary>
-    /// Runs the objective's own pipeline (call hoisting, structurizer, reverse transform, constant adjoints, merged
-    /// accumulations, then the tangent transform) on the helper's body, whose span parameter is the variables.
-    /// </summary>
-    private static void WriteSpanHelper(SourceWriter w, ObjectiveSpec spec, SpanHelperSpec helper, UserRules rules)
-    {
+        var helper = d.Helper;
         string t = helper.Type.Keyword();
         string u = helper.VariablesName;
         string name = helper.Name;
         string title = "<c>" + helper.Title + "</c>";
         string modifiers = "private " + (helper.IsStatic ? "static " : "");
-        var names = new NameAllocator(helper.Data.Select(d => d.Name).Append(u).Concat(Declared(helper.Body)));
-        string gradient = names.Fresh("gradient");
-        string tape = names.Fresh("tape");
-        // The signature's names are taken before the transforms invent theirs, so that they read as an objective's.
-        string direction = names.Fresh("v");
-        string result = names.Fresh("result");
+        string gradient = d.Gradient, tape = d.Tape, direction = d.Direction, result = d.Result;
         string Parameters(string? extra) => string.Join(", ",
             new[] { $"global::System.ReadOnlySpan<{t}> {u}" }
                 .Concat(extra is null ? new string[0] : new[] { extra })
-                .Concat(helper.Data.Select(d => d.Modifier + d.FullyQualifiedType + " " + d.Name)));
+                .Concat(helper.Data.Select(p => p.Modifier + p.FullyQualifiedType + " " + p.Name)));
 
         if (helper.EmitsValue)
         {
@@ -50,7 +31,6 @@ internal static partial class ObjectiveEmitter
             w.WriteLine();
         }
 
-        var (_, body, usesTape, _) = GradientPipeline.Run(helper.Body, names, helper.Type, gradient, rules);
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Returns {title} at <paramref name=\"{u}\"/> and overwrites <paramref name=\"{gradient}\"/> with its gradient: the reverse-mode");
         w.WriteLine($"/// derivative of the helper's body, generated once and called at every call of {title} in <see cref=\"{spec.MethodCref}\"/>.");
@@ -59,10 +39,9 @@ internal static partial class ObjectiveEmitter
         w.WriteLine($"{modifiers}{t} {name}Gradient({Parameters($"global::System.Span<{t}> {gradient}")})");
         w.OpenBrace();
         w.WriteLine($"{gradient}.Clear();");
-        WriteBody(w, spec, body, usesTape, tape, u);
+        WriteBody(w, spec, d.GradientCode, d.UsesTape, tape, u);
         w.CloseBrace();
 
-        var hvp = TangentTransform.Run(body, names, gradient, direction, result, rules);
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of {title} at <paramref name=\"{u}\"/> times <paramref name=\"{direction}\"/>:");
@@ -72,7 +51,7 @@ internal static partial class ObjectiveEmitter
         w.WriteLine($"{modifiers}void {name}HessianVectorProduct({Parameters($"global::System.ReadOnlySpan<{t}> {direction}, global::System.Span<{t}> {result}")})");
         w.OpenBrace();
         w.WriteLine($"{result}.Clear();");
-        WriteBody(w, spec, hvp, usesTape, tape, u);
+        WriteBody(w, spec, d.HessianVectorCode, d.UsesTape, tape, u);
         w.CloseBrace();
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 
 namespace AutoDiffLbfgs.Generator.Emit;
@@ -51,10 +50,18 @@ internal static partial class ObjectiveEmitter
             w.OpenBrace();
         }
 
-        var names = new NameAllocator(Identifiers(spec));
-        WriteDerivatives(w, spec, names);
-        WriteHelpers(w, spec);
-        WriteSpanHelpers(w, spec);
+        var derivatives = spec.Derivatives ?? throw new System.InvalidOperationException("The derivative pipeline has not run on " + spec.FullName + ".");
+        WriteDerivatives(w, spec, derivatives.Objective);
+        foreach (var helper in derivatives.Helpers)
+        {
+            w.WriteLine();
+            WriteHelper(w, spec, helper);
+        }
+        foreach (var helper in derivatives.SpanHelpers)
+        {
+            w.WriteLine();
+            WriteSpanHelper(w, spec, helper);
+        }
         if (spec.VariablesKind != VariablesKind.ReadOnlySpan)
         {
             w.WriteLine();
@@ -72,13 +79,10 @@ internal static partial class ObjectiveEmitter
         return w.ToString();
     }
 
-    private static void WriteDerivatives(SourceWriter w, ObjectiveSpec spec, NameAllocator names)
+    private static void WriteDerivatives(SourceWriter w, ObjectiveSpec spec, ObjectiveDerivatives d)
     {
         string t = spec.ElementType.Keyword();
-        string gradient = names.Fresh("gradient");
-        string tape = names.Fresh("tape");
-        var rules = new UserRules(spec.UserFunctions);
-        var (_, body, usesTape, storedBelow) = GradientPipeline.Run(spec.Body, names, spec.ElementType, gradient, rules);
+        string gradient = d.Gradient, tape = d.Tape, direction = d.Direction, result = d.Result;
 
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Returns <see cref=\"{spec.MethodCref}\"/> at <paramref name=\"{spec.VariablesName}\"/> and overwrites <paramref name=\"{gradient}\"/>");
@@ -88,13 +92,10 @@ internal static partial class ObjectiveEmitter
         w.WriteLine($"{Modifiers(spec)}{t} {spec.MethodName}Gradient({Parameters(spec, $"global::System.Span<{t}> {gradient}")})");
         w.OpenBrace();
         WriteLengthCheck(w, gradient, spec.VariablesName, "The gradient must have the same length as the variables.");
-        WriteClear(w, spec, gradient, storedBelow);
-        WriteBody(w, spec, body, usesTape, tape);
+        WriteClear(w, spec, gradient, d.StoredBelow);
+        WriteBody(w, spec, d.GradientCode, d.UsesTape, tape);
         w.CloseBrace();
 
-        string direction = names.Fresh("v");
-        string result = names.Fresh("result");
-        var hvp = TangentTransform.Run(body, names, gradient, direction, result, rules, keepZeroStores: storedBelow is not null);
         w.WriteLine();
         w.WriteLine($"/// <summary>");
         w.WriteLine($"/// Overwrites <paramref name=\"{result}\"/> with the Hessian of <see cref=\"{spec.MethodCref}\"/> at <paramref name=\"{spec.VariablesName}\"/>");
@@ -105,8 +106,8 @@ internal static partial class ObjectiveEmitter
         w.OpenBrace();
         WriteLengthCheck(w, direction, spec.VariablesName, "The direction must have the same length as the variables.");
         WriteLengthCheck(w, result, spec.VariablesName, "The result must have the same length as the variables.");
-        WriteClear(w, spec, result, storedBelow);
-        WriteBody(w, spec, hvp, usesTape, tape);
+        WriteClear(w, spec, result, d.StoredBelow);
+        WriteBody(w, spec, d.HessianVectorCode, d.UsesTape, tape);
         w.CloseBrace();
     }
 
@@ -292,18 +293,5 @@ internal static partial class ObjectiveEmitter
         if (extra is not null) list.Add(extra);
         list.AddRange(spec.Data.Select(d => $"{d.Modifier}{d.FullyQualifiedType} {d.Name}"));
         return string.Join(", ", list);
-    }
-
-    /// <summary>Every identifier the generated code must not shadow: locals, parameters, the method's own name.</summary>
-    private static IEnumerable<string> Identifiers(ObjectiveSpec spec)
-    {
-        yield return spec.MethodName;
-        yield return spec.VariablesName;
-        foreach (var d in spec.Data) yield return d.Name;
-        foreach (var s in IrTree.Descendants(spec.Body))
-        {
-            if (s is DeclareStmt d) yield return d.Name;
-            if (s is ArrayDeclareStmt a) yield return a.Name;
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoDiffLbfgs.Generator.Diagnostics;
-using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AutoDiffLbfgs.Generator.Diagnostics;
-using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

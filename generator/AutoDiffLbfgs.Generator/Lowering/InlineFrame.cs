@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AutoDiffLbfgs.Generator.Differentiation;
 using AutoDiffLbfgs.Generator.Model;
 using Microsoft.CodeAnalysis;
 

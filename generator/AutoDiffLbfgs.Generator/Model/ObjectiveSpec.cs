@@ -24,6 +24,9 @@ internal sealed record ObjectiveSpec(
     EquatableArray<SpanHelperSpec> SpanHelpers,
     OverloadSpec? Overload)
 {
+    /// <summary>The derivative code, set by the derivative pipeline once the body is lowered; null until then.</summary>
+    public DerivativeModel? Derivatives { get; init; }
+
     /// <summary>
     /// The name the generated types and helper methods of this objective start with: the method's name, followed for
     /// one of several [Objective] overloads by its <see cref="OverloadSpec.Suffix"/> (<c>FSingle</c> in
