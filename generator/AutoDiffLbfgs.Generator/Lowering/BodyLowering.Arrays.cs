@@ -13,9 +13,6 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 // body is lowered; the others are marked overwritten, and the gradient keeps an undo log for them.
 internal sealed partial class BodyLowering
 {
-    /// <summary>The local arrays declared so far, by IR name: element type, the user's name and the declarator to report at.</summary>
-    private readonly Dictionary<string, (ScalarType Element, string UserName, SyntaxNode Declaration)> _arrays = new();
-
     /// <summary>Whether <paramref name="type"/> is <c>double[]</c>, <c>float[]</c>, <c>Span&lt;double&gt;</c> or <c>Span&lt;float&gt;</c>.</summary>
     private static bool IsLocalArrayType(ITypeSymbol type) =>
         (type is IArrayTypeSymbol { Rank: 1 } || type is INamedTypeSymbol { Name: "Span" })
@@ -46,7 +43,7 @@ internal sealed partial class BodyLowering
             return null;
         }
         var name = DeclareLocal(local);
-        _arrays[name] = (element, local.Name, declarator.Syntax);
+        _scope.Arrays[name] = (element, local.Name, declarator.Syntax);
         return new ArrayDeclareStmt(name, element, length, storage, Clear: false);
     }
 
@@ -62,8 +59,8 @@ internal sealed partial class BodyLowering
     private string? LocalArray(IOperation operation)
     {
         if (WithoutImplicitConversions(operation) is not ILocalReferenceOperation local) return null;
-        var name = _frame.Resolve(local.Local).Name;
-        return _arrays.ContainsKey(name) ? name : null;
+        var name = _scope.Frame.Resolve(local.Local).Name;
+        return _scope.Arrays.ContainsKey(name) ? name : null;
     }
 
     /// <summary>The element of a local array an assignment writes, <c>r[i]</c>: array, index and element type; null when the target is not one.</summary>
@@ -76,7 +73,7 @@ internal sealed partial class BodyLowering
             _ => (null, null),
         };
         if (instance is null || indices is null || indices.Count != 1 || LocalArray(instance) is not { } array) return null;
-        return (array, Convert(Value(indices[0]), ScalarType.Int32), _arrays[array].Element);
+        return (array, Convert(Value(indices[0]), ScalarType.Int32), _scope.Arrays[array].Element);
     }
 
     /// <summary>
@@ -108,12 +105,6 @@ internal sealed partial class BodyLowering
         return new ElementAssignStmt(array, index, Convert(combined, element), Accumulate: false);
     }
 
-    /// <summary>Arrays already checked in the body of the helper that declares them (see <see cref="CheckLocalArrays"/>).</summary>
-    private readonly HashSet<string> _checkedArrays = new();
-
-    /// <summary>The arrays that are not write-once (see <see cref="LocalArrayRules"/>): their declarations get <see cref="ArrayDeclareStmt.Overwritten"/>.</summary>
-    private readonly HashSet<string> _overwrittenArrays = new();
-
     /// <summary>
     /// Checks the write-once rules over a lowered body and records each array that breaks one as overwritten. An
     /// inlined helper's arrays are checked in the helper's own body, before its returns are structurized (which may
@@ -122,15 +113,15 @@ internal sealed partial class BodyLowering
     private void CheckLocalArrays(BlockStmt body)
     {
         var declared = new HashSet<string>(IrTree.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
-        declared.ExceptWith(_checkedArrays);
+        declared.ExceptWith(_scope.CheckedArrays);
         if (declared.Count == 0) return;
-        _overwrittenArrays.UnionWith(LocalArrayRules.NotWriteOnce(body).Where(declared.Contains));
-        _checkedArrays.UnionWith(declared);
+        _scope.OverwrittenArrays.UnionWith(LocalArrayRules.NotWriteOnce(body).Where(declared.Contains));
+        _scope.CheckedArrays.UnionWith(declared);
     }
 
     /// <summary>Sets <see cref="ArrayDeclareStmt.Overwritten"/> on the declarations of the overwritten arrays of <paramref name="block"/>.</summary>
     private BlockStmt MarkOverwrittenBlock(BlockStmt block) => StmtMap.Block(block, s =>
-        s is ArrayDeclareStmt a && _overwrittenArrays.Contains(a.Name) ? a with { Overwritten = true } : s);
+        s is ArrayDeclareStmt a && _scope.OverwrittenArrays.Contains(a.Name) ? a with { Overwritten = true } : s);
 
     /// <summary>The semantic model of the tree <paramref name="node"/> belongs to (a helper may live in another file).</summary>
     private SemanticModel ModelFor(SyntaxNode node) =>

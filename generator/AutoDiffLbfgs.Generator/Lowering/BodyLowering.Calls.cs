@@ -62,9 +62,9 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// Inlines a helper at its call. Where the call may be hoisted (see <see cref="_noHoist"/>), each scalar argument
+    /// Inlines a helper at its call. Where the call may be hoisted (see <see cref="_scope.NoHoist"/>), each scalar argument
     /// is bound to a fresh local, the helper's body is lowered in its own frame with fresh names, its returns are
-    /// structurized into a result local, and all of it is queued in <see cref="_pending"/> to run right before the
+    /// structurized into a result local, and all of it is queued in <see cref="_scope.Pending"/> to run right before the
     /// statement holding the call; the call's value is then the result. A helper whose body is a single
     /// <c>return e;</c> (an expression-bodied method) needs no statement: the call's value is <c>e</c> over the bound
     /// arguments, and where nothing may be hoisted the arguments themselves are substituted for the parameters.
@@ -80,7 +80,7 @@ internal sealed partial class BodyLowering
         }
 
         bool isExpression = body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null };
-        bool hoist = _noHoist == 0;
+        bool hoist = _scope.NoHoist == 0;
         if (!hoist && !isExpression)
         {
             Report(DiagnosticDescriptors.HelperNotInlinable, invocation.Syntax, target.Name,
@@ -89,11 +89,11 @@ internal sealed partial class BodyLowering
         }
 
         var returnType = MapType(target.ReturnType)!.Value;
-        var frame = _frame.ForHelper(target, returnType);
+        var frame = _scope.Frame.ForHelper(target, returnType);
         if (!BindArguments(invocation, frame, hoist, isExpression)) return Placeholder();
 
-        var caller = _frame;
-        _frame = frame;
+        var caller = _scope.Frame;
+        _scope.Frame = frame;
         try
         {
             if (isExpression)
@@ -103,27 +103,27 @@ internal sealed partial class BodyLowering
             }
 
             // The caller's pending statements stay ahead of the helper's body; the body's own statements flush into it.
-            var outer = _pending.ToList();
-            _pending.Clear();
+            var outer = _scope.Pending.ToList();
+            _scope.Pending.Clear();
             var lowered = LowerBlock(body);
             CheckLocalArrays(lowered);
-            var structured = Structurizer.Run(lowered, _names, returnType, frame.FreshName);
+            var structured = Structurizer.Run(lowered, _scope.Names, returnType, frame.FreshName);
             var statements = structured.Statements;
             var final = (ReturnStmt)statements[statements.Count - 1];
-            _pending.AddRange(outer);
-            for (int k = 0; k < statements.Count - 1; k++) _pending.Add(statements[k]);
+            _scope.Pending.AddRange(outer);
+            for (int k = 0; k < statements.Count - 1; k++) _scope.Pending.Add(statements[k]);
             if (final.Value is LocalExpr returnedLocal)
             {
                 // The helper's body is over, so nothing assigns that local again: it is the call's value.
                 return Convert(returnedLocal, type);
             }
-            var result = frame.FreshName("result", _names);
-            _pending.Add(new DeclareStmt(result, returnType, final.Value) { Source = final.Source is null ? null : final.Source + " (" + target.Name + ")" });
+            var result = frame.FreshName("result", _scope.Names);
+            _scope.Pending.Add(new DeclareStmt(result, returnType, final.Value) { Source = final.Source is null ? null : final.Source + " (" + target.Name + ")" });
             return Convert(new LocalExpr(returnType, result), type);
         }
         finally
         {
-            _frame = caller;
+            _scope.Frame = caller;
         }
     }
 
@@ -148,8 +148,8 @@ internal sealed partial class BodyLowering
                     frame.Bind(parameter, ParameterBinding.Scalar(value));
                     continue;
                 }
-                var name = frame.FreshName(parameter.Name, _names);
-                _pending.Add(new DeclareStmt(name, scalar.Value, value) { Source = parameter.Name + " = " + SourceText(argument.Value.Syntax) + " (argument of " + invocation.TargetMethod.Name + ")" });
+                var name = frame.FreshName(parameter.Name, _scope.Names);
+                _scope.Pending.Add(new DeclareStmt(name, scalar.Value, value) { Source = parameter.Name + " = " + SourceText(argument.Value.Syntax) + " (argument of " + invocation.TargetMethod.Name + ")" });
                 frame.Bind(parameter, ParameterBinding.Scalar(new LocalExpr(scalar.Value, name)));
                 continue;
             }

@@ -40,7 +40,7 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var counter = _frame.FreshName(local.Name + "Index", _names);
+        var counter = _scope.Frame.FreshName(local.Name + "Index", _scope.Names);
         var index = new LocalExpr(ScalarType.Int32, counter);
         Expr length = overVariables ? new VariablesLengthExpr() : array is not null ? new ArrayLengthExpr(array) : new DataExpr(ScalarType.Int32, data + ".Length");
         Expr item = overVariables ? new VariableElementExpr(element.Value, index)

@@ -74,19 +74,46 @@ internal sealed partial class BodyLowering
         _helpers[target] = null;
 
         var returnType = MapType(target.ReturnType)!.Value;
+        var (lowered, prefix, names) = LowerTransformedOnce(target, body, InlineFrame.ForObjective(target, returnType), skip: 0,
+            (parameter, type, name) => type.IsFloating() ? new VariableElementExpr(type, Literals.Integer(ScalarType.Int32, parameter.Ordinal)) : new DataExpr(type, name));
+        var parameters = target.Parameters.Select((p, j) => new HelperParameterSpec(names[j], MapType(p.Type)!.Value));
+
+        bool isLocalFunction = target.MethodKind == MethodKind.LocalFunction;
+        string method = isLocalFunction ? prefix
+            : target.IsStatic ? target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name
+            : "this." + target.Name;
+        var signature = new HelperSignature(prefix, method, target.Name, target.Parameters.Select(p => p.Name).ToEquatableArray());
+        var spec = new HelperSpec(signature, !ReadsInstance(target), isLocalFunction, returnType, parameters.ToEquatableArray(), lowered);
+        _helpers[target] = spec;
+        _helperSpecs.Add(spec);
+        return spec;
+    }
+
+    /// <summary>
+    /// What both kinds of helper transformed once share (scalar helpers here, span helpers in
+    /// <c>BodyLowering.SpanHelpers.cs</c>): the parameters after the first <paramref name="skip"/> are bound in
+    /// <paramref name="frame"/> — a scalar to <paramref name="scalarValue"/>, anything else to data of its name — a
+    /// parameter the body assigns is copied into a local of its name first (the parameter becoming <c>…Argument</c>),
+    /// and the body is lowered in a scope of its own. Returns the body (that prologue first), the prefix of its generated
+    /// methods, <c>{Objective}_{Helper}</c>, and the names of the bound parameters in the generated methods.
+    /// </summary>
+    private (BlockStmt Body, string Prefix, List<string> ParameterNames) LowerTransformedOnce(
+        IMethodSymbol target, IBlockOperation body, InlineFrame frame, int skip, System.Func<IParameterSymbol, ScalarType, string, Expr> scalarValue)
+    {
         var names = DeclarationNames(target);
         var assigned = AssignedParameters(body);
-        var frame = InlineFrame.ForObjective(target, returnType);
         var prologue = new List<Stmt>();
-        var parameters = new List<HelperParameterSpec>();
-        foreach (var parameter in target.Parameters)
+        var parameterNames = new List<string>();
+        foreach (var parameter in target.Parameters.Skip(skip))
         {
-            var type = MapType(parameter.Type)!.Value;
             var name = assigned.Contains(parameter) ? names.Fresh(parameter.Name + "Argument") : parameter.Name;
-            parameters.Add(new HelperParameterSpec(name, type));
-            Expr bound = type.IsFloating()
-                ? new VariableElementExpr(type, Literals.Integer(ScalarType.Int32, parameter.Ordinal))
-                : new DataExpr(type, name);
+            parameterNames.Add(name);
+            if (MapType(parameter.Type) is not { } type)
+            {
+                frame.Bind(parameter, ParameterBinding.Data(name));
+                continue;
+            }
+            var bound = scalarValue(parameter, type, name);
             if (assigned.Contains(parameter))
             {
                 prologue.Add(new DeclareStmt(parameter.Name, type, bound) { Source = parameter.Name + " (a parameter the helper assigns)" });
@@ -94,55 +121,29 @@ internal sealed partial class BodyLowering
             }
             frame.Bind(parameter, ParameterBinding.Scalar(bound));
         }
-
         var lowered = LowerOwnBody(body, frame, names);
-
-        bool isLocalFunction = target.MethodKind == MethodKind.LocalFunction;
         string prefix = _helperNames.Fresh(_memberPrefix + "_" + target.Name);
-        string method = isLocalFunction ? prefix
-            : target.IsStatic ? target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name
-            : "this." + target.Name;
-        var signature = new HelperSignature(prefix, method, target.Name, target.Parameters.Select(p => p.Name).ToEquatableArray());
-        var spec = new HelperSpec(signature, !ReadsInstance(target), isLocalFunction, returnType, parameters.ToEquatableArray(),
-            new BlockStmt(prologue.Concat(lowered.Statements).ToEquatableArray()));
-        _helpers[target] = spec;
-        _helperSpecs.Add(spec);
-        return spec;
+        return (new BlockStmt(prologue.Concat(lowered.Statements).ToEquatableArray()), prefix, parameterNames);
     }
 
     /// <summary>
-    /// Lowers the body of a helper transformed once, which becomes a method of its own: in <paramref name="frame"/>, with
-    /// names from <paramref name="names"/>, and with the caller's per-body state (frame, names, pending statements,
-    /// hoisting, local arrays) set aside and restored afterwards. The helper's local arrays are checked, and their
-    /// overwritten ones marked, in the helper's own body.
+    /// Lowers the body of a helper transformed once, which becomes a method of its own: in a scope of its own (frame
+    /// <paramref name="frame"/>, names from <paramref name="names"/>), the caller's scope untouched meanwhile. The
+    /// helper's local arrays are checked, and their overwritten ones marked, in the helper's own body.
     /// </summary>
     private BlockStmt LowerOwnBody(IBlockOperation body, InlineFrame frame, NameAllocator names)
     {
-        var caller = (_frame, _names, _noHoist, Pending: _pending.ToList(), Arrays: _arrays.ToList(), Checked: _checkedArrays.ToList(), Overwritten: _overwrittenArrays.ToList());
-        _frame = frame;
-        _names = names;
-        _noHoist = 0;
-        _pending.Clear();
-        _arrays.Clear();
-        _checkedArrays.Clear();
-        _overwrittenArrays.Clear();
+        var caller = _scope;
+        _scope = new BodyScope(frame, names);
         try
         {
             var lowered = LowerBlock(body);
             CheckLocalArrays(lowered);
-            return _overwrittenArrays.Count > 0 ? MarkOverwrittenBlock(lowered) : lowered;
+            return _scope.OverwrittenArrays.Count > 0 ? MarkOverwrittenBlock(lowered) : lowered;
         }
         finally
         {
-            (_frame, _names, _noHoist) = (caller._frame, caller._names, caller._noHoist);
-            _pending.Clear();
-            _pending.AddRange(caller.Pending);
-            _arrays.Clear();
-            foreach (var entry in caller.Arrays) _arrays[entry.Key] = entry.Value;
-            _checkedArrays.Clear();
-            _checkedArrays.UnionWith(caller.Checked);
-            _overwrittenArrays.Clear();
-            _overwrittenArrays.UnionWith(caller.Overwritten);
+            _scope = caller;
         }
     }
 

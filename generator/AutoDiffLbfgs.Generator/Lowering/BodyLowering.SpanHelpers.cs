@@ -76,7 +76,7 @@ internal sealed partial class BodyLowering
         IUnaryOperation { OperatorMethod: null } u => IsDataOperation(u.Operand),
         IBinaryOperation { OperatorMethod: null } b => IsDataOperation(b.LeftOperand) && IsDataOperation(b.RightOperand),
         ILocalReferenceOperation l => MapType(l.Local.Type) is { } t && !t.IsFloating(),
-        IParameterReferenceOperation p => _frame.Binding(p.Parameter) is { Value: { } bound } ? IsPlainData(bound) : !IsVariablesAccess(p) && DataText(p) is not null,
+        IParameterReferenceOperation p => _scope.Frame.Binding(p.Parameter) is { Value: { } bound } ? IsPlainData(bound) : !IsVariablesAccess(p) && DataText(p) is not null,
         IPropertyReferenceOperation { Property.Name: "Length", Property.IsIndexer: false, Instance: { } instance } =>
             IsVariablesAccess(instance) || LocalArray(instance) is not null || DataText(instance) is not null,
         IArrayElementReferenceOperation a => IsDataCollection(a.ArrayReference) && a.Indices.All(IsDataOperation),
@@ -124,37 +124,15 @@ internal sealed partial class BodyLowering
         if (_spanHelpers.TryGetValue(target, out var known) && known is not null) return known;
         _spanHelpers[target] = null;
 
-        var names = DeclarationNames(target);
-        var assigned = AssignedParameters(body);
         var frame = InlineFrame.ForObjective(target, _element);
         var span = target.Parameters[0];
         frame.Bind(span, ParameterBinding.Variables);
-        var prologue = new List<Stmt>();
-        var data = new List<SpanHelperDataSpec>();
-        foreach (var parameter in target.Parameters.Skip(1))
-        {
-            var name = assigned.Contains(parameter) ? names.Fresh(parameter.Name + "Argument") : parameter.Name;
-            data.Add(new SpanHelperDataSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), parameter.RefKind == RefKind.In ? "in " : ""));
-            if (MapType(parameter.Type) is not { } type)
-            {
-                frame.Bind(parameter, ParameterBinding.Data(name));
-                continue;
-            }
-            Expr bound = new DataExpr(type, name);
-            if (assigned.Contains(parameter))
-            {
-                prologue.Add(new DeclareStmt(parameter.Name, type, bound) { Source = parameter.Name + " (a parameter the helper assigns)" });
-                bound = new LocalExpr(type, parameter.Name);
-            }
-            frame.Bind(parameter, ParameterBinding.Scalar(bound));
-        }
+        var (lowered, prefix, names) = LowerTransformedOnce(target, body, frame, skip: 1, (_, type, name) => new DataExpr(type, name));
+        var data = target.Parameters.Skip(1).Select((p, j) => new SpanHelperDataSpec(
+            names[j], p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), p.RefKind == RefKind.In ? "in " : ""));
 
-        var lowered = LowerOwnBody(body, frame, names);
-
-        string prefix = _helperNames.Fresh(_memberPrefix + "_" + target.Name);
         bool emitsValue = span.Type is not INamedTypeSymbol { Name: "ReadOnlySpan" };
-        var spec = new SpanHelperSpec(prefix, target.Name, target.IsStatic, emitsValue, _element, span.Name, data.ToEquatableArray(),
-            new BlockStmt(prologue.Concat(lowered.Statements).ToEquatableArray()));
+        var spec = new SpanHelperSpec(prefix, target.Name, target.IsStatic, emitsValue, _element, span.Name, data.ToEquatableArray(), lowered);
         _spanHelpers[target] = spec;
         _spanHelperSpecs.Add(spec);
         return spec;

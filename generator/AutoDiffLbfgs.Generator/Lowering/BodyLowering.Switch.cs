@@ -10,9 +10,6 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 // switch statements and switch expressions on integers, lowered to if/else chains and nested conditionals.
 internal sealed partial class BodyLowering
 {
-    /// <summary>The exit labels of the switch statements being lowered: a <c>break</c> to one of them leaves a switch, not a loop.</summary>
-    private readonly List<ILabelSymbol> _switchExits = new();
-
     /// <summary>
     /// Lowers a switch statement on an integer to <c>if (v == 1 || v == 2) {…} else if (…) {…} else {default}</c>.
     /// Sections are tested in source order (C# semantics for patterns and guards); the default section is the final
@@ -33,12 +30,12 @@ internal sealed partial class BodyLowering
         if (!ExprBuilder.IsTrivial(value))
         {
             // The governing value is computed once, as C# does, and every section compares with it.
-            var name = _frame.FreshName("switchValue", _names);
+            var name = _scope.Frame.FreshName("switchValue", _scope.Names);
             output.Add(new DeclareStmt(name, governing.Value, value) { Source = SourceText(switchStatement.Syntax) });
             value = new LocalExpr(governing.Value, name);
         }
 
-        _switchExits.Add(switchStatement.ExitLabel);
+        _scope.SwitchExits.Add(switchStatement.ExitLabel);
         try
         {
             BlockStmt? chain = null;
@@ -58,7 +55,7 @@ internal sealed partial class BodyLowering
         }
         finally
         {
-            _switchExits.RemoveAt(_switchExits.Count - 1);
+            _scope.SwitchExits.RemoveAt(_scope.SwitchExits.Count - 1);
         }
     }
 
@@ -197,5 +194,5 @@ internal sealed partial class BodyLowering
 
     /// <summary>Whether <paramref name="branch"/> leaves one of the switch statements being lowered.</summary>
     private bool IsSwitchExit(IBranchOperation branch) =>
-        _switchExits.Any(exit => SymbolEqualityComparer.Default.Equals(exit, branch.Target));
+        _scope.SwitchExits.Any(exit => SymbolEqualityComparer.Default.Equals(exit, branch.Target));
 }

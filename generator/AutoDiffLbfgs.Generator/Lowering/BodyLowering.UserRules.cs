@@ -232,17 +232,17 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        var frame = _frame.ForHelper(candidate, returnType);
+        var frame = _scope.Frame.ForHelper(candidate, returnType);
         foreach (var parameter in candidate.Parameters) frame.Bind(parameter, ParameterBinding.Scalar(placeholders[parameter.Ordinal]));
-        var caller = _frame;
-        _frame = frame;
+        var caller = _scope.Frame;
+        _scope.Frame = frame;
         try
         {
             return NotHoisted(() => Convert(Value(returned), returnType));
         }
         finally
         {
-            _frame = caller;
+            _scope.Frame = caller;
         }
     }
 }

@@ -21,7 +21,7 @@ namespace AutoDiffLbfgs.Generator.Lowering;
 /// <c>BodyLowering.ForEach.cs</c>, <c>BodyLowering.Switch.cs</c> and <c>BodyLowering.Calls.cs</c> hold the
 /// second-tier constructs that are rewritten into first-tier IR (indexed loops, if/else chains, inlined helpers).
 /// A construct may need statements before the statement that contains it (an inlined helper's body): those collect
-/// in <see cref="_pending"/> and are flushed right before that statement, see <see cref="Flush"/>.
+/// in <see cref="_scope.Pending"/> and are flushed right before that statement, see <see cref="Flush"/>.
 /// </remarks>
 internal sealed partial class BodyLowering
 {
@@ -33,20 +33,9 @@ internal sealed partial class BodyLowering
     private readonly ScalarType _element;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly SemanticModel _model;
-    /// <summary>Hands out the names the lowering invents; a helper transformed once gets its own while its body is lowered.</summary>
-    private NameAllocator _names;
 
-    /// <summary>Statements the expression being lowered needs to run first (inlined helper bodies), in order.</summary>
-    private readonly List<Stmt> _pending = new();
-
-    /// <summary>The innermost method being lowered: the objective itself, or a helper being inlined.</summary>
-    private InlineFrame _frame;
-
-    /// <summary>
-    /// Above zero while lowering an expression that is not evaluated exactly once right before its statement (a loop
-    /// condition, a branch of <c>?:</c>, the right operand of <c>&amp;&amp;</c>/<c>||</c>): nothing may be hoisted there.
-    /// </summary>
-    private int _noHoist;
+    /// <summary>The state of the body being lowered: the objective's, or that of a helper transformed once.</summary>
+    private BodyScope _scope;
 
     /// <summary>Creates the lowering of one objective.</summary>
     /// <param name="method">The objective.</param>
@@ -63,14 +52,13 @@ internal sealed partial class BodyLowering
         _element = element;
         _model = model;
         _diagnostics = diagnostics;
-        _frame = InlineFrame.ForObjective(method, element);
         // Names the lowering invents (foreach counters, inlined helpers' locals) must not shadow anything the
         // objective's body mentions, so every identifier in its declaration is taken.
         var taken = method.DeclaringSyntaxReferences
             .SelectMany(r => r.GetSyntax().DescendantTokens())
             .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
             .Select(t => t.ValueText);
-        _names = new NameAllocator(taken);
+        _scope = new BodyScope(InlineFrame.ForObjective(method, element), new NameAllocator(taken));
     }
 
     /// <summary>Lowers the method body; expression bodies become a single return.</summary>
@@ -79,7 +67,7 @@ internal sealed partial class BodyLowering
         var block = body.BlockBody ?? body.ExpressionBody;
         var lowered = block is null ? BlockStmt.Empty : LowerBlock(block);
         CheckLocalArrays(lowered);
-        return _overwrittenArrays.Count == 0 ? lowered : MarkOverwrittenBlock(lowered);
+        return _scope.OverwrittenArrays.Count == 0 ? lowered : MarkOverwrittenBlock(lowered);
     }
 
     private BlockStmt LowerBlock(IBlockOperation block)
@@ -154,7 +142,7 @@ internal sealed partial class BodyLowering
                 }
                 else
                 {
-                    var returned = Convert(Value(ret.ReturnedValue), _frame.ReturnType);
+                    var returned = Convert(Value(ret.ReturnedValue), _scope.Frame.ReturnType);
                     Flush(output);
                     output.Add(new ReturnStmt(returned) { Source = source });
                 }
@@ -222,26 +210,26 @@ internal sealed partial class BodyLowering
     /// <summary>Moves the statements pending for the statement being lowered into <paramref name="output"/>, before it.</summary>
     private void Flush(List<Stmt> output)
     {
-        output.AddRange(_pending);
-        _pending.Clear();
+        output.AddRange(_scope.Pending);
+        _scope.Pending.Clear();
     }
 
-    /// <summary>Lowers an expression that runs a number of times other than once before its statement; see <see cref="_noHoist"/>.</summary>
+    /// <summary>Lowers an expression that runs a number of times other than once before its statement; see <see cref="_scope.NoHoist"/>.</summary>
     private T NotHoisted<T>(Func<T> lower)
     {
-        _noHoist++;
+        _scope.NoHoist++;
         try
         {
             return lower();
         }
         finally
         {
-            _noHoist--;
+            _scope.NoHoist--;
         }
     }
 
     /// <summary>The IR name of a local declared here: the user's name in the objective, a fresh name in an inlined helper.</summary>
-    private string DeclareLocal(ILocalSymbol local) => _frame.Declare(local, _names);
+    private string DeclareLocal(ILocalSymbol local) => _scope.Frame.Declare(local, _scope.Names);
 
     private Stmt? LowerExpressionStatement(IOperation operation)
     {
@@ -318,17 +306,17 @@ internal sealed partial class BodyLowering
         {
             var type = MapType(local.Local.Type);
             if (type is null) return null; // already reported at its declaration
-            var (name, owner) = _frame.Resolve(local.Local);
-            if (owner != _frame)
+            var (name, owner) = _scope.Frame.Resolve(local.Local);
+            if (owner != _scope.Frame)
             {
                 // A helper writing its caller's local would change it at the call, not where the caller's statement
                 // reads it; inlining could not keep that order, so it is refused.
-                Report(DiagnosticDescriptors.HelperNotInlinable, assignment.Syntax, _frame.Method.Name, "it assigns '" + local.Local.Name + "', a local of the code that calls it");
+                Report(DiagnosticDescriptors.HelperNotInlinable, assignment.Syntax, _scope.Frame.Method.Name, "it assigns '" + local.Local.Name + "', a local of the code that calls it");
                 return null;
             }
             return (name, type.Value);
         }
-        if (target is IParameterReferenceOperation { Parameter: var parameter } && _frame.Binding(parameter) is { Value: LocalExpr bound })
+        if (target is IParameterReferenceOperation { Parameter: var parameter } && _scope.Frame.Binding(parameter) is { Value: LocalExpr bound })
         {
             return (bound.Name, bound.Type); // a helper's own parameter is a local of the inlined code
         }
@@ -343,7 +331,7 @@ internal sealed partial class BodyLowering
 
     private bool IsVariablesAccess(IOperation target) => target switch
     {
-        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables) || _frame.Binding(p.Parameter)?.IsVariables == true,
+        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables) || _scope.Frame.Binding(p.Parameter)?.IsVariables == true,
         IConversionOperation { Conversion.IsImplicit: true, OperatorMethod: null } c => IsVariablesAccess(c.Operand),
         IArrayElementReferenceOperation a => IsVariablesAccess(a.ArrayReference),
         IPropertyReferenceOperation { Instance: { } instance } => IsVariablesAccess(instance),
@@ -364,8 +352,8 @@ internal sealed partial class BodyLowering
         switch (operation)
         {
             case ILocalReferenceOperation local when type is not null:
-                return new LocalExpr(type.Value, _frame.Resolve(local.Local).Name);
-            case IParameterReferenceOperation { Parameter: var bound } when _frame.Binding(bound) is { Value: { } value }:
+                return new LocalExpr(type.Value, _scope.Frame.Resolve(local.Local).Name);
+            case IParameterReferenceOperation { Parameter: var bound } when _scope.Frame.Binding(bound) is { Value: { } value }:
                 return value;
             case IParameterReferenceOperation parameter when type is not null && !IsVariablesAccess(parameter) && DataText(parameter) is { } parameterText:
                 return new DataExpr(type.Value, parameterText);
@@ -452,7 +440,7 @@ internal sealed partial class BodyLowering
     {
         switch (operation)
         {
-            case IParameterReferenceOperation parameter when _frame.Binding(parameter.Parameter) is { } binding:
+            case IParameterReferenceOperation parameter when _scope.Frame.Binding(parameter.Parameter) is { } binding:
                 return binding.DataText;
             case IParameterReferenceOperation parameter when IsObjectiveData(parameter.Parameter):
                 return parameter.Parameter.Name;
@@ -523,7 +511,7 @@ internal sealed partial class BodyLowering
     private Expr LowerInvocation(IInvocationOperation invocation, ScalarType? type)
     {
         var target = invocation.TargetMethod;
-        if (_frame.IsOnStack(target) || IsBeingTransformed(target))
+        if (_scope.Frame.IsOnStack(target) || IsBeingTransformed(target))
         {
             Report(DiagnosticDescriptors.Recursion, invocation.Syntax, target.Name);
             return Placeholder();
