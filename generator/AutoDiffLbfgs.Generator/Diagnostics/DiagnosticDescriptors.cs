@@ -11,9 +11,31 @@ internal static class DiagnosticDescriptors
     private const string Signature = "AutoDiffLbfgs.Signature";
     private const string Body = "AutoDiffLbfgs.Body";
 
-    private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
-        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " for an example and the fix.");
+    /// <summary>Where docs/diagnostics.md lives in the public repository; each id's help link is a section of it.</summary>
+    public const string DocumentationUrl = "https://github.com/AutoDiffLbfgs/AutoDiffLbfgs/blob/main/docs/diagnostics.md";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category)
+    {
+        string link = DocumentationUrl + "#" + Anchor(id + ": " + title);
+        return new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            description: "See " + link + " for an example and the fix.", helpLinkUri: link);
+    }
+
+    /// <summary>
+    /// The anchor a Markdown renderer (GitHub's) gives the heading <c>## ADL0101: Expression is not differentiable</c>:
+    /// lower case, spaces to hyphens, punctuation other than hyphens and underscores dropped. A test checks every
+    /// link against the headings of docs/diagnostics.md.
+    /// </summary>
+    public static string Anchor(string heading)
+    {
+        var anchor = new System.Text.StringBuilder(heading.Length);
+        foreach (char c in heading.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_') anchor.Append(c);
+            else if (c == ' ') anchor.Append('-');
+        }
+        return anchor.ToString();
+    }
 
     public static readonly DiagnosticDescriptor TypeNotPartial = Error(
         "ADL0001", "Containing type must be partial",
@@ -72,7 +94,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
         "ADL0103", "Call is not differentiable",
-        "The call to '{0}' is not supported in an [Objective] body; only the Math/MathF functions listed in docs/differentiation.md and non-virtual methods or local functions of your code with scalar, span or array parameters and a scalar result can be differentiated",
+        "The call to '{0}' is not supported in an [Objective] body: {1}. Only the Math/MathF functions listed in docs/differentiation.md and non-virtual, non-generic methods or local functions of your code with scalar, span or array parameters and a scalar result can be differentiated",
         Body);
 
     public static readonly DiagnosticDescriptor ExceptionHandling = Error(
@@ -87,7 +109,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor Recursion = Error(
         "ADL0106", "Recursion is not differentiable",
-        "'{0}' calls itself, directly or through other methods it calls; helpers are inlined, so rewrite the recursion as a loop",
+        "'{0}' calls itself, directly or through other methods it calls; helpers are inlined or transformed once, and neither ends for a method that calls itself, so rewrite the recursion as a loop",
         Body);
 
     public static readonly DiagnosticDescriptor UnsafeCode = Error(
@@ -123,6 +145,36 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidDerivativeRule = Error(
         "ADL0113", "Invalid [Derivative] rule",
         "The [Derivative] rule of '{0}' cannot be used: {1}",
+        Body);
+
+    public static readonly DiagnosticDescriptor GenericCall = Error(
+        "ADL0114", "Generic methods are not differentiable",
+        "The call to '{0}' is not supported in an [Objective] body: it is a generic method; write a version of it for double (or float) without type parameters",
+        Body);
+
+    public static readonly DiagnosticDescriptor ReferenceArgument = Error(
+        "ADL0115", "ref and out arguments are not differentiable",
+        "The call to '{0}' passes '{1}' by reference; helpers in an [Objective] body take their arguments by value (or 'in') and return one value",
+        Body);
+
+    public static readonly DiagnosticDescriptor ObjectCreation = Error(
+        "ADL0116", "Objects and collections are not differentiable",
+        "'{0}' creates a '{1}', which an [Objective] body cannot hold; compute with double/float locals, and use a local array ('new double[n]', declared once) where you need a buffer",
+        Body);
+
+    public static readonly DiagnosticDescriptor StringValue = Error(
+        "ADL0117", "Strings are not differentiable",
+        "'{0}' is a string; an [Objective] body computes numbers only, so formatting and logging belong outside it",
+        Body);
+
+    public static readonly DiagnosticDescriptor PatternTest = Error(
+        "ADL0118", "Type and pattern tests are not differentiable",
+        "'{0}' tests a type or a pattern; use comparisons ('<', '>=', '==') and '&&'/'||' instead",
+        Body);
+
+    public static readonly DiagnosticDescriptor DiscardedValue = Error(
+        "ADL0119", "Value computed and discarded",
+        "'{0}' computes a value and discards it, which has no effect on the objective; assign it to a local or remove it",
         Body);
 
     public static readonly DiagnosticDescriptor InternalError = Error(

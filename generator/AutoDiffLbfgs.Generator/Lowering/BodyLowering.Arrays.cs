@@ -86,7 +86,7 @@ internal sealed partial class BodyLowering
         var value = Value(compound.Value);
         if (compound.OperatorMethod is not null)
         {
-            Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "user-defined operator");
+            RefuseOperator(compound, compound.OperatorMethod, compound.OperatorKind.ToString());
             return null;
         }
         var op = MapBinary(compound.OperatorKind);
@@ -97,7 +97,7 @@ internal sealed partial class BodyLowering
         }
         if (op is not (BinaryOp.Multiply or BinaryOp.Divide))
         {
-            Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "operator " + compound.OperatorKind);
+            RefuseOperator(compound, null, OperatorText(compound.Syntax));
             return null;
         }
         var type = Promote(element, value.Type);

@@ -75,8 +75,7 @@ internal sealed partial class BodyLowering
         if (!target.IsStatic && target.MethodKind != MethodKind.LocalFunction && invocation.Instance is not IInstanceReferenceOperation)
         {
             // Inside the helper, 'this' must be the objective's own instance for its fields to read as data.
-            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, CallName(target));
-            return Placeholder();
+            return RefuseCall(invocation);
         }
 
         bool isExpression = body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null };
@@ -165,7 +164,7 @@ internal sealed partial class BodyLowering
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedExpression, argument.Syntax, SourceText(argument.Syntax), "span argument other than the variables or data");
+                Refuse(DiagnosticDescriptors.UnsupportedExpression, argument, Short(argument.Syntax), "a span argument other than the variables or data");
                 ok = false;
             }
         }

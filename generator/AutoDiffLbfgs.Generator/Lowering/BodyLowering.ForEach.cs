@@ -18,7 +18,7 @@ internal sealed partial class BodyLowering
     {
         if (loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } local })
         {
-            Report(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "foreach with deconstruction or a ref variable");
+            RefuseStatement(loop, "foreach with deconstruction or a ref variable");
             return null;
         }
         var collection = WithoutImplicitConversions(loop.Collection);
@@ -27,7 +27,7 @@ internal sealed partial class BodyLowering
         var localType = MapType(local.Type);
         if (element is null || localType is null || element == ScalarType.Boolean)
         {
-            Report(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "foreach over a value of type " + collection.Type?.ToDisplayString());
+            RefuseStatement(loop, "foreach over a value of type '" + TypeName(collection.Type) + "'");
             return null;
         }
 
@@ -36,7 +36,7 @@ internal sealed partial class BodyLowering
         string? data = overVariables || array is not null ? null : DataText(collection);
         if (!overVariables && array is null && data is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedStatement, loop.Syntax, "foreach over something other than the variables, a data array or span, or a local array");
+            RefuseStatement(loop, "foreach over something other than the variables, a data array or span, or a local array");
             return null;
         }
 

@@ -21,7 +21,7 @@ internal sealed partial class BodyLowering
         var governing = SwitchValueType(switchStatement.Value);
         if (governing is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedStatement, switchStatement.Syntax, "switch on a value of type " + switchStatement.Value.Type?.ToDisplayString());
+            RefuseStatement(switchStatement, "switch on a value of type '" + TypeName(switchStatement.Value.Type) + "'");
             return;
         }
 
@@ -115,7 +115,7 @@ internal sealed partial class BodyLowering
         var governing = SwitchValueType(switchExpression.Value);
         if (governing is null)
         {
-            return Unsupported(switchExpression, "switch on a value of type " + switchExpression.Value.Type?.ToDisplayString());
+            return Unsupported(switchExpression, "a switch on a value of type '" + TypeName(switchExpression.Value.Type) + "'");
         }
         var arms = switchExpression.Arms;
         if (arms.Length == 0 || arms[arms.Length - 1] is not { Pattern: IDiscardPatternOperation, Guard: null })
@@ -133,7 +133,7 @@ internal sealed partial class BodyLowering
                 var test = WithGuard(PatternCondition(arms[k].Pattern, value), arms[k].Guard);
                 if (test is null)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedExpression, arms[k].Pattern.Syntax, SourceText(arms[k].Pattern.Syntax), "pattern");
+                    Unsupported(arms[k].Pattern, "a pattern other than a constant, a relational pattern or their 'and'/'or'/'not'");
                     test = Literals.Boolean(false);
                 }
                 result = new ConditionalExpr(type, test, Convert(Value(arms[k].Value), type), result);

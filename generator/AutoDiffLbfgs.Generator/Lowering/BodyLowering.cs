@@ -74,7 +74,7 @@ internal sealed partial class BodyLowering
     {
         if (block.Syntax.Parent is UnsafeStatementSyntax unsafeStatement)
         {
-            Report(DiagnosticDescriptors.UnsafeCode, unsafeStatement, "unsafe");
+            Report(DiagnosticDescriptors.UnsafeCode, unsafeStatement, "unsafe"); // the block stands for the statement: refused at the statement
         }
         var list = new List<Stmt>();
         foreach (var operation in block.Operations) LowerStatement(operation, list);
@@ -138,7 +138,7 @@ internal sealed partial class BodyLowering
             case IReturnOperation ret:
                 if (ret.ReturnedValue is null)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedStatement, ret.Syntax, "empty return");
+                    RefuseStatement(ret, "empty return");
                 }
                 else
                 {
@@ -149,7 +149,7 @@ internal sealed partial class BodyLowering
                 break;
             case IBranchOperation branch when branch.BranchKind == BranchKind.Break && IsSwitchExit(branch):
                 // A break that leaves a switch from inside a section (not its last statement) has no loop to leave.
-                Report(DiagnosticDescriptors.UnsupportedStatement, branch.Syntax, "break out of the middle of a switch section");
+                RefuseStatement(branch, "break out of the middle of a switch section");
                 break;
             case IBranchOperation branch when branch.BranchKind == BranchKind.Break:
                 output.Add(new BreakStmt() { Source = source });
@@ -158,12 +158,12 @@ internal sealed partial class BodyLowering
                 output.Add(new ContinueStmt() { Source = source });
                 break;
             case IBranchOperation or ILabeledOperation:
-                Report(DiagnosticDescriptors.GotoNotSupported, operation.Syntax, Short(operation.Syntax));
+                RefuseGoto(operation);
                 break;
             case IEmptyOperation:
                 break;
             case ITryOperation or IThrowOperation:
-                Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, Keyword(operation.Syntax));
+                RefuseExceptionHandling(operation);
                 break;
             case ILocalFunctionOperation:
                 // Nothing runs where a local function is declared: its body is inlined at every call (BodyLowering.Calls.cs) or transformed once (BodyLowering.HelperMethods.cs).
@@ -171,11 +171,11 @@ internal sealed partial class BodyLowering
             default:
                 if (operation.Syntax is FixedStatementSyntax)
                 {
-                    Report(DiagnosticDescriptors.UnsafeCode, operation.Syntax, "fixed");
+                    RefuseUnsafe(operation, "fixed");
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.UnsupportedStatement, operation.Syntax, Keyword(operation.Syntax));
+                    RefuseStatement(operation, Keyword(operation.Syntax));
                 }
                 break;
         }
@@ -189,8 +189,7 @@ internal sealed partial class BodyLowering
         if (IsLocalArrayType(local.Type)) return LowerArrayDeclarator(declarator, local, initializer);
         if (type is null || local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean))
         {
-            Report(DiagnosticDescriptors.UnsupportedLocalType, declarator.Syntax, local.Name, local.Type.ToDisplayString());
-            if (initializer is not null) Value(initializer.Value); // report what the initializer holds, too
+            RefuseLocal(declarator);
             return null;
         }
         Expr? init = initializer is null ? null : Convert(Value(initializer.Value), type.Value);
@@ -262,7 +261,7 @@ internal sealed partial class BodyLowering
                 var (target, type) = name.Value;
                 if (compound.OperatorMethod is not null)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "user-defined operator");
+                    RefuseOperator(compound, compound.OperatorMethod, compound.OperatorKind.ToString());
                     return null;
                 }
                 var op = MapBinary(compound.OperatorKind);
@@ -272,7 +271,7 @@ internal sealed partial class BodyLowering
                 }
                 if (op is null)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedExpression, compound.Syntax, Short(compound.Syntax), "operator " + compound.OperatorKind);
+                    RefuseOperator(compound, null, OperatorText(compound.Syntax));
                     return null;
                 }
                 var binaryType = Promote(type, value.Type);
@@ -286,10 +285,15 @@ internal sealed partial class BodyLowering
                 var (target, type) = name.Value;
                 return new AccumulateStmt(target, increment.Kind == OperationKind.Decrement, Literals.One(type));
             }
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
+                RefuseCall(call); // Console.WriteLine, Debug.Assert, a void helper: nothing to differentiate
+                return null;
             default:
-                // A value computed and thrown away (e.g. a bare call) has no effect to differentiate.
+                // A value computed and thrown away has no effect to differentiate: refused, unless what computes it
+                // already was.
+                int before = _diagnostics.Count;
                 Value(operation);
-                Report(DiagnosticDescriptors.UnsupportedStatement, operation.Syntax, "expression");
+                if (_diagnostics.Count == before) RefuseDiscardedValue(operation);
                 return null;
         }
     }
@@ -305,7 +309,7 @@ internal sealed partial class BodyLowering
         if (target is ILocalReferenceOperation local)
         {
             var type = MapType(local.Local.Type);
-            if (type is null) return null; // already reported at its declaration
+            if (type is null || _scope.RefusedLocals.Contains(local.Local)) return null; // already reported at its declaration
             var (name, owner) = _scope.Frame.Resolve(local.Local);
             if (owner != _scope.Frame)
             {
@@ -351,6 +355,8 @@ internal sealed partial class BodyLowering
 
         switch (operation)
         {
+            case ILocalReferenceOperation refused when _scope.RefusedLocals.Contains(refused.Local):
+                return Placeholder(); // reported at its declaration
             case ILocalReferenceOperation local when type is not null:
                 return new LocalExpr(type.Value, _scope.Frame.Resolve(local.Local).Name);
             case IParameterReferenceOperation { Parameter: var bound } when _scope.Frame.Binding(bound) is { Value: { } value }:
@@ -365,10 +371,13 @@ internal sealed partial class BodyLowering
                 if (IsVariablesAccess(lengthOf)) return new VariablesLengthExpr();
                 if (LocalArray(lengthOf) is { } lengthArray) return new ArrayLengthExpr(lengthArray);
                 var array = DataText(lengthOf);
-                return array is null ? UnsupportedInner(lengthOf, operation, "length of a non-data value") : new DataExpr(ScalarType.Int32, array + ".Length");
+                return array is null ? UnsupportedInner(lengthOf, operation, "the length of something other than the variables, data or a local array") : new DataExpr(ScalarType.Int32, array + ".Length");
             case IPropertyReferenceOperation or IFieldReferenceOperation when type is not null:
                 var text = DataText(operation);
-                return text is null ? Unsupported(operation, "member access") : new DataExpr(type.Value, text);
+                if (text is not null) return new DataExpr(type.Value, text);
+                const string NotData = "a member that is not data: a field or property of this type, of a data parameter or a static one";
+                var owner = (operation as IMemberReferenceOperation)?.Instance;
+                return owner is null or IInstanceReferenceOperation ? Unsupported(operation, NotData) : UnsupportedInner(owner, operation, NotData);
             case IConversionOperation conversion:
                 return LowerConversion(conversion, type);
             case IUnaryOperation unary when type is not null:
@@ -390,49 +399,29 @@ internal sealed partial class BodyLowering
                 return LowerSwitchExpression(switchExpression, type.Value);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, type);
-            case IAnonymousFunctionOperation or IDelegateCreationOperation:
-                Report(DiagnosticDescriptors.LambdaOrQuery, operation.Syntax, "lambda or anonymous method");
-                return Placeholder();
-            case ITranslatedQueryOperation:
-                Report(DiagnosticDescriptors.LambdaOrQuery, operation.Syntax, "LINQ query");
-                return Placeholder();
-            case IThrowOperation:
-                Report(DiagnosticDescriptors.ExceptionHandling, operation.Syntax, "throw");
-                return Placeholder();
-            case IAddressOfOperation or IFunctionPointerInvocationOperation:
-                Report(DiagnosticDescriptors.UnsafeCode, operation.Syntax, Short(operation.Syntax));
-                return Placeholder();
-            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
-                Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Short(operation.Syntax), "assignment used as a value");
-                return Placeholder();
             default:
-                if (operation.Syntax is StackAllocArrayCreationExpressionSyntax or PointerTypeSyntax || operation.Syntax.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PointerIndirectionExpression })
-                {
-                    Report(DiagnosticDescriptors.UnsafeCode, operation.Syntax, Short(operation.Syntax));
-                    return Placeholder();
-                }
-                return Unsupported(operation, Describe(operation));
+                return RefuseExpression(operation);
         }
     }
 
     private Expr Element(IOperation arrayOperation, IReadOnlyList<IOperation> indices, IOperation operation)
     {
         var type = operation.Type is null ? null : MapType(operation.Type);
-        if (type is null) return Unsupported(operation, "element of type " + operation.Type?.ToDisplayString());
+        if (type is null) return Unsupported(operation, "an element of type '" + TypeName(operation.Type) + "'");
         var loweredIndices = indices.Select(i => Convert(Value(i), ScalarType.Int32)).ToArray();
         if (LocalArray(arrayOperation) is { } localArray)
         {
-            return loweredIndices.Length == 1 ? new ArrayElementExpr(type.Value, localArray, loweredIndices[0]) : Unsupported(operation, "multi-dimensional index");
+            return loweredIndices.Length == 1 ? new ArrayElementExpr(type.Value, localArray, loweredIndices[0]) : Unsupported(operation, "a multi-dimensional index");
         }
         if (IsVariablesAccess(arrayOperation))
         {
-            return loweredIndices.Length == 1 ? new VariableElementExpr(type.Value, loweredIndices[0]) : Unsupported(operation, "multi-dimensional index");
+            return loweredIndices.Length == 1 ? new VariableElementExpr(type.Value, loweredIndices[0]) : Unsupported(operation, "a multi-dimensional index");
         }
         var array = DataText(arrayOperation);
-        if (array is null) return UnsupportedInner(arrayOperation, operation, "element access");
+        if (array is null) return UnsupportedInner(arrayOperation, operation, "an element of something other than the variables, data or a local array");
         return loweredIndices.Length == 1
             ? new DataElementExpr(type.Value, array, loweredIndices[0])
-            : Unsupported(operation, "multi-dimensional data index");
+            : Unsupported(operation, "a multi-dimensional index");
     }
 
     /// <summary>The C# text that reaches a data value from generated code, or null when it is not data.</summary>
@@ -474,35 +463,37 @@ internal sealed partial class BodyLowering
     {
         if (conversion.OperatorMethod is not null || type is null)
         {
-            return Unsupported(conversion, "conversion to " + conversion.Type?.ToDisplayString());
+            return conversion.OperatorMethod is null
+                ? Unsupported(conversion, "a conversion to '" + TypeName(conversion.Type) + "'")
+                : RefuseOperator(conversion, conversion.OperatorMethod, "conversion");
         }
         return Convert(Value(conversion.Operand), type.Value);
     }
 
     private Expr LowerUnary(IUnaryOperation unary, ScalarType type)
     {
-        if (unary.OperatorMethod is not null) return Unsupported(unary, "user-defined operator");
+        if (unary.OperatorMethod is not null) return RefuseOperator(unary, unary.OperatorMethod, unary.OperatorKind.ToString());
         var operand = Convert(Value(unary.Operand), type);
         return unary.OperatorKind switch
         {
             UnaryOperatorKind.Plus => operand,
             UnaryOperatorKind.Minus => new UnaryExpr(type, UnaryOp.Negate, operand),
             UnaryOperatorKind.Not => new UnaryExpr(type, UnaryOp.Not, operand),
-            _ => Unsupported(unary, "operator " + unary.OperatorKind),
+            _ => RefuseOperator(unary, null, OperatorText(unary.Syntax)),
         };
     }
 
     private Expr LowerBinary(IBinaryOperation binary, ScalarType type)
     {
-        if (binary.OperatorMethod is not null) return Unsupported(binary, "user-defined operator");
+        if (binary.OperatorMethod is not null) return RefuseOperator(binary, binary.OperatorMethod, binary.OperatorKind.ToString());
         var op = MapBinary(binary.OperatorKind);
-        if (op is null) return Unsupported(binary, "operator " + binary.OperatorKind);
+        if (op is null) return RefuseOperator(binary, null, OperatorText(binary.Syntax));
         var left = Value(binary.LeftOperand);
         // The right operand of && and || runs only when the left one does not decide: nothing may be hoisted from it.
         var right = binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
             ? NotHoisted(() => Value(binary.RightOperand))
             : Value(binary.RightOperand);
-        if (op == BinaryOp.Remainder && type.IsFloating()) return Unsupported(binary, "floating-point remainder");
+        if (op == BinaryOp.Remainder && type.IsFloating()) return Unsupported(binary, "the remainder '%' of floating-point values; use Math.IEEERemainder or an explicit floor");
         // Comparisons work in the promoted operand type; arithmetic in the result type.
         var operandType = op is BinaryOp.And or BinaryOp.Or ? ScalarType.Boolean : type == ScalarType.Boolean ? Promote(left.Type, right.Type) : type;
         return new BinaryExpr(type, op.Value, Convert(left, operandType), Convert(right, operandType));
@@ -533,13 +524,9 @@ internal sealed partial class BodyLowering
             if (TransformsOnce(invocation, helper)) return CallTransformedHelper(invocation, helper, type.Value);
             return SpanHelperTransformsOnce(invocation, helper) ? CallSpanHelper(invocation, helper, type.Value) : InlineCall(invocation, helper, type.Value);
         }
-        var args = invocation.Arguments.Select(a => Value(a.Value)).ToArray();
         var function = KnownFunctions.Find(target);
-        if (function is null || type is null)
-        {
-            Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, CallName(target));
-            return Placeholder();
-        }
+        if (function is null || type is null) return RefuseCall(invocation);
+        var args = invocation.Arguments.Select(a => Value(a.Value)).ToArray();
         var argumentTypes = target.Parameters.Select(p => MapType(p.Type) ?? type.Value).ToArray();
         var converted = args.Select((a, i) => Convert(a, argumentTypes[i])).ToEquatableArray();
         return new CallExpr(type.Value, function.Value, converted);
@@ -554,23 +541,6 @@ internal sealed partial class BodyLowering
         int i when type.IsInteger() => Literals.Integer(type, i),
         _ => Literals.Of(type, System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
     };
-
-    private Expr Unsupported(IOperation operation, string what)
-    {
-        Report(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax, Short(operation.Syntax), what);
-        return Placeholder();
-    }
-
-    /// <summary>
-    /// Reports the innermost unsupported construct: lowers <paramref name="inner"/> for its own diagnostics and reports
-    /// <paramref name="operation"/> only when the inner part was fine on its own.
-    /// </summary>
-    private Expr UnsupportedInner(IOperation inner, IOperation operation, string what)
-    {
-        int before = _diagnostics.Count;
-        Value(inner);
-        return _diagnostics.Count > before ? Placeholder() : Unsupported(operation, what);
-    }
 
     private Expr Placeholder() => Literals.Zero(_element);
 
@@ -609,16 +579,6 @@ internal sealed partial class BodyLowering
         _ => null,
     };
 
-    private static string Describe(IOperation operation) => operation switch
-    {
-        IObjectCreationOperation or IArrayCreationOperation => "object or array creation ('new')",
-        IIsPatternOperation or IIsTypeOperation => "type or pattern test",
-        IInterpolatedStringOperation => "string",
-        _ when operation.Type?.SpecialType == SpecialType.System_String => "string",
-        _ when operation.Type is not null && MapType(operation.Type) is null => "value of type " + operation.Type.ToDisplayString(),
-        _ => operation.Kind.ToString(),
-    };
-
     /// <summary>One-line text of a statement for comments and messages: loop and if headers without their bodies.</summary>
     internal static string SourceText(SyntaxNode syntax)
     {
@@ -655,6 +615,16 @@ internal sealed partial class BodyLowering
         ThrowStatementSyntax => "throw",
         CheckedStatementSyntax => "checked",
         LocalDeclarationStatementSyntax => "local declaration",
-        _ => syntax.Kind().ToString(),
+        _ => Words(syntax.Kind().ToString()).Replace(" statement", ""),
+    };
+
+    /// <summary>The operator token of a unary, binary or compound-assignment expression, as written (<c>^</c>, <c>&lt;&lt;</c>, <c>~</c>).</summary>
+    private static string OperatorText(SyntaxNode syntax) => syntax switch
+    {
+        BinaryExpressionSyntax b => b.OperatorToken.Text,
+        AssignmentExpressionSyntax a => a.OperatorToken.Text,
+        PrefixUnaryExpressionSyntax p => p.OperatorToken.Text,
+        PostfixUnaryExpressionSyntax p => p.OperatorToken.Text,
+        _ => Short(syntax),
     };
 }

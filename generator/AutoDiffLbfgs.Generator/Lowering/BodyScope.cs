@@ -41,6 +41,9 @@ internal sealed class BodyScope
     /// <summary>The arrays that are not write-once (see <see cref="LocalArrayRules"/>): their declarations get <c>Overwritten</c>.</summary>
     public HashSet<string> OverwrittenArrays { get; } = new();
 
+    /// <summary>Locals refused where they were declared (ADL0109, an <c>out var</c> of a refused call): their uses report nothing more.</summary>
+    public HashSet<ILocalSymbol> RefusedLocals { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>The exit labels of the switch statements being lowered: a <c>break</c> to one of them leaves a switch, not a loop.</summary>
     public List<ILabelSymbol> SwitchExits { get; } = new();
 }

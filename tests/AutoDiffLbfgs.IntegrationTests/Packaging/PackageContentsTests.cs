@@ -39,6 +39,10 @@ public sealed class PackageContentsTests(LocalPackageFeed feed)
         Assert.Equal("PACKAGE.md", Value("readme"));
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
         Assert.False(string.IsNullOrWhiteSpace(Value("tags")));
+        // The diagnostics' help links and PACKAGE.md point into this repository.
+        Assert.Equal("https://github.com/AutoDiffLbfgs/AutoDiffLbfgs", Value("projectUrl"));
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("https://github.com/AutoDiffLbfgs/AutoDiffLbfgs.git", repository.Attribute("url")?.Value);
         // Neither the generator project nor Roslyn may turn into a dependency a user's restore would chase.
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
     }
