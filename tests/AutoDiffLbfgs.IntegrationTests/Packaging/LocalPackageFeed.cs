@@ -66,9 +66,10 @@ public sealed class LocalPackageFeed : IAsyncLifetime
 
     /// <summary>
     /// Writes a console project that references only the package (no project references), with the given source
-    /// files, into its own folder under <see cref="Root"/>, and returns that folder.
+    /// files, into its own folder under <see cref="Root"/>, and returns that folder. Without
+    /// <paramref name="withReference"/> the project has no PackageReference yet (to add one as a user would).
     /// </summary>
-    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> sources)
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> sources, bool withReference = true)
     {
         string directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
@@ -80,9 +81,11 @@ public sealed class LocalPackageFeed : IAsyncLifetime
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
               </PropertyGroup>
+            {(withReference ? $"""
               <ItemGroup>
                 <PackageReference Include="AutoDiffLbfgs" Version="{Version}" />
               </ItemGroup>
+            """ : "")}
             </Project>
             """);
         foreach (var (fileName, text) in sources) File.WriteAllText(Path.Combine(directory, fileName), text);
