@@ -24,8 +24,12 @@ internal static class ConstantAdjoints
 
             var replacements = new Dictionary<string, Expr> { [seed.Name] = constant };
             var rewritten = statements.Take(j).Where((_, k) => k != i).ToList();
-            rewritten.AddRange(statements.Skip(j + 1).Select(s => Substitute(s, replacements)));
-            return Run(new BlockStmt(rewritten.ToEquatableArray()));
+            var substitution = new Substitution(replacements, name => IrTree.Descendants(body).Count(s => Writes(s, name)) == 1);
+            rewritten.AddRange(statements.Skip(j + 1).Select(substitution.Rewrite));
+            var result = new BlockStmt(rewritten.ToEquatableArray());
+            // A local that became a constant (`double d = 4.0;` from `d = sBar * 4.0`) is substituted too; its
+            // declaration is then dead.
+            return Run(substitution.Folded ? DeadCode.Remove(result) : result);
         }
         return body;
     }
@@ -42,14 +46,27 @@ internal static class ConstantAdjoints
         _ => false,
     };
 
-    private static Stmt Substitute(Stmt s, Dictionary<string, Expr> map) => new Substitution(map).Rewrite(s);
-
     /// <summary>
     /// Replaces the locals of the map by their constants, folding the arithmetic around them through
-    /// <see cref="ExprBuilder"/> (so <c>sBar * e</c> with sBar = 1 becomes <c>e</c>).
+    /// <see cref="ExprBuilder"/> (so <c>sBar * e</c> with sBar = 1 becomes <c>e</c>). A local declared once whose
+    /// initializer folds to a constant joins the map, so the statements after it read the constant.
     /// </summary>
-    private sealed class Substitution(Dictionary<string, Expr> map) : IrRewriter
+    private sealed class Substitution(Dictionary<string, Expr> map, System.Func<string, bool> writtenOnce) : IrRewriter
     {
+        /// <summary>Whether a declared local folded to a constant and joined the map.</summary>
+        public bool Folded { get; private set; }
+
+        protected override Stmt RewriteDeclare(DeclareStmt stmt)
+        {
+            var rewritten = base.RewriteDeclare(stmt);
+            if (stmt.Init is not ConstExpr && rewritten is DeclareStmt { Init: ConstExpr { Type: var type } constant } declared && type.IsFloating() && writtenOnce(declared.Name))
+            {
+                map[declared.Name] = constant;
+                Folded = true;
+            }
+            return rewritten;
+        }
+
         protected override Expr RewriteLocal(LocalExpr local) => map.TryGetValue(local.Name, out var value) ? value : local;
 
         protected override Expr RewriteUnary(UnaryExpr unary) =>

@@ -82,7 +82,26 @@ internal sealed class ReverseTransform
 
         transform.FwdRev(top, new HashSet<string> { transform._value }, output);
         output.Add(new ReturnStmt(Local(element, transform._value)));
-        return (DeadCode.Remove(new BlockStmt(output.ToEquatableArray())), transform.UsesTape, transform._value);
+        var code = DeadCode.Remove(new BlockStmt(output.ToEquatableArray()));
+        return (ReturnLocalDirectly(code, transform._value), transform.UsesTape, transform._value);
+    }
+
+    /// <summary>
+    /// <c>T value = s; … return value;</c> becomes <c>… return s;</c> when nothing after the declaration writes
+    /// <c>s</c> (the reverse sweep may restore earlier values of a taped local, so that is checked, not assumed).
+    /// </summary>
+    private static BlockStmt ReturnLocalDirectly(BlockStmt code, string value)
+    {
+        var statements = code.Statements.ToList();
+        int k = statements.FindIndex(s => s is DeclareStmt d && d.Name == value);
+        if (k < 0 || statements[k] is not DeclareStmt { Init: LocalExpr returned }) return code;
+        var rest = statements.Skip(k + 1).ToList();
+        var analysis = new Analysis(code);
+        if (rest.Any(s => analysis.Writes(s).Contains(returned.Name))) return code;
+        if (rest.SelectMany(IrTree.Descendants).SelectMany(IrTree.Expressions).Count(e => IrQueries.Reads(e, value)) != 1 || rest[rest.Count - 1] is not ReturnStmt) return code;
+        statements.RemoveAt(k);
+        statements[statements.Count - 1] = new ReturnStmt(returned) { Source = statements[statements.Count - 1].Source };
+        return new BlockStmt(statements.ToEquatableArray());
     }
 
     /// <summary>Gives every write to an array of <paramref name="logs"/> its log, so the write records the old element first.</summary>

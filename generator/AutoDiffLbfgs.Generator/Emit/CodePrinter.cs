@@ -21,7 +21,18 @@ internal sealed class CodePrinter
 
     public void Statements(IEnumerable<Stmt> statements)
     {
-        foreach (var s in statements) Statement(s);
+        var list = statements as IReadOnlyList<Stmt> ?? statements.ToList();
+        for (int k = 0; k < list.Count; k++)
+        {
+            // A local declared only to receive a tape pop is declared by the pop: `int mark = (int)tape.PopIndex();`.
+            if (list[k] is DeclareStmt { Init: null } declared && k + 1 < list.Count && list[k + 1] is PopStmt pop && pop.Name == declared.Name && pop.Type == declared.Type)
+            {
+                _w.WriteLine($"{declared.Type.Keyword()} {declared.Name} = {Popped(pop.Type)};");
+                k++;
+                continue;
+            }
+            Statement(list[k]);
+        }
     }
 
     public void Statement(Stmt stmt)
@@ -93,14 +104,7 @@ internal sealed class CodePrinter
                     : $"{_tape}.PushValue({Expr(p.Value)});");
                 break;
             case PopStmt p:
-                _w.WriteLine(p.Type switch
-                {
-                    ScalarType.Double => $"{p.Name} = {_tape}.PopValue();",
-                    ScalarType.Single => $"{p.Name} = (float){_tape}.PopValue();",
-                    ScalarType.Int32 => $"{p.Name} = (int){_tape}.PopIndex();",
-                    ScalarType.Int64 => $"{p.Name} = {_tape}.PopIndex();",
-                    _ => $"{p.Name} = {_tape}.PopIndex() != 0;",
-                });
+                _w.WriteLine($"{p.Name} = {Popped(p.Type)};");
                 break;
             case UndoLogDeclareStmt log:
                 _w.WriteLine($"var {log.Log} = new global::AutoDiffLbfgs.Generated.UndoLog<{log.Element.Keyword()}>();");
@@ -127,6 +131,16 @@ internal sealed class CodePrinter
                 throw new InvalidOperationException("Cannot print " + stmt.GetType().Name);
         }
     }
+
+    /// <summary>The expression that pops a value of <paramref name="type"/> off the tape.</summary>
+    private string Popped(ScalarType type) => type switch
+    {
+        ScalarType.Double => $"{_tape}.PopValue()",
+        ScalarType.Single => $"(float){_tape}.PopValue()",
+        ScalarType.Int32 => $"(int){_tape}.PopIndex()",
+        ScalarType.Int64 => $"{_tape}.PopIndex()",
+        _ => $"{_tape}.PopIndex() != 0",
+    };
 
     private void Body(BlockStmt block)
     {

@@ -9,7 +9,14 @@ namespace AutoDiffLbfgs.Generator.Emit;
 /// <summary>Writes the generated file for one objective: the gradient method and the objective struct.</summary>
 internal static partial class ObjectiveEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiffLbfgs.Generator\", \"1.0.0\")]";
+    /// <summary>Stamps generated members with the generator's version, which is the package's (VersionPrefix in Directory.Build.props).</summary>
+    private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoDiffLbfgs.Generator\", \"" + GeneratorVersion() + "\")]";
+
+    private static string GeneratorVersion()
+    {
+        var version = typeof(ObjectiveEmitter).Assembly.GetName().Version ?? new System.Version(0, 0, 0);
+        return version.ToString(3);
+    }
 
     public static string Emit(ObjectiveSpec spec)
     {

@@ -11,7 +11,7 @@ static partial class Problems
     /// Returns <see cref="Rosenbrock"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double RosenbrockGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
     {
         if (gradient.Length != x.Length)
@@ -33,15 +33,14 @@ static partial class Problems
             gradient[i + 1] += bBar;
             gradient[i] -= bBar * (2.0 * x[i]) + aBar;
         }
-        double value = s;
-        return value;
+        return s;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Rosenbrock"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void RosenbrockHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
     {
         if (v.Length != x.Length)
@@ -73,7 +72,7 @@ static partial class Problems
     /// <see cref="Rosenbrock"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct RosenbrockObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 

@@ -11,7 +11,7 @@ static partial class Returns
     /// Returns <see cref="EarlyReturn"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double EarlyReturnGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
     {
         if (gradient.Length != x.Length)
@@ -196,7 +196,7 @@ static partial class Returns
     /// Overwrites <paramref name="result2"/> with the Hessian of <see cref="EarlyReturn"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void EarlyReturnHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result2)
     {
         if (v.Length != x.Length)
@@ -393,7 +393,7 @@ static partial class Returns
     /// <see cref="EarlyReturn"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct EarlyReturnObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 

@@ -11,7 +11,7 @@ static partial class SinglePrecision
     /// Returns <see cref="Smooth"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     internal static float SmoothGradient(global::System.ReadOnlySpan<float> x, global::System.Span<float> gradient)
     {
         if (gradient.Length != x.Length)
@@ -35,15 +35,14 @@ static partial class SinglePrecision
             // adjoint of: v = x[i]
             gradient[i] = vBar;
         }
-        float value = sum;
-        return value;
+        return sum;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Smooth"/> at <paramref name="x"/>
     /// times <paramref name="v2"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v2"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     internal static void SmoothHessianVectorProduct(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> v2, global::System.Span<float> result)
     {
         if (v2.Length != x.Length)
@@ -76,7 +75,7 @@ static partial class SinglePrecision
     }
 
     /// <summary>The body of <see cref="Smooth"/> over a read-only span of variables.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static float SmoothValue(global::System.ReadOnlySpan<float> x)
     {
         float sum = 0f;
@@ -92,7 +91,7 @@ static partial class SinglePrecision
     /// <see cref="Smooth"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     internal readonly struct SmoothObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<float>
     {
 

@@ -11,7 +11,7 @@ static partial class Polynomials
     /// Returns <see cref="Horner"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double HornerGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient, double[] coefficients)
     {
         if (gradient.Length != x.Length)
@@ -65,8 +65,7 @@ static partial class Polynomials
                 // adjoint of: t = x[i]
                 gradient[i] = tBar;
             }
-            double value = sum;
-            return value;
+            return sum;
         }
         finally
         {
@@ -78,7 +77,7 @@ static partial class Polynomials
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Horner"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void HornerHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] coefficients)
     {
         if (v.Length != x.Length)
@@ -156,7 +155,7 @@ static partial class Polynomials
     /// <see cref="Horner"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct HornerObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _coefficients;

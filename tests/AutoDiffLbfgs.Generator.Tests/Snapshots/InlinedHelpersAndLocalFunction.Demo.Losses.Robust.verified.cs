@@ -11,7 +11,7 @@ static partial class Losses
     /// Returns <see cref="Robust"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double RobustGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient, double[] targets)
     {
         if (gradient.Length != x.Length)
@@ -57,7 +57,7 @@ static partial class Losses
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Robust"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void RobustHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] targets)
     {
         if (v.Length != x.Length)
@@ -121,7 +121,7 @@ static partial class Losses
     /// Returns <c>Huber</c>(r, delta) and writes its partial derivatives with respect to r, delta to <paramref name="rBar"/>, <paramref name="deltaBar"/>:
     /// the reverse-mode derivative of the helper's body, generated once and called at every call of <c>Huber</c> in <see cref="Robust"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Robust_HuberGradient(double r, double delta, out double rBar, out double deltaBar)
     {
         rBar = 0.0;
@@ -140,7 +140,6 @@ static partial class Losses
             result = delta * (a - 0.5 * delta);
             done = true;
         }
-        double value = result;
         double aBar = 0.0;
         double resultBar = 1.0;
         done = doneSaved;
@@ -168,14 +167,14 @@ static partial class Losses
         {
             rBar -= aBar;
         }
-        return value;
+        return result;
     }
 
     /// <summary>
     /// The derivative of <c>Huber</c> at (r, delta) along (rDot, deltaDot): the sum of each partial derivative times its
     /// direction, by forward-mode differentiation of the helper's body, generated once for <see cref="Robust"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Robust_HuberTangent(double r, double delta, double rDot, double deltaDot)
     {
         double resultDot = 0.0;
@@ -199,7 +198,7 @@ static partial class Losses
     /// Writes to <paramref name="rBarDot"/>, <paramref name="deltaBarDot"/> the Hessian of <c>Huber</c> at (r, delta) times (rDot, deltaDot):
     /// the tangent of <see cref="Robust_HuberGradient"/> along that direction, generated once for <see cref="Robust"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Robust_HuberHessianVectorProduct(double r, double delta, double rDot, double deltaDot, out double rBarDot, out double deltaBarDot)
     {
         rBarDot = 0.0;
@@ -249,7 +248,7 @@ static partial class Losses
     /// Returns <c>Dot</c> at <paramref name="u"/> and overwrites <paramref name="gradient"/> with its gradient: the reverse-mode
     /// derivative of the helper's body, generated once and called at every call of <c>Dot</c> in <see cref="Robust"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Robust_DotGradient(global::System.ReadOnlySpan<double> u, global::System.Span<double> gradient, global::System.ReadOnlySpan<double> w)
     {
         gradient.Clear();
@@ -261,15 +260,14 @@ static partial class Losses
             // adjoint of: s += u[i] * w[i];
             gradient[i] = w[i];
         }
-        double value = s;
-        return value;
+        return s;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <c>Dot</c> at <paramref name="u"/> times <paramref name="v"/>:
     /// the tangent of <see cref="Robust_DotGradient"/> along that direction, generated once for <see cref="Robust"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Robust_DotHessianVectorProduct(global::System.ReadOnlySpan<double> u, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, global::System.ReadOnlySpan<double> w)
     {
         result.Clear();
@@ -279,7 +277,7 @@ static partial class Losses
     /// <see cref="Robust"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct RobustObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _targets;

@@ -11,7 +11,7 @@ partial class SpringChain
     /// Returns <see cref="Energy"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public double EnergyGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
     {
         if (gradient.Length != x.Length)
@@ -31,15 +31,14 @@ partial class SpringChain
             gradient[i + 1] += stretchBar;
             gradient[i] -= stretchBar;
         }
-        double value = energy;
-        return value;
+        return energy;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Energy"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public void EnergyHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
     {
         if (v.Length != x.Length)
@@ -64,7 +63,7 @@ partial class SpringChain
     }
 
     /// <summary>The body of <see cref="Energy"/> over a read-only span of variables.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private double EnergyValue(global::System.ReadOnlySpan<double> x)
     {
         double energy = 0.0;
@@ -80,7 +79,7 @@ partial class SpringChain
     /// <see cref="Energy"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct EnergyObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly global::Demo.SpringChain _target;

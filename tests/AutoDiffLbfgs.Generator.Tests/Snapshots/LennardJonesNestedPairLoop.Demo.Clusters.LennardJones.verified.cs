@@ -11,7 +11,7 @@ static partial class Clusters
     /// Returns <see cref="LennardJones"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double LennardJonesGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
     {
         if (gradient.Length != x.Length)
@@ -37,8 +37,7 @@ static partial class Clusters
                 double inv6 = 1.0 / (r2 * r2 * r2);
                 energy += 4.0 * (inv6 * inv6 - inv6);
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
-                double d = 4.0;
-                double inv6Bar = d * (2.0 * inv6) - d;
+                double inv6Bar = 4.0 * (2.0 * inv6) - 4.0;
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
                 double r2Bar = -(inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2));
                 // adjoint of: r2 = dx * dx + dy * dy + dz * dz
@@ -68,15 +67,14 @@ static partial class Clusters
                 gradient[3 * i] += gradientSum3;
             }
         }
-        double value = energy;
-        return value;
+        return energy;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="LennardJones"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void LennardJonesHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
     {
         if (v.Length != x.Length)
@@ -109,9 +107,8 @@ static partial class Clusters
                 double inv6 = 1.0 / (r2 * r2 * r2);
                 double inv6Dot = -(inv6 * (2.0 * (r2 * r2Dot) * r2 + r2 * r2 * r2Dot) / (r2 * r2 * r2));
                 // adjoint of: energy += 4.0 * (inv6 * inv6 - inv6);
-                double d = 4.0;
-                double inv6Bar = d * (2.0 * inv6) - d;
-                double inv6BarDot = d * (2.0 * inv6Dot);
+                double inv6Bar = 4.0 * (2.0 * inv6) - 4.0;
+                double inv6BarDot = 4.0 * (2.0 * inv6Dot);
                 // adjoint of: inv6 = 1.0 / (r2 * r2 * r2)
                 double r2Bar = -(inv6Bar * (inv6 * inv6) * (3.0 * r2 * r2));
                 double r2BarDot = -((inv6BarDot * (inv6 * inv6) + inv6Bar * (2.0 * (inv6 * inv6Dot))) * (3.0 * r2 * r2) + inv6Bar * (inv6 * inv6) * (3.0 * r2Dot * r2 + 3.0 * r2 * r2Dot));
@@ -148,7 +145,7 @@ static partial class Clusters
     /// <see cref="LennardJones"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct LennardJonesObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 

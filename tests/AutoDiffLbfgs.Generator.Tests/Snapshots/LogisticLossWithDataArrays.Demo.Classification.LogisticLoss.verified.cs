@@ -11,7 +11,7 @@ static partial class Classification
     /// Returns <see cref="LogisticLoss"/> at <paramref name="w"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double LogisticLossGradient(global::System.ReadOnlySpan<double> w, global::System.Span<double> gradient, double[] features, double[] labels)
     {
         if (gradient.Length != w.Length)
@@ -63,7 +63,7 @@ static partial class Classification
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="LogisticLoss"/> at <paramref name="w"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void LogisticLossHessianVectorProduct(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] features, double[] labels)
     {
         if (v.Length != w.Length)
@@ -119,7 +119,7 @@ static partial class Classification
     /// <see cref="LogisticLoss"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct LogisticLossObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _features;

@@ -13,7 +13,7 @@ static partial class Outer
         /// Returns <see cref="Weighted"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
         /// with its gradient, computed by reverse-mode differentiation of the method body.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
         internal static double WeightedGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient, global::System.ReadOnlySpan<double> weights, double scale)
         {
             if (gradient.Length != x.Length)
@@ -29,15 +29,14 @@ static partial class Outer
                 // adjoint of: sum += weights[i] * Math.Cosh(scale * x[i]);
                 gradient[i] = weights[i] * global::System.Math.Sinh(scale * x[i]) * scale;
             }
-            double value = sum;
-            return value;
+            return sum;
         }
 
         /// <summary>
         /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Weighted"/> at <paramref name="x"/>
         /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
         internal static void WeightedHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, global::System.ReadOnlySpan<double> weights, double scale)
         {
             if (v.Length != x.Length)
@@ -61,7 +60,7 @@ static partial class Outer
         /// <see cref="Weighted"/> with its generated gradient and Hessian-vector product, as an objective the
         /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
         internal readonly ref struct WeightedObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
         {
             private readonly global::System.ReadOnlySpan<double> _weights;

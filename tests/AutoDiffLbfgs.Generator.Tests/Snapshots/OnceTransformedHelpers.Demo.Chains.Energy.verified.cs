@@ -11,7 +11,7 @@ static partial class Chains
     /// Returns <see cref="Energy"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double EnergyGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
     {
         if (gradient.Length != x.Length)
@@ -84,7 +84,7 @@ static partial class Chains
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Energy"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void EnergyHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
     {
         if (v.Length != x.Length)
@@ -165,7 +165,7 @@ static partial class Chains
     /// Returns <c>Series</c>(z) and writes its partial derivatives with respect to z to <paramref name="zBar"/>:
     /// the reverse-mode derivative of the helper's body, generated once and called at every call of <c>Series</c> in <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_SeriesGradient(double z, int terms, out double zBar)
     {
         zBar = 0.0;
@@ -275,7 +275,7 @@ static partial class Chains
     /// The derivative of <c>Series</c> at (z) along (zDot): the sum of each partial derivative times its
     /// direction, by forward-mode differentiation of the helper's body, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_SeriesTangent(double z, int terms, double zDot)
     {
         double resultDot = 0.0;
@@ -316,7 +316,7 @@ static partial class Chains
     /// Writes to <paramref name="zBarDot"/> the Hessian of <c>Series</c> at (z) times (zDot):
     /// the tangent of <see cref="Energy_SeriesGradient"/> along that direction, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Energy_SeriesHessianVectorProduct(double z, int terms, double zDot, out double zBarDot)
     {
         zBarDot = 0.0;
@@ -439,7 +439,7 @@ static partial class Chains
     /// Returns <c>Smooth</c>(a, b) and writes its partial derivatives with respect to a, b to <paramref name="aBar"/>, <paramref name="bBar"/>:
     /// the reverse-mode derivative of the helper's body, generated once and called at every call of <c>Smooth</c> in <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_SmoothGradient(double a, double b, out double aBar, out double bBar)
     {
         aBar = 0.0;
@@ -460,7 +460,7 @@ static partial class Chains
     /// The derivative of <c>Smooth</c> at (a, b) along (aDot, bDot): the sum of each partial derivative times its
     /// direction, by forward-mode differentiation of the helper's body, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_SmoothTangent(double a, double b, double aDot, double bDot)
     {
         double s = global::Demo.Chains.Series(a * b, 4);
@@ -472,7 +472,7 @@ static partial class Chains
     /// Writes to <paramref name="aBarDot"/>, <paramref name="bBarDot"/> the Hessian of <c>Smooth</c> at (a, b) times (aDot, bDot):
     /// the tangent of <see cref="Energy_SmoothGradient"/> along that direction, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Energy_SmoothHessianVectorProduct(double a, double b, double aDot, double bDot, out double aBarDot, out double bBarDot)
     {
         aBarDot = 0.0;
@@ -492,7 +492,7 @@ static partial class Chains
     }
 
     /// <summary>A copy of the local function <c>Pull</c> of <see cref="Energy"/>, for generated code, which cannot call it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_Pull(double u)
     {
         double d = u - 1.0;
@@ -503,7 +503,7 @@ static partial class Chains
     /// Returns <c>Pull</c>(u) and writes its partial derivatives with respect to u to <paramref name="uBar"/>:
     /// the reverse-mode derivative of the helper's body, generated once and called at every call of <c>Pull</c> in <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_PullGradient(double u, out double uBar)
     {
         uBar = 0.0;
@@ -520,7 +520,7 @@ static partial class Chains
     /// The derivative of <c>Pull</c> at (u) along (uDot): the sum of each partial derivative times its
     /// direction, by forward-mode differentiation of the helper's body, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_PullTangent(double u, double uDot)
     {
         double d = u - 1.0;
@@ -532,7 +532,7 @@ static partial class Chains
     /// Writes to <paramref name="uBarDot"/> the Hessian of <c>Pull</c> at (u) times (uDot):
     /// the tangent of <see cref="Energy_PullGradient"/> along that direction, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Energy_PullHessianVectorProduct(double u, double uDot, out double uBarDot)
     {
         uBarDot = 0.0;
@@ -547,7 +547,7 @@ static partial class Chains
     /// <see cref="Energy"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct EnergyObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 

@@ -11,7 +11,7 @@ static partial class Springs
     /// Returns <see cref="Energy"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double EnergyGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient, double[] rest)
     {
         if (gradient.Length != x.Length)
@@ -33,7 +33,6 @@ static partial class Springs
                 gradient[i] += stretchGradient[i];
             }
         }
-        double value = e;
         // adjoint of: e = Stretch(x, rest, 1.0)
         using var stretchGradient2Buffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(x.Length);
         global::System.Span<double> stretchGradient2 = stretchGradient2Buffer.Span;
@@ -42,14 +41,14 @@ static partial class Springs
         {
             gradient[i2] += stretchGradient2[i2];
         }
-        return value;
+        return e;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Energy"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void EnergyHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] rest)
     {
         if (v.Length != x.Length)
@@ -93,7 +92,7 @@ static partial class Springs
     /// Returns <c>Soft</c>(d) and writes its partial derivatives with respect to d to <paramref name="dBar"/>:
     /// the reverse-mode derivative of the helper's body, generated once and called at every call of <c>Soft</c> in <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_SoftGradient(double d, out double dBar)
     {
         dBar = 0.0;
@@ -111,7 +110,6 @@ static partial class Springs
             result = a - 0.5;
             done = true;
         }
-        double value = result;
         double aBar = 0.0;
         double resultBar = 1.0;
         done = doneSaved;
@@ -137,14 +135,14 @@ static partial class Springs
         {
             dBar -= aBar;
         }
-        return value;
+        return result;
     }
 
     /// <summary>
     /// The derivative of <c>Soft</c> at (d) along (dDot): the sum of each partial derivative times its
     /// direction, by forward-mode differentiation of the helper's body, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_SoftTangent(double d, double dDot)
     {
         double resultDot = 0.0;
@@ -168,7 +166,7 @@ static partial class Springs
     /// Writes to <paramref name="dBarDot"/> the Hessian of <c>Soft</c> at (d) times (dDot):
     /// the tangent of <see cref="Energy_SoftGradient"/> along that direction, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Energy_SoftHessianVectorProduct(double d, double dDot, out double dBarDot)
     {
         dBarDot = 0.0;
@@ -203,7 +201,7 @@ static partial class Springs
     /// Returns <c>Stretch</c> at <paramref name="u"/> and overwrites <paramref name="gradient"/> with its gradient: the reverse-mode
     /// derivative of the helper's body, generated once and called at every call of <c>Stretch</c> in <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static double Energy_StretchGradient(global::System.ReadOnlySpan<double> u, global::System.Span<double> gradient, double[] rest, double scale)
     {
         gradient.Clear();
@@ -296,7 +294,7 @@ static partial class Springs
     /// Overwrites <paramref name="result"/> with the Hessian of <c>Stretch</c> at <paramref name="u"/> times <paramref name="v"/>:
     /// the tangent of <see cref="Energy_StretchGradient"/> along that direction, generated once for <see cref="Energy"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     private static void Energy_StretchHessianVectorProduct(global::System.ReadOnlySpan<double> u, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] rest, double scale)
     {
         result.Clear();
@@ -390,7 +388,7 @@ static partial class Springs
     /// <see cref="Energy"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct EnergyObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _rest;

@@ -11,7 +11,7 @@ static partial class Dynamics
     /// Returns <see cref="Euler"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double EulerGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient, double[] observed)
     {
         if (gradient.Length != x.Length)
@@ -51,7 +51,6 @@ static partial class Dynamics
                 // adjoint of: loss += (y[k] - observed[k]) * (y[k] - observed[k]);
                 yBar[k] += 2.0 * (y[k] - observed[k]);
             }
-            double value = loss;
             {
                 int k = 1;
                 double gradientSum = 0.0;
@@ -59,8 +58,7 @@ static partial class Dynamics
                 while (iterations > 0)
                 {
                     iterations--;
-                    int yMark2 = 0;
-                    yMark2 = (int)tape.PopIndex();
+                    int yMark2 = (int)tape.PopIndex();
                     yLog.Undo(y, yMark2);
                     k = (int)tape.PopIndex();
                     // adjoint of: y[k] = y[k - 1] - 0.1 * x[0] * y[k - 1];
@@ -80,7 +78,7 @@ static partial class Dynamics
             double yBarOld2 = yBar[0];
             yBar[0] = 0.0;
             gradient[1] += yBarOld2;
-            return value;
+            return loss;
         }
         finally
         {
@@ -93,7 +91,7 @@ static partial class Dynamics
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Euler"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void EulerHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] observed)
     {
         if (v.Length != x.Length)
@@ -152,8 +150,7 @@ static partial class Dynamics
                 while (iterations > 0)
                 {
                     iterations--;
-                    int yMark2 = 0;
-                    yMark2 = (int)tape.PopIndex();
+                    int yMark2 = (int)tape.PopIndex();
                     yLog.Undo(y, yMark2);
                     yLogDot.Undo(yDot, yMark2);
                     k = (int)tape.PopIndex();
@@ -193,7 +190,7 @@ static partial class Dynamics
     /// <see cref="Euler"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct EulerObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _observed;

@@ -11,7 +11,7 @@ static partial class Dynamics
     /// Returns <see cref="Layer"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double LayerGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient, double[] input)
     {
         if (gradient.Length != x.Length)
@@ -71,8 +71,7 @@ static partial class Dynamics
                 {
                     iterations2--;
                     i = (int)tape.PopIndex();
-                    int hMark3 = 0;
-                    hMark3 = (int)tape.PopIndex();
+                    int hMark3 = (int)tape.PopIndex();
                     hLog.Undo(h, hMark3);
                     // adjoint of: h[i] = Math.Tanh(h[i]);
                     double hBarOld = hBar[i];
@@ -90,8 +89,7 @@ static partial class Dynamics
                 {
                     iterations--;
                     i = (int)tape.PopIndex();
-                    int hMark4 = 0;
-                    hMark4 = (int)tape.PopIndex();
+                    int hMark4 = (int)tape.PopIndex();
                     hLog.Undo(h, hMark4);
                     {
                         int iterations3 = 0;
@@ -115,8 +113,7 @@ static partial class Dynamics
                             {
                                 iterations3--;
                                 j = (int)tape.PopIndex();
-                                int hMark5 = 0;
-                                hMark5 = (int)tape.PopIndex();
+                                int hMark5 = (int)tape.PopIndex();
                                 hLog.Undo(h, hMark5);
                                 // adjoint of: h[i] += x[i * input.Length + j] * input[j];
                                 gradient[i * input.Length + j] += hBar[i] * input[j];
@@ -139,7 +136,7 @@ static partial class Dynamics
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Layer"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void LayerHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result, double[] input)
     {
         if (v.Length != x.Length)
@@ -214,8 +211,7 @@ static partial class Dynamics
                 {
                     iterations2--;
                     i = (int)tape.PopIndex();
-                    int hMark3 = 0;
-                    hMark3 = (int)tape.PopIndex();
+                    int hMark3 = (int)tape.PopIndex();
                     hLog.Undo(h, hMark3);
                     hLogDot.Undo(hDot, hMark3);
                     // adjoint of: h[i] = Math.Tanh(h[i]);
@@ -240,8 +236,7 @@ static partial class Dynamics
                 {
                     iterations--;
                     i = (int)tape.PopIndex();
-                    int hMark4 = 0;
-                    hMark4 = (int)tape.PopIndex();
+                    int hMark4 = (int)tape.PopIndex();
                     hLog.Undo(h, hMark4);
                     hLogDot.Undo(hDot, hMark4);
                     {
@@ -268,8 +263,7 @@ static partial class Dynamics
                             {
                                 iterations3--;
                                 j = (int)tape.PopIndex();
-                                int hMark5 = 0;
-                                hMark5 = (int)tape.PopIndex();
+                                int hMark5 = (int)tape.PopIndex();
                                 hLog.Undo(h, hMark5);
                                 hLogDot.Undo(hDot, hMark5);
                                 // adjoint of: h[i] += x[i * input.Length + j] * input[j];
@@ -294,7 +288,7 @@ static partial class Dynamics
     /// <see cref="Layer"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct LayerObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
         private readonly double[] _input;

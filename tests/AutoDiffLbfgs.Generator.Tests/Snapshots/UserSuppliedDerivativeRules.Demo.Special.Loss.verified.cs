@@ -11,7 +11,7 @@ static partial class Special
     /// Returns <see cref="Loss"/> at <paramref name="x"/> and overwrites <paramref name="gradient"/>
     /// with its gradient, computed by reverse-mode differentiation of the method body.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static double LossGradient(global::System.ReadOnlySpan<double> x, global::System.Span<double> gradient)
     {
         if (gradient.Length != x.Length)
@@ -29,15 +29,14 @@ static partial class Special
             gradient[i] += global::Demo.Special.Hypot(x[i], x[i + 1]) * global::System.Math.Tanh(x[i] - 0.3) + d * (x[i] / global::Demo.Special.Hypot(x[i], x[i + 1]));
             gradient[i + 1] += d * (x[i + 1] / global::Demo.Special.Hypot(x[i], x[i + 1]));
         }
-        double value = s;
-        return value;
+        return s;
     }
 
     /// <summary>
     /// Overwrites <paramref name="result"/> with the Hessian of <see cref="Loss"/> at <paramref name="x"/>
     /// times <paramref name="v"/>, computed forward-over-reverse (the tangent of the gradient code along <paramref name="v"/>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public static void LossHessianVectorProduct(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> v, global::System.Span<double> result)
     {
         if (v.Length != x.Length)
@@ -64,7 +63,7 @@ static partial class Special
     /// <see cref="Loss"/> with its generated gradient and Hessian-vector product, as an objective the
     /// AutoDiffLbfgs solvers call directly (no delegate, no boxing). It holds the data arguments.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
     public readonly struct LossObjective : global::AutoDiffLbfgs.ITwiceDifferentiableObjective<double>
     {
 
