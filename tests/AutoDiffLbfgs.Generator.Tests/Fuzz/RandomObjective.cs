@@ -6,7 +6,7 @@ namespace AutoDiffLbfgs.Generator.Tests.Fuzz;
 /// <summary>
 /// Writes random, valid <c>[Objective]</c> bodies that mix every construct of the first tier: declarations and
 /// reassignment, compound assignment, reduction loops and loops with carried non-linear state, while loops, nested
-/// ifs, early returns, break and continue, ternaries and the Math functions; and of the second tier: foreach over
+/// ifs, early returns, break and continue, ternaries and the Math functions; and of the control flow and helpers: foreach over
 /// the variables, switch statements and expressions on integers, Math.Clamp, local arrays filled and then read, some
 /// updated in place or by a recurrence first,
 /// and calls of the helpers in <see cref="Helpers"/> (Bend inlined, Fold and Wave transformed once by the generator). Magnitudes stay bounded (carried state goes through Tanh/Cos),

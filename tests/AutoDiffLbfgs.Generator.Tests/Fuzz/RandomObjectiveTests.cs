@@ -106,7 +106,7 @@ public class RandomObjectiveTests
     [InlineData("= stackalloc double[x.Length];")]
     [InlineData("] += ")]
     [InlineData("] *= 0.5")]
-    public void TheRandomObjectivesExerciseEverySecondTierConstruct(string construct)
+    public void TheRandomObjectivesExerciseEveryControlFlowAndHelperConstruct(string construct)
     {
         int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));
         Assert.True(uses >= 3, $"Only {uses} of the {ObjectiveCount} random objectives use '{construct}'.");

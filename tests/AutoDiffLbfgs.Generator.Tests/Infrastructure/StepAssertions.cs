@@ -1,46 +1,23 @@
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace AutoDiffLbfgs.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// The incremental steps the generator promises to track (public constants of
-/// <c>AutoDiffLbfgs.Generator.TrackingNames</c>) and assertions over their outputs. The constants are read by
-/// reflection so that a missing or renamed constant fails the tests that need it, not the build of every test.
+/// The incremental steps the generator tracks (<see cref="TrackingNames"/>) and assertions over their outputs.
 /// </summary>
 internal static class StepAssertions
 {
-    /// <summary>The full name of the type holding the step-name constants.</summary>
-    public const string TrackingNamesTypeName = "AutoDiffLbfgs.Generator.TrackingNames";
-
     /// <summary>The transform step: its outputs carry the diagnostics.</summary>
-    public static string Parse => StepName(nameof(Parse));
+    public const string Parse = TrackingNames.Parse;
 
     /// <summary>The equatable model step (root record <c>AutoDiffLbfgs.Generator.Model.ObjectiveSpec</c>).</summary>
-    public static string Models => StepName(nameof(Models));
+    public const string Models = TrackingNames.Models;
 
     /// <summary>The diagnostics step.</summary>
-    public static string Diagnostics => StepName(nameof(Diagnostics));
+    public const string Diagnostics = TrackingNames.Diagnostics;
 
-    /// <summary>The type declaring the constants, or null when the generator does not declare it.</summary>
-    public static Type? TrackingNamesType => typeof(ObjectiveGenerator).Assembly.GetType(TrackingNamesTypeName);
-
-    /// <summary>Every public string constant of the tracking-names type.</summary>
-    public static IReadOnlyList<string> AllStepNames =>
-        [.. (TrackingNamesType ?? throw new InvalidOperationException($"{TrackingNamesTypeName} is missing."))
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!)];
-
-    /// <summary>The value of the public constant <paramref name="constant"/> of the tracking-names type.</summary>
-    public static string StepName(string constant)
-    {
-        var type = TrackingNamesType;
-        Assert.True(type is not null, $"The generator assembly declares no {TrackingNamesTypeName}.");
-        var field = type!.GetField(constant, BindingFlags.Public | BindingFlags.Static);
-        Assert.True(field is { IsLiteral: true } && field.FieldType == typeof(string), $"{TrackingNamesTypeName}.{constant} is not a public string constant.");
-        return (string)field!.GetRawConstantValue()!;
-    }
+    /// <summary>Every step the generator names for tracking.</summary>
+    public static IReadOnlyList<string> AllStepNames { get; } = [Parse, Models, Diagnostics];
 
     /// <summary>The outputs of the tracked step <paramref name="stepName"/> in <paramref name="run"/>; fails when the step never ran.</summary>
     public static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRun run, string stepName)

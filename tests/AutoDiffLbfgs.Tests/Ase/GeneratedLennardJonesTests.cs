@@ -1,4 +1,5 @@
 using AutoDiffLbfgs.Ase;
+using AutoDiffLbfgs.Tests.Gradients.Objectives;
 
 namespace AutoDiffLbfgs.Tests.Ase;
 
@@ -11,7 +12,7 @@ public class GeneratedLennardJonesTests
         double[] x = RandomCluster.Create(20, seed: 5);
         var generated = new double[x.Length];
         var handWritten = new double[x.Length];
-        double e1 = new GeneratedLennardJones.EnergyObjective().ValueAndGradient(x, generated);
+        double e1 = new ClassicObjectives.LennardJonesObjective().ValueAndGradient(x, generated);
         double e2 = new LennardJonesObjective().ValueAndGradient(x, handWritten);
         AseAssert.Close(e1, e2, 1e-13, "energy");
         AseAssert.Close(generated, handWritten, 1e-12, "gradient");
@@ -22,7 +23,7 @@ public class GeneratedLennardJonesTests
     {
         AseTrajectory run = AseTrajectory.Load("lj13_ico__default");
         var x = (double[])run.InitialPositions.Clone();
-        var result = AseRelaxation.Relax(new GeneratedLennardJones.EnergyObjective(), x, run.Options);
+        var result = AseRelaxation.Relax(new ClassicObjectives.LennardJonesObjective(), x, run.Options);
         Assert.True(result.Converged);
         Assert.Equal(run.StepCount, result.Steps);
         AseAssert.Close(result.Energy, run.Steps[^1].PlainEnergy, 1e-12, "final energy");

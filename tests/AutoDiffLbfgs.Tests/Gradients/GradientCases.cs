@@ -360,7 +360,7 @@ public static class GradientCases
         {
             Name = nameof(OnceTransformedHelperObjectives.FloatSoftClip),
             Sample = Uniform(4, -2, 2),
-            IsSmoothAt = SecondTierCases.SoftClipIsSmoothAt,
+            IsSmoothAt = ControlFlowAndHelperCases.SoftClipIsSmoothAt,
             Value = OnceTransformedHelperObjectives.FloatSoftClip,
             Gradient = OnceTransformedHelperObjectives.FloatSoftClipGradient,
             ObjectiveValue = x => new OnceTransformedHelperObjectives.FloatSoftClipObjective().Value(x),

@@ -22,9 +22,9 @@ public sealed class LocalArrayAllocationTests
         // took twice the user's bytes.
         Check(
             3 + 3 * input.Length,
-            x => SecondTierObjectives.HiddenLayer(x, input),
-            (x, g) => SecondTierObjectives.HiddenLayerGradient(x, g, input),
-            (x, v, hv) => SecondTierObjectives.HiddenLayerHessianVectorProduct(x, v, hv, input));
+            x => ControlFlowAndHelperObjectives.HiddenLayer(x, input),
+            (x, g) => ControlFlowAndHelperObjectives.HiddenLayerGradient(x, g, input),
+            (x, v, hv) => ControlFlowAndHelperObjectives.HiddenLayerHessianVectorProduct(x, v, hv, input));
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed class LocalArrayAllocationTests
     [Fact]
     public void UndoLogsOfOverwrittenArraysAllocateNothing()
     {
-        double[] input = SecondTierCases.LayerInputs;
+        double[] input = ControlFlowAndHelperCases.LayerInputs;
         Check(
             15,
             x => OverwrittenArrayObjectives.AccumulatedLayer(x, input),

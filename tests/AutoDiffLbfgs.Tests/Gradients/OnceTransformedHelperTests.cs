@@ -5,7 +5,7 @@ namespace AutoDiffLbfgs.Tests.Gradients;
 /// <summary>
 /// Helpers transformed once (generated methods called at every site) in single precision. Gradients, values and the
 /// double objectives' Hessian-vector products are checked against finite differences with the other cases
-/// (<see cref="GradientTests"/>, <see cref="SecondTierTests"/>); a float Hessian-vector product cannot be, since finite
+/// (<see cref="GradientTests"/>, <see cref="ControlFlowAndHelperTests"/>); a float Hessian-vector product cannot be, since finite
 /// differences of a float gradient keep too few digits, so it is compared with that of its generated double twin.
 /// </summary>
 public sealed class OnceTransformedHelperTests
@@ -18,7 +18,7 @@ public sealed class OnceTransformedHelperTests
         while (points < 8)
         {
             var x = Enumerable.Range(0, 4).Select(_ => 4.0 * random.NextDouble() - 2.0).ToArray();
-            if (!SecondTierCases.SoftClipIsSmoothAt(x)) continue;
+            if (!ControlFlowAndHelperCases.SoftClipIsSmoothAt(x)) continue;
             var v = Enumerable.Range(0, 4).Select(_ => random.NextDouble() - 0.5).ToArray();
             var expected = new double[4];
             OnceTransformedHelperObjectives.DoubleSoftClipHessianVectorProduct(x, v, expected);
@@ -64,7 +64,7 @@ public sealed class OnceTransformedHelperTests
     public void SpreadSitesPointsRunTheWhileLoop()
     {
         // The while condition calls the span helper: some points must enter the loop, or its derivative goes unchecked.
-        var points = SecondTierCases.All[nameof(SpanHelperObjectives.SpreadSites)].Gradient.Points();
+        var points = ControlFlowAndHelperCases.All[nameof(SpanHelperObjectives.SpreadSites)].Gradient.Points();
         Assert.Contains(points, x => SpanHelperObjectives.Spread(x, 1) + x[1] * x[1] > SpanHelperObjectives.Threshold);
         Assert.Contains(points, x => SpanHelperObjectives.Spread(x, 1) + x[1] * x[1] <= SpanHelperObjectives.Threshold);
     }
@@ -73,7 +73,7 @@ public sealed class OnceTransformedHelperTests
     public void ThreeSitesPointsTakeTheEarlyReturnAndRunTheWhileLoop()
     {
         // Otherwise the case could pass without exercising the helper's early return or the loop its condition guards.
-        var points = SecondTierCases.All[nameof(OnceTransformedHelperObjectives.ThreeSites)].Gradient.Points();
+        var points = ControlFlowAndHelperCases.All[nameof(OnceTransformedHelperObjectives.ThreeSites)].Gradient.Points();
         Assert.Contains(points, x => x.Any(v => v < 0.0));
         Assert.Contains(points, x => OnceTransformedHelperObjectives.Series(x[1], 4) > OnceTransformedHelperObjectives.Threshold);
     }

@@ -78,22 +78,4 @@ public static partial class HessianObjectives
         for (int k = c.Length - 1; k >= 0; k--) p = p * x[0] + c[k];
         return p * p;
     }
-
-    /// <summary>A Lennard-Jones cluster (flat coordinates), for symmetry and allocation checks.</summary>
-    [Objective]
-    public static double LennardJones(ReadOnlySpan<double> x)
-    {
-        int n = x.Length / 3;
-        double e = 0;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = i + 1; j < n; j++)
-            {
-                double dx = x[3 * i] - x[3 * j], dy = x[3 * i + 1] - x[3 * j + 1], dz = x[3 * i + 2] - x[3 * j + 2];
-                double ir6 = 1 / Math.Pow(dx * dx + dy * dy + dz * dz, 3);
-                e += 4 * (ir6 * ir6 - ir6);
-            }
-        }
-        return e;
-    }
 }

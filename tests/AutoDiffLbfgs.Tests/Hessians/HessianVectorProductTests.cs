@@ -1,3 +1,4 @@
+using AutoDiffLbfgs.Tests.Gradients.Objectives;
 using AutoDiffLbfgs.Tests.Infrastructure;
 
 namespace AutoDiffLbfgs.Tests.Hessians;
@@ -173,8 +174,8 @@ public class HessianVectorProductTests
         var v = RandomVector(random, x.Length);
         var hu = new double[x.Length];
         var hv = new double[x.Length];
-        HessianObjectives.LennardJonesHessianVectorProduct(x, u, hu);
-        HessianObjectives.LennardJonesHessianVectorProduct(x, v, hv);
+        ClassicObjectives.LennardJonesHessianVectorProduct(x, u, hu);
+        ClassicObjectives.LennardJonesHessianVectorProduct(x, v, hv);
         double uHv = Dot(u, hv), vHu = Dot(v, hu);
         // Exact arithmetic gives equality; rounding in sums of O(n²) pair terms of size ≤ max|H| bounds the gap.
         double scale = Math.Max(1, hu.Concat(hv).Max(Math.Abs));
@@ -185,7 +186,7 @@ public class HessianVectorProductTests
     public void DenseHessianHasOneColumnPerHvp()
     {
         var x = Cluster(new Random(9), 4);
-        var objective = new HessianObjectives.LennardJonesObjective();
+        var objective = new ClassicObjectives.LennardJonesObjective();
         var h = new double[x.Length * x.Length];
         DenseHessian.Compute(objective, (ReadOnlySpan<double>)x, h);
         var e = new double[x.Length];
@@ -204,7 +205,7 @@ public class HessianVectorProductTests
     public void DerivativeCheckAcceptsGeneratedDerivativesAndRejectsWrongOnes()
     {
         var x = Cluster(new Random(11), 5);
-        var objective = new HessianObjectives.LennardJonesObjective();
+        var objective = new ClassicObjectives.LennardJonesObjective();
         Assert.True(DerivativeCheck.GradientError(objective, (ReadOnlySpan<double>)x) < 1e-8);
         Assert.True(DerivativeCheck.HessianVectorProductError(objective, (ReadOnlySpan<double>)x) < 1e-6);
         var wrong = new WrongGradient();
@@ -224,14 +225,14 @@ public class HessianVectorProductTests
         double[] r1 = [0.0];
         for (int i = 0; i < 10; i++)
         {
-            HessianObjectives.LennardJonesHessianVectorProduct(x, v, r);
+            ClassicObjectives.LennardJonesHessianVectorProduct(x, v, r);
             HessianObjectives.HornerSquaredHessianVectorProduct(t, one, r1, c);
         }
         long allocated = Allocations.Minimum(() =>
         {
             for (int i = 0; i < 1000; i++)
             {
-                HessianObjectives.LennardJonesHessianVectorProduct(x, v, r);
+                ClassicObjectives.LennardJonesHessianVectorProduct(x, v, r);
                 HessianObjectives.HornerSquaredHessianVectorProduct(t, one, r1, c); // taped loop: pooled buffers
             }
         });
@@ -242,8 +243,8 @@ public class HessianVectorProductTests
     public void HessianVectorProductRejectsMismatchedLengths()
     {
         var x = new double[6];
-        Assert.Throws<ArgumentException>("v", () => HessianObjectives.LennardJonesHessianVectorProduct(x, new double[5], new double[6]));
-        Assert.Throws<ArgumentException>("result", () => HessianObjectives.LennardJonesHessianVectorProduct(x, new double[6], new double[5]));
+        Assert.Throws<ArgumentException>("v", () => ClassicObjectives.LennardJonesHessianVectorProduct(x, new double[5], new double[6]));
+        Assert.Throws<ArgumentException>("result", () => ClassicObjectives.LennardJonesHessianVectorProduct(x, new double[6], new double[5]));
     }
 
     private static double[] Cluster(Random random, int atoms)
@@ -262,18 +263,18 @@ public class HessianVectorProductTests
     /// <summary>A deliberately wrong gradient (scaled by 1.5) and HVP, so the checker has something to reject.</summary>
     private readonly struct WrongGradient : ITwiceDifferentiableObjective<double>
     {
-        public double Value(ReadOnlySpan<double> x) => HessianObjectives.LennardJones(x);
+        public double Value(ReadOnlySpan<double> x) => ClassicObjectives.LennardJones(x);
 
         public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
         {
-            double f = HessianObjectives.LennardJonesGradient(x, gradient);
+            double f = ClassicObjectives.LennardJonesGradient(x, gradient);
             foreach (ref double g in gradient) g *= 1.5;
             return f;
         }
 
         public void HessianVectorProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
         {
-            HessianObjectives.LennardJonesHessianVectorProduct(x, v, result);
+            ClassicObjectives.LennardJonesHessianVectorProduct(x, v, result);
             foreach (ref double r in result) r *= 0.5;
         }
     }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AutoDiffLbfgs.Generator.Tests.Infrastructure;
 
-namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
+namespace AutoDiffLbfgs.Generator.Tests.ControlFlowAndHelpers;
 
 /// <summary>
 /// Helpers with statements over scalars, and helpers with statements over the variables called with data, are

@@ -1,11 +1,11 @@
 namespace AutoDiffLbfgs.Tests.Gradients.Objectives;
 
 /// <summary>
-/// Objectives exercising the second tier of the differentiable subset: foreach, switch statements and expressions,
+/// Objectives exercising the control flow and helpers of the differentiable subset: foreach, switch statements and expressions,
 /// Math.Clamp, helper methods and local functions (inlined at their calls, or transformed once when they have statements
 /// over scalars). The comment above each objective names the constructs it exercises.
 /// </summary>
-internal static partial class SecondTierObjectives
+internal static partial class ControlFlowAndHelperObjectives
 {
     /// <summary>The Huber threshold of <see cref="RobustRegression"/>.</summary>
     public const double HuberDelta = 0.6;

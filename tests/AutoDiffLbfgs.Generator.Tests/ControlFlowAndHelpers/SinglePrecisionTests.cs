@@ -1,9 +1,9 @@
 using AutoDiffLbfgs.Generator.Tests.Infrastructure;
 
-namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
+namespace AutoDiffLbfgs.Generator.Tests.ControlFlowAndHelpers;
 
 /// <summary>
-/// The second-tier constructs in a <c>float</c> objective: every conversion the lowering inserts (helper arguments,
+/// The control-flow and helper constructs in a <c>float</c> objective: every conversion the lowering inserts (helper arguments,
 /// switch arms, clamp bounds, array elements, rule partials) must type-check, and the generated code must compile
 /// without a warning.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class SinglePrecisionTests
         """;
 
     [Fact]
-    public void AFloatObjectiveUsingEverySecondTierConstructCompilesWithoutWarnings()
+    public void AFloatObjectiveUsingEveryControlFlowAndHelperConstructCompilesWithoutWarnings()
     {
         var run = GeneratorHarness.Run(Source);
         Assert.True(run.InputErrors.IsEmpty, GeneratorRun.Describe(run.InputErrors));

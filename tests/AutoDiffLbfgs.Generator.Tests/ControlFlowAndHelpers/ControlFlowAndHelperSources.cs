@@ -1,10 +1,10 @@
-namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
+namespace AutoDiffLbfgs.Generator.Tests.ControlFlowAndHelpers;
 
 /// <summary>
-/// Objectives that use the second tier of the differentiable subset (foreach, switch, Math.Clamp, helper methods and
+/// Objectives that use the control flow and helpers of the differentiable subset (foreach, switch, Math.Clamp, helper methods and
 /// local functions). Each is a complete, valid C# file the generator must accept without a diagnostic.
 /// </summary>
-public static class SecondTierSources
+public static class ControlFlowAndHelperSources
 {
     /// <summary>foreach over the variables and over data, a switch statement, a switch expression and Math.Clamp.</summary>
     public const string ForEachAndSwitch = """

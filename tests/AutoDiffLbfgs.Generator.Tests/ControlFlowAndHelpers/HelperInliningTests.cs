@@ -1,7 +1,7 @@
 using AutoDiffLbfgs.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
-namespace AutoDiffLbfgs.Generator.Tests.SecondTier;
+namespace AutoDiffLbfgs.Generator.Tests.ControlFlowAndHelpers;
 
 /// <summary>
 /// Helpers are read from wherever they are declared: another file of the project works, and editing the helper there

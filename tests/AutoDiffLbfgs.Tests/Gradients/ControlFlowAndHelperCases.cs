@@ -4,11 +4,11 @@ using AutoDiffLbfgs.Tests.Gradients.Objectives;
 namespace AutoDiffLbfgs.Tests.Gradients;
 
 /// <summary>
-/// The objectives of <see cref="SecondTierObjectives"/> (and <see cref="PolynomialModel"/>) with their data, domains
+/// The objectives of <see cref="ControlFlowAndHelperObjectives"/> (and <see cref="PolynomialModel"/>) with their data, domains
 /// and generated Hessian-vector products, keyed by name. As in <see cref="GradientCases"/>, domains keep every point
 /// a margin away from kinks, so that finite differences mean something.
 /// </summary>
-public static class SecondTierCases
+public static class ControlFlowAndHelperCases
 {
     private const double Margin = 0.02;
 
@@ -40,87 +40,87 @@ public static class SecondTierCases
 
     private static IEnumerable<Case> Create()
     {
-        yield return new(Gradient(nameof(SecondTierObjectives.ForEachLoops), GradientCases.Uniform(6, -1.5, 1.5),
-            x => SecondTierObjectives.ForEachLoops(x, Weights),
-            (x, g) => SecondTierObjectives.ForEachLoopsGradient(x, g, Weights),
-            x => new SecondTierObjectives.ForEachLoopsObjective(Weights).Value(x),
-            (x, g) => new SecondTierObjectives.ForEachLoopsObjective(Weights).ValueAndGradient(x, g)),
-            (x, v, r) => SecondTierObjectives.ForEachLoopsHessianVectorProduct(x, v, r, Weights));
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.ForEachLoops), GradientCases.Uniform(6, -1.5, 1.5),
+            x => ControlFlowAndHelperObjectives.ForEachLoops(x, Weights),
+            (x, g) => ControlFlowAndHelperObjectives.ForEachLoopsGradient(x, g, Weights),
+            x => new ControlFlowAndHelperObjectives.ForEachLoopsObjective(Weights).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.ForEachLoopsObjective(Weights).ValueAndGradient(x, g)),
+            (x, v, r) => ControlFlowAndHelperObjectives.ForEachLoopsHessianVectorProduct(x, v, r, Weights));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.SwitchOnIndex), GradientCases.Uniform(11, -1.5, 1.5),
-            SecondTierObjectives.SwitchOnIndex, SecondTierObjectives.SwitchOnIndexGradient,
-            x => new SecondTierObjectives.SwitchOnIndexObjective().Value(x),
-            (x, g) => new SecondTierObjectives.SwitchOnIndexObjective().ValueAndGradient(x, g)),
-            SecondTierObjectives.SwitchOnIndexHessianVectorProduct);
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.SwitchOnIndex), GradientCases.Uniform(11, -1.5, 1.5),
+            ControlFlowAndHelperObjectives.SwitchOnIndex, ControlFlowAndHelperObjectives.SwitchOnIndexGradient,
+            x => new ControlFlowAndHelperObjectives.SwitchOnIndexObjective().Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.SwitchOnIndexObjective().ValueAndGradient(x, g)),
+            ControlFlowAndHelperObjectives.SwitchOnIndexHessianVectorProduct);
 
         foreach (int mode in new[] { 0, 1, 2 })
         {
-            yield return new(Gradient(nameof(SecondTierObjectives.SwitchWithReturns) + "Mode" + mode, GradientCases.Uniform(3, -1.5, 1.5),
-                x => SecondTierObjectives.SwitchWithReturns(x, mode),
-                (x, g) => SecondTierObjectives.SwitchWithReturnsGradient(x, g, mode),
-                x => new SecondTierObjectives.SwitchWithReturnsObjective(mode).Value(x),
-                (x, g) => new SecondTierObjectives.SwitchWithReturnsObjective(mode).ValueAndGradient(x, g)),
-                (x, v, r) => SecondTierObjectives.SwitchWithReturnsHessianVectorProduct(x, v, r, mode));
+            yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.SwitchWithReturns) + "Mode" + mode, GradientCases.Uniform(3, -1.5, 1.5),
+                x => ControlFlowAndHelperObjectives.SwitchWithReturns(x, mode),
+                (x, g) => ControlFlowAndHelperObjectives.SwitchWithReturnsGradient(x, g, mode),
+                x => new ControlFlowAndHelperObjectives.SwitchWithReturnsObjective(mode).Value(x),
+                (x, g) => new ControlFlowAndHelperObjectives.SwitchWithReturnsObjective(mode).ValueAndGradient(x, g)),
+                (x, v, r) => ControlFlowAndHelperObjectives.SwitchWithReturnsHessianVectorProduct(x, v, r, mode));
         }
 
-        yield return new(Gradient(nameof(SecondTierObjectives.ClampedSquares), GradientCases.Uniform(5, -1.5, 1.5),
-            SecondTierObjectives.ClampedSquares, SecondTierObjectives.ClampedSquaresGradient,
-            x => new SecondTierObjectives.ClampedSquaresObjective().Value(x),
-            (x, g) => new SecondTierObjectives.ClampedSquaresObjective().ValueAndGradient(x, g),
-            smooth: x => x.All(v => Math.Abs(v - SecondTierObjectives.ClampLow) > Margin && Math.Abs(v - SecondTierObjectives.ClampHigh) > Margin)
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.ClampedSquares), GradientCases.Uniform(5, -1.5, 1.5),
+            ControlFlowAndHelperObjectives.ClampedSquares, ControlFlowAndHelperObjectives.ClampedSquaresGradient,
+            x => new ControlFlowAndHelperObjectives.ClampedSquaresObjective().Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.ClampedSquaresObjective().ValueAndGradient(x, g),
+            smooth: x => x.All(v => Math.Abs(v - ControlFlowAndHelperObjectives.ClampLow) > Margin && Math.Abs(v - ControlFlowAndHelperObjectives.ClampHigh) > Margin)
                 && Math.Abs(x[0] - x[1]) > Margin && Math.Abs(x[0] - x[1] - 1.0) > Margin),
-            SecondTierObjectives.ClampedSquaresHessianVectorProduct);
+            ControlFlowAndHelperObjectives.ClampedSquaresHessianVectorProduct);
 
-        yield return new(Gradient(nameof(SecondTierObjectives.RobustRegression), GradientCases.Uniform(6, -1.5, 1.5),
-            x => SecondTierObjectives.RobustRegression(x, Targets, Scale),
-            (x, g) => SecondTierObjectives.RobustRegressionGradient(x, g, Targets, Scale),
-            x => new SecondTierObjectives.RobustRegressionObjective(Targets, Scale).Value(x),
-            (x, g) => new SecondTierObjectives.RobustRegressionObjective(Targets, Scale).ValueAndGradient(x, g),
-            smooth: x => x.Select((v, i) => Math.Abs(Math.Abs(Scale * v - Targets[i]) - SecondTierObjectives.HuberDelta)).All(d => d > Margin)),
-            (x, v, r) => SecondTierObjectives.RobustRegressionHessianVectorProduct(x, v, r, Targets, Scale));
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.RobustRegression), GradientCases.Uniform(6, -1.5, 1.5),
+            x => ControlFlowAndHelperObjectives.RobustRegression(x, Targets, Scale),
+            (x, g) => ControlFlowAndHelperObjectives.RobustRegressionGradient(x, g, Targets, Scale),
+            x => new ControlFlowAndHelperObjectives.RobustRegressionObjective(Targets, Scale).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.RobustRegressionObjective(Targets, Scale).ValueAndGradient(x, g),
+            smooth: x => x.Select((v, i) => Math.Abs(Math.Abs(Scale * v - Targets[i]) - ControlFlowAndHelperObjectives.HuberDelta)).All(d => d > Margin)),
+            (x, v, r) => ControlFlowAndHelperObjectives.RobustRegressionHessianVectorProduct(x, v, r, Targets, Scale));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.TinyNetwork), GradientCases.Uniform(9, -1.5, 1.5),
-            x => SecondTierObjectives.TinyNetwork(x, NetworkInputs, NetworkTargets),
-            (x, g) => SecondTierObjectives.TinyNetworkGradient(x, g, NetworkInputs, NetworkTargets),
-            x => new SecondTierObjectives.TinyNetworkObjective(NetworkInputs, NetworkTargets).Value(x),
-            (x, g) => new SecondTierObjectives.TinyNetworkObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
-            (x, v, r) => SecondTierObjectives.TinyNetworkHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.TinyNetwork), GradientCases.Uniform(9, -1.5, 1.5),
+            x => ControlFlowAndHelperObjectives.TinyNetwork(x, NetworkInputs, NetworkTargets),
+            (x, g) => ControlFlowAndHelperObjectives.TinyNetworkGradient(x, g, NetworkInputs, NetworkTargets),
+            x => new ControlFlowAndHelperObjectives.TinyNetworkObjective(NetworkInputs, NetworkTargets).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.TinyNetworkObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
+            (x, v, r) => ControlFlowAndHelperObjectives.TinyNetworkHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.HelpersWithLoops), GradientCases.Uniform(4, -1.5, 1.5),
-            x => SecondTierObjectives.HelpersWithLoops(x, Coefficients),
-            (x, g) => SecondTierObjectives.HelpersWithLoopsGradient(x, g, Coefficients),
-            x => new SecondTierObjectives.HelpersWithLoopsObjective(Coefficients).Value(x),
-            (x, g) => new SecondTierObjectives.HelpersWithLoopsObjective(Coefficients).ValueAndGradient(x, g),
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.HelpersWithLoops), GradientCases.Uniform(4, -1.5, 1.5),
+            x => ControlFlowAndHelperObjectives.HelpersWithLoops(x, Coefficients),
+            (x, g) => ControlFlowAndHelperObjectives.HelpersWithLoopsGradient(x, g, Coefficients),
+            x => new ControlFlowAndHelperObjectives.HelpersWithLoopsObjective(Coefficients).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.HelpersWithLoopsObjective(Coefficients).ValueAndGradient(x, g),
             smooth: HelpersWithLoopsIsSmoothAt),
-            (x, v, r) => SecondTierObjectives.HelpersWithLoopsHessianVectorProduct(x, v, r, Coefficients));
+            (x, v, r) => ControlFlowAndHelperObjectives.HelpersWithLoopsHessianVectorProduct(x, v, r, Coefficients));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.StackResiduals), GradientCases.Uniform(3, -1.0, 1.0),
-            x => SecondTierObjectives.StackResiduals(x, Times, Observed),
-            (x, g) => SecondTierObjectives.StackResidualsGradient(x, g, Times, Observed),
-            x => new SecondTierObjectives.StackResidualsObjective(Times, Observed).Value(x),
-            (x, g) => new SecondTierObjectives.StackResidualsObjective(Times, Observed).ValueAndGradient(x, g)),
-            (x, v, r) => SecondTierObjectives.StackResidualsHessianVectorProduct(x, v, r, Times, Observed));
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.StackResiduals), GradientCases.Uniform(3, -1.0, 1.0),
+            x => ControlFlowAndHelperObjectives.StackResiduals(x, Times, Observed),
+            (x, g) => ControlFlowAndHelperObjectives.StackResidualsGradient(x, g, Times, Observed),
+            x => new ControlFlowAndHelperObjectives.StackResidualsObjective(Times, Observed).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.StackResidualsObjective(Times, Observed).ValueAndGradient(x, g)),
+            (x, v, r) => ControlFlowAndHelperObjectives.StackResidualsHessianVectorProduct(x, v, r, Times, Observed));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.HiddenLayer), GradientCases.Uniform(3 + 3 * 4, -1.0, 1.0),
-            x => SecondTierObjectives.HiddenLayer(x, LayerInput),
-            (x, g) => SecondTierObjectives.HiddenLayerGradient(x, g, LayerInput),
-            x => new SecondTierObjectives.HiddenLayerObjective(LayerInput).Value(x),
-            (x, g) => new SecondTierObjectives.HiddenLayerObjective(LayerInput).ValueAndGradient(x, g)),
-            (x, v, r) => SecondTierObjectives.HiddenLayerHessianVectorProduct(x, v, r, LayerInput));
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.HiddenLayer), GradientCases.Uniform(3 + 3 * 4, -1.0, 1.0),
+            x => ControlFlowAndHelperObjectives.HiddenLayer(x, LayerInput),
+            (x, g) => ControlFlowAndHelperObjectives.HiddenLayerGradient(x, g, LayerInput),
+            x => new ControlFlowAndHelperObjectives.HiddenLayerObjective(LayerInput).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.HiddenLayerObjective(LayerInput).ValueAndGradient(x, g)),
+            (x, v, r) => ControlFlowAndHelperObjectives.HiddenLayerHessianVectorProduct(x, v, r, LayerInput));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.NetworkWithArrays), GradientCases.Uniform(9, -1.5, 1.5),
-            x => SecondTierObjectives.NetworkWithArrays(x, NetworkInputs, NetworkTargets),
-            (x, g) => SecondTierObjectives.NetworkWithArraysGradient(x, g, NetworkInputs, NetworkTargets),
-            x => new SecondTierObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).Value(x),
-            (x, g) => new SecondTierObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
-            (x, v, r) => SecondTierObjectives.NetworkWithArraysHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.NetworkWithArrays), GradientCases.Uniform(9, -1.5, 1.5),
+            x => ControlFlowAndHelperObjectives.NetworkWithArrays(x, NetworkInputs, NetworkTargets),
+            (x, g) => ControlFlowAndHelperObjectives.NetworkWithArraysGradient(x, g, NetworkInputs, NetworkTargets),
+            x => new ControlFlowAndHelperObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.NetworkWithArraysObjective(NetworkInputs, NetworkTargets).ValueAndGradient(x, g)),
+            (x, v, r) => ControlFlowAndHelperObjectives.NetworkWithArraysHessianVectorProduct(x, v, r, NetworkInputs, NetworkTargets));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.UserRules), GradientCases.Uniform(6, -1.5, 1.5),
-            SecondTierObjectives.UserRules, SecondTierObjectives.UserRulesGradient,
-            x => new SecondTierObjectives.UserRulesObjective().Value(x),
-            (x, g) => new SecondTierObjectives.UserRulesObjective().ValueAndGradient(x, g),
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.UserRules), GradientCases.Uniform(6, -1.5, 1.5),
+            ControlFlowAndHelperObjectives.UserRules, ControlFlowAndHelperObjectives.UserRulesGradient,
+            x => new ControlFlowAndHelperObjectives.UserRulesObjective().Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.UserRulesObjective().ValueAndGradient(x, g),
             smooth: x => x.All(v => Math.Abs(v) > Margin)),
-            SecondTierObjectives.UserRulesHessianVectorProduct);
+            ControlFlowAndHelperObjectives.UserRulesHessianVectorProduct);
 
         yield return new(Gradient("SpringSetEnergy", GradientCases.Uniform(5, -1.5, 1.5),
             x => Springs.Energy(x, SpringValues, PullValues),
@@ -129,11 +129,11 @@ public static class SecondTierCases
             (x, g) => new SpringSet.EnergyObjective(Springs, SpringValues, PullValues).ValueAndGradient(x, g)),
             (x, v, r) => Springs.EnergyHessianVectorProduct(x, v, r, SpringValues, PullValues));
 
-        yield return new(Gradient(nameof(SecondTierObjectives.InliningCorners), GradientCases.Uniform(5, -1.5, 1.5),
-            SecondTierObjectives.InliningCorners, SecondTierObjectives.InliningCornersGradient,
-            x => new SecondTierObjectives.InliningCornersObjective().Value(x),
-            (x, g) => new SecondTierObjectives.InliningCornersObjective().ValueAndGradient(x, g)),
-            SecondTierObjectives.InliningCornersHessianVectorProduct);
+        yield return new(Gradient(nameof(ControlFlowAndHelperObjectives.InliningCorners), GradientCases.Uniform(5, -1.5, 1.5),
+            ControlFlowAndHelperObjectives.InliningCorners, ControlFlowAndHelperObjectives.InliningCornersGradient,
+            x => new ControlFlowAndHelperObjectives.InliningCornersObjective().Value(x),
+            (x, g) => new ControlFlowAndHelperObjectives.InliningCornersObjective().ValueAndGradient(x, g)),
+            ControlFlowAndHelperObjectives.InliningCornersHessianVectorProduct);
 
         foreach (var overwritten in OverwrittenArrayCases()) yield return overwritten;
 
@@ -351,7 +351,7 @@ public static class SecondTierCases
         && Math.Abs(Math.Abs(x[0] * x[1]) - 0.5) > Margin;
 
     /// <summary>
-    /// Replays the while loop of <see cref="SecondTierObjectives.HelpersWithLoops"/>: its test Decay(y) &gt; 0.05 depends
+    /// Replays the while loop of <see cref="ControlFlowAndHelperObjectives.HelpersWithLoops"/>: its test Decay(y) &gt; 0.05 depends
     /// on the variables, so every test it makes must stay a margin away from the threshold.
     /// </summary>
     private static bool HelpersWithLoopsIsSmoothAt(double[] x)

@@ -1,7 +1,0 @@
-namespace AutoDiffLbfgs.Generator.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void GeneratorTypeLoads() => Assert.NotNull(typeof(ObjectiveGenerator));
-}
