@@ -29,6 +29,26 @@ public sealed class GeneratedTextTests
         }
         """;
 
+    /// <summary>
+    /// The file disables exactly the warnings its copy of the user's code raises: none for a plain objective; CS1717 for
+    /// a self-assignment the user wrote, CS1718 for Math.Max(a, a) (differentiated as a branch on a &gt;= a), CS0219 for a
+    /// local the user assigned and never read — and it then compiles without a warning.
+    /// </summary>
+    [Theory]
+    [InlineData("return x[0] * x[1];", "")]
+    [InlineData("double a = x[0];\na = a;\nreturn a * x[1];", "CS1717")]
+    [InlineData("double a = x[0];\nreturn Math.Max(a, a) * x[1];", "CS1718")]
+    [InlineData("double unused = 0.5;\nreturn x[0] * x[1];", "CS0219")]
+    [InlineData("double unused = 0.5;\ndouble a = x[0];\na = a;\nreturn Math.Max(a, a) * x[1];", "CS0219, CS1717, CS1718")]
+    public void TheFileDisablesExactlyTheWarningsItsCodeRaises(string body, string codes)
+    {
+        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody("#pragma warning disable CS0219, CS1717, CS1718\n" + body));
+        var text = Assert.Single(run.Sources).SourceText.ToString();
+        var pragmas = text.Split('\n').Where(l => l.StartsWith("#pragma", StringComparison.Ordinal)).ToList();
+        Assert.Equal(codes.Length == 0 ? [] : ["#pragma warning disable " + codes], pragmas);
+        Assert.True(run.GeneratedCodeProblems.IsEmpty, GeneratorRun.Describe(run.GeneratedCodeProblems));
+    }
+
     /// <summary>[GeneratedCode] names the package's version (the generator and the runtime share VersionPrefix), never a placeholder.</summary>
     [Fact]
     public void GeneratedMembersAreStampedWithThePackageVersion()

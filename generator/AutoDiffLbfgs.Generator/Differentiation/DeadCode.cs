@@ -32,11 +32,16 @@ internal static class DeadCode
     private static BlockStmt Prune(BlockStmt block, HashSet<string> reads, HashSet<string> popped, ref bool removed)
     {
         var list = new List<Stmt>();
-        foreach (var s in block.Statements)
+        var lastMentions = LastMentions(block);
+        for (int k = 0; k < block.Statements.Count; k++)
         {
+            var s = block.Statements[k];
             switch (s)
             {
                 case DeclareStmt d when !reads.Contains(d.Name) && !popped.Contains(d.Name):
+                // A local's scope is the rest of its block: one nothing there mentions is dead, even when a local of the
+                // same name in another scope is read (the forward loop's counter, replayed before its reverse sweep).
+                case DeclareStmt scoped when lastMentions[scoped.Name] == k:
                 case AssignStmt a when !reads.Contains(a.Name):
                 case AccumulateStmt acc when !reads.Contains(acc.Name):
                 case ElementAssignStmt element when !reads.Contains(element.Array):
@@ -96,6 +101,30 @@ internal static class DeadCode
             }
         }
         return new BlockStmt(WithoutDanglingComments(list, ref removed).ToEquatableArray());
+    }
+
+    /// <summary>For each name the statements of <paramref name="block"/> read or write, at any depth: the last index that does.</summary>
+    private static Dictionary<string, int> LastMentions(BlockStmt block)
+    {
+        var last = new Dictionary<string, int>();
+        var names = new HashSet<string>();
+        for (int k = 0; k < block.Statements.Count; k++)
+        {
+            names.Clear();
+            foreach (var s in IrTree.Descendants(block.Statements[k]))
+            {
+                foreach (var e in IrTree.Expressions(s)) IrQueries.LocalReads(e, names);
+                switch (s)
+                {
+                    case AssignStmt assign: names.Add(assign.Name); break;
+                    case AccumulateStmt accumulate: names.Add(accumulate.Name); break;
+                    case PopStmt pop: names.Add(pop.Name); break;
+                    case DeclareStmt declare: names.Add(declare.Name); break;
+                }
+            }
+            foreach (var name in names) last[name] = k;
+        }
+        return last;
     }
 
     private const string AdjointComment = "adjoint of: ";
