@@ -32,16 +32,22 @@ internal static class DeadCode
     private static BlockStmt Prune(BlockStmt block, HashSet<string> reads, HashSet<string> popped, ref bool removed)
     {
         var list = new List<Stmt>();
-        var lastMentions = LastMentions(block);
-        for (int k = 0; k < block.Statements.Count; k++)
+        // A local's scope is the rest of its block: one nothing there reads is dead with its writes, even when a local of
+        // the same name in another scope is read (the forward loop's counter, replayed before its reverse sweep).
+        var unread = IrQueries.DeclarationsUnreadInScope(block);
+        var statements = block.Statements.ToList();
+        foreach (int k in unread)
         {
-            var s = block.Statements[k];
+            var name = ((DeclareStmt)statements[k]).Name;
+            for (int j = k + 1; j < statements.Count; j++) statements[j] = WithoutWritesTo(statements[j], name);
+        }
+        for (int k = 0; k < statements.Count; k++)
+        {
+            var s = statements[k];
             switch (s)
             {
                 case DeclareStmt d when !reads.Contains(d.Name) && !popped.Contains(d.Name):
-                // A local's scope is the rest of its block: one nothing there mentions is dead, even when a local of the
-                // same name in another scope is read (the forward loop's counter, replayed before its reverse sweep).
-                case DeclareStmt scoped when lastMentions[scoped.Name] == k:
+                case DeclareStmt when unread.Contains(k):
                 case AssignStmt a when !reads.Contains(a.Name):
                 case AccumulateStmt acc when !reads.Contains(acc.Name):
                 case ElementAssignStmt element when !reads.Contains(element.Array):
@@ -103,29 +109,16 @@ internal static class DeadCode
         return new BlockStmt(WithoutDanglingComments(list, ref removed).ToEquatableArray());
     }
 
-    /// <summary>For each name the statements of <paramref name="block"/> read or write, at any depth: the last index that does.</summary>
-    private static Dictionary<string, int> LastMentions(BlockStmt block)
+    /// <summary>
+    /// Drops the assignments to <paramref name="name"/> inside <paramref name="statement"/>: a local unread in its scope
+    /// (<see cref="IrQueries.DeclarationsUnreadInScope"/>) goes with its writes. Its pops stay: that case never comes here.
+    /// </summary>
+    private static Stmt WithoutWritesTo(Stmt statement, string name) => StmtMap.Map(statement, s => s switch
     {
-        var last = new Dictionary<string, int>();
-        var names = new HashSet<string>();
-        for (int k = 0; k < block.Statements.Count; k++)
-        {
-            names.Clear();
-            foreach (var s in IrTree.Descendants(block.Statements[k]))
-            {
-                foreach (var e in IrTree.Expressions(s)) IrQueries.LocalReads(e, names);
-                switch (s)
-                {
-                    case AssignStmt assign: names.Add(assign.Name); break;
-                    case AccumulateStmt accumulate: names.Add(accumulate.Name); break;
-                    case PopStmt pop: names.Add(pop.Name); break;
-                    case DeclareStmt declare: names.Add(declare.Name); break;
-                }
-            }
-            foreach (var name in names) last[name] = k;
-        }
-        return last;
-    }
+        AssignStmt a when a.Name == name => BlockStmt.Empty,
+        AccumulateStmt acc when acc.Name == name => BlockStmt.Empty,
+        _ => s,
+    });
 
     private const string AdjointComment = "adjoint of: ";
 

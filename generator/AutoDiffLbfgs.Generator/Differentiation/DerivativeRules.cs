@@ -17,7 +17,7 @@ internal static class DerivativeRules
 
     /// <summary>Whether the rule for <paramref name="function"/> uses the call's own value.</summary>
     public static bool UsesValue(MathFunction function) =>
-        function is MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Exp or MathFunction.Pow or MathFunction.Tan or MathFunction.Tanh;
+        function is MathFunction.Sqrt or MathFunction.Cbrt or MathFunction.Exp or MathFunction.Pow or MathFunction.Tan or MathFunction.Tanh or MathFunction.Hypot;
 
     /// <summary>
     /// The partial derivatives of <c>function(args)</c>: pairs (argument index, ∂f/∂arg). Only arguments for which
@@ -59,6 +59,13 @@ internal static class DerivativeRules
             case MathFunction.Sinh: Partial(0, Call(MathFunction.Cosh, t, a)); break;
             case MathFunction.Cosh: Partial(0, Call(MathFunction.Sinh, t, a)); break;
             case MathFunction.Tanh: Partial(0, Sub(one, Mul(value, value))); break;                                  // 1 − tanh²a
+            case MathFunction.Asinh: Partial(0, Div(one, Call(MathFunction.Sqrt, t, Add(Mul(a, a), one)))); break;   // 1/√(a²+1)
+            case MathFunction.Acosh: Partial(0, Div(one, Call(MathFunction.Sqrt, t, Sub(Mul(a, a), one)))); break;   // 1/√(a²−1), a > 1
+            case MathFunction.Atanh: Partial(0, Div(one, Sub(one, Mul(a, a)))); break;                               // 1/(1−a²), |a| < 1
+            case MathFunction.Hypot:                                                                                 // h = √(a²+b²)
+                Partial(0, Div(a, value));                                                                           // a/h
+                Partial(1, Div(args[1], value));                                                                     // b/h
+                break;
             case MathFunction.FusedMultiplyAdd:                                                                  // a·b + c
                 Partial(0, args[1]);
                 Partial(1, args[0]);

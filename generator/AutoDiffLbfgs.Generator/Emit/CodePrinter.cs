@@ -279,8 +279,11 @@ internal sealed class CodePrinter
             }
             case CallExpr c:
             {
-                string owner = c.Type == ScalarType.Single || (c.Args.Count > 0 && c.Args[0].Type == ScalarType.Single && c.Type != ScalarType.Double)
-                    ? "global::System.MathF." : "global::System.Math.";
+                bool single = c.Type == ScalarType.Single || (c.Args.Count > 0 && c.Args[0].Type == ScalarType.Single && c.Type != ScalarType.Double);
+                // Hypot exists only as a generic-math static of double and float.
+                string owner = c.Function == MathFunction.Hypot
+                    ? (single ? "float." : "double.")
+                    : single ? "global::System.MathF." : "global::System.Math.";
                 return (owner + c.Function + "(" + string.Join(", ", c.Args.Select(a => Expr(a))) + ")", Primary);
             }
             case UserCallExpr u:

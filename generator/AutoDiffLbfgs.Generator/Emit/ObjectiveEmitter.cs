@@ -64,18 +64,7 @@ internal static partial class ObjectiveEmitter
             bodies.AddRange(new[] { helper.GradientCode, helper.TangentCode, helper.HessianVectorCode });
         }
         foreach (var helper in model.SpanHelpers) bodies.AddRange(new[] { helper.GradientCode, helper.HessianVectorCode });
-        foreach (var body in bodies)
-        {
-            var reads = new HashSet<string>();
-            var constants = new List<string>();
-            foreach (var statement in IrTree.Descendants(body))
-            {
-                foreach (var e in IrTree.Expressions(statement)) IrQueries.LocalReads(e, reads);
-                if (statement is DeclareStmt { Init: null or ConstExpr } declared) constants.Add(declared.Name);
-            }
-            if (constants.Any(name => !reads.Contains(name))) return true;
-        }
-        return false;
+        return bodies.Any(IrQueries.HasUnreadConstantLocal);
     }
 
     private static string EmitCore(ObjectiveSpec spec)

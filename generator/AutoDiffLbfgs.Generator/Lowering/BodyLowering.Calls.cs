@@ -29,6 +29,19 @@ internal sealed partial class BodyLowering
         return new CallExpr(type, MathFunction.Min, new Expr[] { args[2], lower }.ToEquatableArray());
     }
 
+    /// <summary><c>Math.Log(a, newBase)</c> becomes <c>Log(a) / Log(newBase)</c> (see <see cref="KnownFunctions.IsLogWithBase"/>).</summary>
+    private Expr LowerLogWithBase(IInvocationOperation invocation, ScalarType type)
+    {
+        var args = new Expr[2];
+        foreach (var argument in invocation.Arguments)
+        {
+            args[argument.Parameter!.Ordinal] = Convert(Value(argument.Value), type);
+        }
+        return new BinaryExpr(type, BinaryOp.Divide,
+            new CallExpr(type, MathFunction.Log, new[] { args[0] }.ToEquatableArray()),
+            new CallExpr(type, MathFunction.Log, new[] { args[1] }.ToEquatableArray()));
+    }
+
     /// <summary>
     /// The body of a method that can be inlined at a call: a non-generic, non-virtual method or local function with a
     /// body in source, a scalar return type, and parameters that are scalars or one-dimensional spans/arrays of

@@ -133,6 +133,14 @@ internal sealed partial class BodyLowering
                 Flush(output);
                 var then = LowerAsBlock(conditional.WhenTrue);
                 var otherwise = conditional.WhenFalse is null ? null : LowerAsBlock(conditional.WhenFalse);
+                if (ifCondition is ConstExpr { Type: ScalarType.Boolean } constant)
+                {
+                    // `if (1.8 < -1.6)`: only the branch the constant picks runs (both were checked), so no copy of the
+                    // body holds code the compiler calls unreachable (CS0162).
+                    var taken = constant.Value != 0 ? then : otherwise;
+                    if (taken is { Statements.Count: > 0 }) output.Add(taken with { Source = source });
+                    break;
+                }
                 output.Add(new IfStmt(ifCondition, then, otherwise) { Source = source });
                 break;
             case IReturnOperation ret:
@@ -510,6 +518,10 @@ internal sealed partial class BodyLowering
         if (type is not null && KnownFunctions.IsClamp(target))
         {
             return LowerClamp(invocation, type.Value);
+        }
+        if (type is not null && KnownFunctions.IsLogWithBase(target))
+        {
+            return LowerLogWithBase(invocation, type.Value);
         }
         if (type is not null && SpanRuleNames(target) is { } spanRule)
         {

@@ -4,7 +4,11 @@ using Microsoft.CodeAnalysis;
 
 namespace AutoDiffLbfgs.Generator.Lowering;
 
-/// <summary>The one table of <c>System.Math</c>/<c>System.MathF</c> methods the subset accepts.</summary>
+/// <summary>
+/// The one table of the math functions the subset accepts, under every spelling: <c>Math.Sqrt</c>,
+/// <c>MathF.Sqrt</c> and the generic-math statics <c>double.Sqrt</c>, <c>float.Sqrt</c> (same results: the generic-math
+/// methods of <c>double</c> and <c>float</c> call the <c>Math</c>/<c>MathF</c> ones).
+/// </summary>
 internal static class KnownFunctions
 {
     private static readonly Dictionary<string, (MathFunction Function, int Arity)> Table = new()
@@ -26,6 +30,10 @@ internal static class KnownFunctions
         ["Sinh"] = (MathFunction.Sinh, 1),
         ["Cosh"] = (MathFunction.Cosh, 1),
         ["Tanh"] = (MathFunction.Tanh, 1),
+        ["Asinh"] = (MathFunction.Asinh, 1),
+        ["Acosh"] = (MathFunction.Acosh, 1),
+        ["Atanh"] = (MathFunction.Atanh, 1),
+        ["Hypot"] = (MathFunction.Hypot, 2),
         ["Abs"] = (MathFunction.Abs, 1),
         ["Max"] = (MathFunction.Max, 2),
         ["Min"] = (MathFunction.Min, 2),
@@ -40,17 +48,33 @@ internal static class KnownFunctions
     /// <summary>The function <paramref name="method"/> denotes, or null when it is not in the table.</summary>
     public static MathFunction? Find(IMethodSymbol method)
     {
-        var owner = method.ContainingType?.ToDisplayString();
-        if (owner is not ("System.Math" or "System.MathF")) return null;
+        if (!IsMathOwner(method)) return null;
         if (!Table.TryGetValue(method.Name, out var entry) || method.Parameters.Length != entry.Arity) return null;
+        return HasScalarParameters(method) ? entry.Function : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is the two-argument <c>Log(a, newBase)</c>, which the lowering writes as
+    /// <c>Log(a) / Log(newBase)</c>: what <c>Math.Log(a, newBase)</c> computes for every base but the degenerate ones
+    /// (1, 0, +∞), where both are NaN or infinite.
+    /// </summary>
+    public static bool IsLogWithBase(IMethodSymbol method) =>
+        method.Name == "Log" && method.Parameters.Length == 2 && IsMathOwner(method) && HasScalarParameters(method);
+
+    private static bool IsMathOwner(IMethodSymbol method) =>
+        method.IsStatic && method.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" or "double" or "float";
+
+    private static bool HasScalarParameters(IMethodSymbol method)
+    {
         foreach (var parameter in method.Parameters)
         {
+            if (parameter.RefKind != RefKind.None) return false;
             if (parameter.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64))
             {
-                return null;
+                return false;
             }
         }
-        return entry.Function;
+        return true;
     }
 
     /// <summary>
@@ -59,15 +83,6 @@ internal static class KnownFunctions
     /// </summary>
     public static bool IsClamp(IMethodSymbol method)
     {
-        if (method.Name != "Clamp" || method.Parameters.Length != 3) return false;
-        if (method.ContainingType?.ToDisplayString() is not ("System.Math" or "System.MathF")) return false;
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64))
-            {
-                return false;
-            }
-        }
-        return true;
+        return method.Name == "Clamp" && method.Parameters.Length == 3 && IsMathOwner(method) && HasScalarParameters(method);
     }
 }

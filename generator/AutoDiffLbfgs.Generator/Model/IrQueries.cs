@@ -25,6 +25,47 @@ internal static class IrQueries
         return reads.Overlaps(names);
     }
 
+    /// <summary>
+    /// The indices of the declarations among <paramref name="block"/>'s own statements whose local nothing after them in
+    /// the block reads or pops into: the local's scope is the rest of its block, so such a local is unread, whatever a
+    /// same-named local of a sibling scope does (the forward sweep's counter, replayed before its reverse).
+    /// </summary>
+    public static HashSet<int> DeclarationsUnreadInScope(BlockStmt block)
+    {
+        var lastUse = new Dictionary<string, int>();
+        var names = new HashSet<string>();
+        for (int k = 0; k < block.Statements.Count; k++)
+        {
+            names.Clear();
+            foreach (var s in IrTree.Descendants(block.Statements[k]))
+            {
+                foreach (var e in IrTree.Expressions(s)) LocalReads(e, names);
+                if (s is PopStmt pop) names.Add(pop.Name);
+            }
+            foreach (var name in names) lastUse[name] = k;
+        }
+        var unread = new HashSet<int>();
+        for (int k = 0; k < block.Statements.Count; k++)
+        {
+            if (block.Statements[k] is DeclareStmt d && (!lastUse.TryGetValue(d.Name, out int last) || last <= k)) unread.Add(k);
+        }
+        return unread;
+    }
+
+    /// <summary>Whether a local declared with a constant (or no) initializer anywhere in <paramref name="body"/> is unread in its scope.</summary>
+    public static bool HasUnreadConstantLocal(BlockStmt body)
+    {
+        // A for loop's header block is no scope of its own: its counter is read by the condition, increment and body.
+        var headers = new HashSet<Stmt>(ReferenceComparer<Stmt>.Instance);
+        foreach (var loop in IrTree.Descendants(body).OfType<ForStmt>())
+        {
+            headers.Add(loop.Init);
+            headers.Add(loop.Increment);
+        }
+        return IrTree.Descendants(body).OfType<BlockStmt>().Prepend(body).Where(b => !headers.Contains(b)).Any(block =>
+            DeclarationsUnreadInScope(block).Any(k => block.Statements[k] is DeclareStmt { Init: null or ConstExpr }));
+    }
+
     /// <summary>The local arrays whose elements <paramref name="stmt"/> reads anywhere inside it (a length alone does not count).</summary>
     public static HashSet<string> ElementReads(Stmt stmt)
     {

@@ -219,14 +219,11 @@ static partial class Returns
             if (!done)
             {
                 double sum = 0.0;
-                double sumDot = 0.0;
                 {
                     int i = 0;
                     while (!done && i < x.Length)
                     {
                         double exp = global::System.Math.Exp(x[i]);
-                        double expDot = exp * v[i];
-                        sumDot += expDot;
                         sum += exp;
                         if (sum > 6.0)
                         {

@@ -200,6 +200,17 @@ public static class GradientCases
             x => new MathObjectives.RootsAndLogarithmsObjective().Value(x),
             (x, g) => new MathObjectives.RootsAndLogarithmsObjective().ValueAndGradient(x, g),
             hvp: (x, v, r) => new MathObjectives.RootsAndLogarithmsObjective().HessianVectorProduct(x, v, r));
+        yield return Case(nameof(MathObjectives.InverseHyperbolicHypotAndLogBase), Uniform(4, -0.9, 0.9),
+            MathObjectives.InverseHyperbolicHypotAndLogBase, MathObjectives.InverseHyperbolicHypotAndLogBaseGradient,
+            x => new MathObjectives.InverseHyperbolicHypotAndLogBaseObjective().Value(x),
+            (x, g) => new MathObjectives.InverseHyperbolicHypotAndLogBaseObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.InverseHyperbolicHypotAndLogBaseObjective().HessianVectorProduct(x, v, r));
+        yield return Case(nameof(MathObjectives.GenericMathSpellings), Uniform(4, 0.5, 2),
+            MathObjectives.GenericMathSpellings, MathObjectives.GenericMathSpellingsGradient,
+            x => new MathObjectives.GenericMathSpellingsObjective().Value(x),
+            (x, g) => new MathObjectives.GenericMathSpellingsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.GenericMathSpellingsObjective().HessianVectorProduct(x, v, r),
+            smooth: x => Math.Abs(x[1] - 1.0) > Margin && Math.Abs(x[2] - 1.5) > Margin && Math.Abs(x[3] - 0.75) > Margin && Math.Abs(x[3] - 1.75) > Margin);
         yield return Case(nameof(MathObjectives.Powers), Uniform(4, 0.5, 2),
             MathObjectives.Powers, MathObjectives.PowersGradient,
             x => new MathObjectives.PowersObjective().Value(x),
@@ -314,6 +325,16 @@ public static class GradientCases
             ObjectiveValue = x => new OverloadObjectives.BowlSingleObjective().Value(x),
             ObjectiveValueAndGradient = (x, g) => new OverloadObjectives.BowlSingleObjective().ValueAndGradient(x, g),
             Reference = x => OverloadObjectives.Bowl(x),
+        };
+        yield return new GradientCase<float>
+        {
+            Name = nameof(MathObjectives.SingleSpellings),
+            Sample = Uniform(3, 0.5, 2),
+            Value = MathObjectives.SingleSpellings,
+            Gradient = MathObjectives.SingleSpellingsGradient,
+            ObjectiveValue = x => new MathObjectives.SingleSpellingsObjective().Value(x),
+            ObjectiveValueAndGradient = (x, g) => new MathObjectives.SingleSpellingsObjective().ValueAndGradient(x, g),
+            Reference = x => Math.Sqrt(x[0]) * double.Hypot(x[1], x[2]) + Math.Atanh(0.25 * x[0]) + Math.Log(x[1] + 1.0, 3.0) + Math.Exp(-x[2]),
         };
         yield return new GradientCase<float>
         {

@@ -52,4 +52,31 @@ public static partial class MathObjectives
         s += Math.Sign(x[0]) * x[2] + Math.Floor(x[0] * x[1]);
         return s;
     }
+
+    // Asinh, Acosh (argument > 1), Atanh (|argument| < 1), Hypot, Log with a base (variable argument and variable base);
+    // x ∈ [−0.9, 0.9]⁴.
+    [Objective]
+    public static double InverseHyperbolicHypotAndLogBase(ReadOnlySpan<double> x)
+    {
+        double s = Math.Asinh(2.0 * x[0]) + Math.Acosh(1.5 + x[1] * x[1]) + Math.Atanh(x[2]);
+        s += double.Hypot(x[0], x[1] + 2.0) * x[3] + Math.Log(x[3] + 2.0, 3.0) + Math.Log(2.5, x[0] + 2.0);
+        return s;
+    }
+
+    // The generic-math spellings double.Sqrt, double.Exp, … of the Math functions, double.Clamp and double.Log(a, b);
+    // x ∈ [0.5, 2]⁴.
+    [Objective]
+    public static double GenericMathSpellings(ReadOnlySpan<double> x)
+    {
+        double s = double.Sqrt(x[0]) + double.Exp(0.5 * x[1]) + double.Pow(x[2], 1.5) + double.Log(x[3]);
+        s += double.Sin(x[0]) * double.Cos(x[1]) + double.Tanh(x[2]) + double.Cbrt(x[3]) + double.Atan2(x[0], x[1]);
+        s += double.Abs(x[0] - 3.0) + double.Max(x[1], 1.0) * double.Min(x[2], 1.5) + double.Clamp(x[3], 0.75, 1.75);
+        s += double.FusedMultiplyAdd(x[0], x[1], x[2]) + double.Log(x[0] + 1.0, x[3] + 1.0) + double.Asinh(x[1]);
+        return s;
+    }
+
+    // The float spellings: float.Sqrt, float.Hypot, MathF.Atanh, float.Log(a, b); x ∈ [0.5, 2]³.
+    [Objective]
+    public static float SingleSpellings(ReadOnlySpan<float> x) =>
+        float.Sqrt(x[0]) * float.Hypot(x[1], x[2]) + MathF.Atanh(0.25f * x[0]) + float.Log(x[1] + 1f, 3f) + float.Exp(-x[2]);
 }
