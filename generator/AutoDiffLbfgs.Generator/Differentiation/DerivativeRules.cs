@@ -71,8 +71,8 @@ internal static class DerivativeRules
                 Partial(1, args[0]);
                 Partial(2, one);
                 break;
-            case MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate or MathFunction.Sign:
-                break; // zero almost everywhere
+            case var piecewise when piecewise.IsPiecewiseConstant():
+                break; // zero almost everywhere (the tests IsNaN, IsFinite, … are conditions)
             default:
                 throw new InvalidOperationException("No partial-derivative rule for " + function + "; it is a selection.");
         }

@@ -280,8 +280,9 @@ internal sealed class CodePrinter
             case CallExpr c:
             {
                 bool single = c.Type == ScalarType.Single || (c.Args.Count > 0 && c.Args[0].Type == ScalarType.Single && c.Type != ScalarType.Double);
-                // Hypot exists only as a generic-math static of double and float.
-                string owner = c.Function == MathFunction.Hypot
+                // Hypot and the tests (IsNaN, …) exist only as statics of double and float.
+                if (c.Function.IsTest()) single = c.Args[0].Type == ScalarType.Single;
+                string owner = c.Function == MathFunction.Hypot || c.Function.IsTest()
                     ? (single ? "float." : "double.")
                     : single ? "global::System.MathF." : "global::System.Math.";
                 return (owner + c.Function + "(" + string.Join(", ", c.Args.Select(a => Expr(a))) + ")", Primary);

@@ -43,6 +43,11 @@ internal static class KnownFunctions
         ["Round"] = (MathFunction.Round, 1),
         ["Truncate"] = (MathFunction.Truncate, 1),
         ["Sign"] = (MathFunction.Sign, 1),
+        ["IsNaN"] = (MathFunction.IsNaN, 1),
+        ["IsFinite"] = (MathFunction.IsFinite, 1),
+        ["IsInfinity"] = (MathFunction.IsInfinity, 1),
+        ["IsPositiveInfinity"] = (MathFunction.IsPositiveInfinity, 1),
+        ["IsNegativeInfinity"] = (MathFunction.IsNegativeInfinity, 1),
     };
 
     /// <summary>The function <paramref name="method"/> denotes, or null when it is not in the table.</summary>
@@ -50,6 +55,8 @@ internal static class KnownFunctions
     {
         if (!IsMathOwner(method)) return null;
         if (!Table.TryGetValue(method.Name, out var entry) || method.Parameters.Length != entry.Arity) return null;
+        // The tests exist on double and float only (there is no Math.IsNaN).
+        if (entry.Function.IsTest() && method.ContainingType?.ToDisplayString() is not ("double" or "float")) return null;
         return HasScalarParameters(method) ? entry.Function : null;
     }
 

@@ -74,6 +74,12 @@ internal enum MathFunction
     Round,
     Truncate,
     Sign,
+    /// <summary><c>double.IsNaN</c>: a test (bool), as are the four below; a condition's derivative is zero.</summary>
+    IsNaN,
+    IsFinite,
+    IsInfinity,
+    IsPositiveInfinity,
+    IsNegativeInfinity,
 }
 
 /// <summary>Facts about the <see cref="MathFunction"/>s that the passes share.</summary>
@@ -81,7 +87,12 @@ internal static class MathFunctions
 {
     /// <summary>Functions whose derivative is zero almost everywhere (they only pass values through as constants).</summary>
     public static bool IsPiecewiseConstant(this MathFunction function) =>
-        function is MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate or MathFunction.Sign;
+        function is MathFunction.Floor or MathFunction.Ceiling or MathFunction.Round or MathFunction.Truncate or MathFunction.Sign
+            || function.IsTest();
+
+    /// <summary>The floating-point tests (<c>double.IsNaN</c>, <c>IsFinite</c>, …): bool results, spelled on double/float.</summary>
+    public static bool IsTest(this MathFunction function) =>
+        function is MathFunction.IsNaN or MathFunction.IsFinite or MathFunction.IsInfinity or MathFunction.IsPositiveInfinity or MathFunction.IsNegativeInfinity;
 }
 
 /// <summary>An expression; <see cref="Type"/> is its C# type.</summary>

@@ -211,6 +211,11 @@ public static class GradientCases
             (x, g) => new MathObjectives.GenericMathSpellingsObjective().ValueAndGradient(x, g),
             hvp: (x, v, r) => new MathObjectives.GenericMathSpellingsObjective().HessianVectorProduct(x, v, r),
             smooth: x => Math.Abs(x[1] - 1.0) > Margin && Math.Abs(x[2] - 1.5) > Margin && Math.Abs(x[3] - 0.75) > Margin && Math.Abs(x[3] - 1.75) > Margin);
+        yield return Case(nameof(MathObjectives.FloatingPointGuards), Uniform(3, -1, 1),
+            MathObjectives.FloatingPointGuards, MathObjectives.FloatingPointGuardsGradient,
+            x => new MathObjectives.FloatingPointGuardsObjective().Value(x),
+            (x, g) => new MathObjectives.FloatingPointGuardsObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.FloatingPointGuardsObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(MathObjectives.Powers), Uniform(4, 0.5, 2),
             MathObjectives.Powers, MathObjectives.PowersGradient,
             x => new MathObjectives.PowersObjective().Value(x),

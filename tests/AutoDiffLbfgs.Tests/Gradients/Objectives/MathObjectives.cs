@@ -79,4 +79,16 @@ public static partial class MathObjectives
     [Objective]
     public static float SingleSpellings(ReadOnlySpan<float> x) =>
         float.Sqrt(x[0]) * float.Hypot(x[1], x[2]) + MathF.Atanh(0.25f * x[0]) + float.Log(x[1] + 1f, 3f) + float.Exp(-x[2]);
+
+    // Guards around Log: double.IsFinite, double.IsNaN, double.IsInfinity in conditions (zero derivative), the way model
+    // code protects a logarithm; x ∈ [−1, 1]³.
+    [Objective]
+    public static double FloatingPointGuards(ReadOnlySpan<double> x)
+    {
+        double s = 0.0;
+        double t = Math.Log(1.0 + x[0] * x[0]);
+        if (double.IsFinite(t) && !double.IsNaN(x[1])) s += t * x[1];
+        if (double.IsInfinity(x[2]) || double.IsPositiveInfinity(s) || double.IsNegativeInfinity(s)) return 0.0;
+        return s + (double.IsNaN(t) ? 0.0 : x[2] * x[2]);
+    }
 }
