@@ -254,7 +254,21 @@ internal sealed class RandomObjective
         Line("}");
     }
 
-    private string Condition() => $"{Expression(2)} {(_random.Next(2) == 0 ? "<" : ">")} {Expression(1)}";
+    private string Condition()
+    {
+        string left = Expression(2), comparison = _random.Next(2) == 0 ? "<" : ">", right = Expression(1);
+        // Every other condition carries the guard model code writes around a logarithm (a zero-derivative test).
+        return Alternate() ? $"double.IsFinite({left}) && {left} {comparison} {right}" : $"{left} {comparison} {right}";
+    }
+
+    /// <summary>
+    /// Alternates between two spellings of a construct without drawing from the random sequence, so a seed keeps
+    /// giving the same program shape while the spellings the generator must accept (generic math, the inverse
+    /// hyperbolic functions, Hypot, Log with a base, IsFinite) are covered.
+    /// </summary>
+    private bool Alternate() => _alternation++ % 2 == 1;
+
+    private int _alternation;
 
     private string Expression(int depth)
     {
@@ -282,13 +296,13 @@ internal sealed class RandomObjective
             2 or 3 => $"({a} - {b})",
             4 or 5 or 6 => $"{a} * {b}",
             7 => $"{a} / (1.5 + {b} * {b})",
-            8 => $"Math.Sin({a})",
-            9 => $"Math.Cos({a})",
-            10 => $"Math.Tanh({a})",
-            11 => $"Math.Atan({a})",
-            12 => $"Math.Exp(Math.Tanh({a}))",
-            13 => $"Math.Log(1.0 + {a} * {a})",
-            14 => $"Math.Sqrt(2.0 + {a} * {b})".Replace($"{a} * {b}", $"Math.Sin({a} * {b})"),
+            8 => Alternate() ? $"double.Sin({a})" : $"Math.Sin({a})",
+            9 => Alternate() ? $"double.Cos({a})" : $"Math.Cos({a})",
+            10 => Alternate() ? $"Math.Atanh(0.9 * Math.Tanh({a}))" : $"Math.Tanh({a})",
+            11 => Alternate() ? $"Math.Asinh({a})" : $"Math.Atan({a})",
+            12 => Alternate() ? $"double.Exp(double.Tanh({a}))" : $"Math.Exp(Math.Tanh({a}))",
+            13 => Alternate() ? $"Math.Log(1.0 + {a} * {a}, 2.5)" : $"Math.Log(1.0 + {a} * {a})",
+            14 => Alternate() ? $"double.Hypot({a}, 1.0 + {b} * {b})" : $"Math.Sqrt(2.0 + Math.Sin({a} * {b}))",
             15 => $"Math.Max({a}, {b})",
             16 => $"Math.Min({a}, {b})",
             17 => $"Math.Abs({a})",
