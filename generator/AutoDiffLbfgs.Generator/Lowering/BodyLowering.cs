@@ -77,9 +77,24 @@ internal sealed partial class BodyLowering
             Report(DiagnosticDescriptors.UnsafeCode, unsafeStatement, "unsafe"); // the block stands for the statement: refused at the statement
         }
         var list = new List<Stmt>();
-        foreach (var operation in block.Operations) LowerStatement(operation, list);
+        var unreachable = new List<Stmt>();
+        foreach (var operation in block.Operations)
+        {
+            // After a statement that always leaves the block (a return, or `if (true) return e;` folded to its branch),
+            // the rest is still checked but not kept: no copy of it would be reachable code (CS0162).
+            bool exited = list.Count > 0 && AlwaysLeaves(list[list.Count - 1]);
+            LowerStatement(operation, exited ? unreachable : list);
+        }
         return new BlockStmt(list.ToEquatableArray());
     }
+
+    /// <summary>Whether control never falls through the end of <paramref name="stmt"/>: a return, break or continue, or a block ending in one.</summary>
+    private static bool AlwaysLeaves(Stmt stmt) => stmt switch
+    {
+        ReturnStmt or BreakStmt or ContinueStmt => true,
+        BlockStmt { Statements.Count: > 0 } block => AlwaysLeaves(block.Statements[block.Statements.Count - 1]),
+        _ => false,
+    };
 
     private BlockStmt LowerAsBlock(IOperation? operation)
     {
