@@ -35,6 +35,7 @@ public sealed class FrontDoorDiagnosticTests
     [InlineData("[|Math.Sqrt(x[0])|];\nreturn x[0];", "ADL0119", "computes a value and discards it")]
     [InlineData("double s = x[0];\nreturn ([|s += 1.0|]) * 2.0;", "ADL0101", "(an assignment used as a value)")]
     [InlineData("return [|x[0] % 2.0|];", "ADL0101", "the remainder '%' of floating-point values")]
+    [InlineData("int k = 0;\nreturn x[[|k++|]] * x[k];", "ADL0101", "an increment used as a value in a statement that reads its local again")]
     [InlineData("return [|(x[0], x[1])|].Item1;", "ADL0101", "(a tuple)")]
     public void AnUnsupportedConstruct_IsOneErrorInCSharpWordsWithAHelpLink(string body, string id, string words)
     {

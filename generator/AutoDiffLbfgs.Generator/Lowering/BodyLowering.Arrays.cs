@@ -47,6 +47,25 @@ internal sealed partial class BodyLowering
         return new ArrayDeclareStmt(name, element, length, storage, Clear: false);
     }
 
+    /// <summary>
+    /// An integer increment used as a value, the index idiom <c>icf[lp++]</c> (and <c>++lp</c>, <c>lp--</c>): the
+    /// increment runs right before the statement and the expression reads a copy taken on the right side of it
+    /// (before it for postfix, after it for prefix). The statement must not read the local again (<see cref="Flush(List{Stmt}, IEnumerable{Expr})"/>).
+    /// </summary>
+    private Expr LowerIncrementValue(IIncrementOrDecrementOperation step)
+    {
+        var target = AssignmentTarget(step.Target, step);
+        if (target is null) return Placeholder();
+        var (name, type) = target.Value;
+        var copy = _scope.Frame.FreshName(name + (step.IsPostfix ? "Before" : "After"), _scope.Names);
+        var advance = new AccumulateStmt(name, step.Kind == OperationKind.Decrement, Literals.One(type)) { Source = SourceText(step.Syntax) };
+        if (step.IsPostfix) _scope.Pending.Add(new DeclareStmt(copy, type, new LocalExpr(type, name)) { Source = SourceText(step.Syntax) });
+        _scope.Pending.Add(advance);
+        if (!step.IsPostfix) _scope.Pending.Add(new DeclareStmt(copy, type, new LocalExpr(type, name)) { Source = SourceText(step.Syntax) });
+        _scope.PendingIncrements.Add((name, step.Syntax));
+        return new LocalExpr(type, copy);
+    }
+
     /// <summary>The size expression of <c>stackalloc T[n]</c> (one dimension, no initializer list), or null.</summary>
     private static ExpressionSyntax? StackAllocSize(SyntaxNode? syntax)
     {

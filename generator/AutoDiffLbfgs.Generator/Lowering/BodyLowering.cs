@@ -119,14 +119,14 @@ internal sealed partial class BodyLowering
                     foreach (var declarator in declaration.Declarators)
                     {
                         var stmt = LowerDeclarator(declarator);
-                        Flush(output);
+                        Flush(output, stmt);
                         if (stmt is not null) output.Add(stmt with { Source = SourceText(declarator.Syntax) });
                     }
                 }
                 break;
             case IExpressionStatementOperation expressionStatement:
                 var lowered = LowerExpressionStatement(expressionStatement.Operation);
-                Flush(output);
+                Flush(output, lowered);
                 if (lowered is not null) output.Add(lowered with { Source = source });
                 break;
             case IForLoopOperation forLoop:
@@ -145,7 +145,7 @@ internal sealed partial class BodyLowering
                 break;
             case IConditionalOperation conditional:
                 var ifCondition = Condition(conditional.Condition);
-                Flush(output);
+                Flush(output, new[] { ifCondition });
                 var then = LowerAsBlock(conditional.WhenTrue);
                 var otherwise = conditional.WhenFalse is null ? null : LowerAsBlock(conditional.WhenFalse);
                 if (ifCondition is ConstExpr { Type: ScalarType.Boolean } constant)
@@ -166,7 +166,7 @@ internal sealed partial class BodyLowering
                 else
                 {
                     var returned = Convert(Value(ret.ReturnedValue), _scope.Frame.ReturnType);
-                    Flush(output);
+                    Flush(output, new[] { returned });
                     output.Add(new ReturnStmt(returned) { Source = source });
                 }
                 break;
@@ -230,8 +230,31 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>Moves the statements pending for the statement being lowered into <paramref name="output"/>, before it.</summary>
-    private void Flush(List<Stmt> output)
+    private void Flush(List<Stmt> output) => Flush(output, System.Array.Empty<Expr>());
+
+    /// <summary>
+    /// <see cref="Flush(List{Stmt})"/> for the statement <paramref name="statement"/> (null when it lowered to nothing).
+    /// </summary>
+    private void Flush(List<Stmt> output, Stmt? statement) =>
+        Flush(output, statement is null ? System.Array.Empty<Expr>() : IrTree.Expressions(statement));
+
+    /// <summary>
+    /// Flushes the pending statements of a statement whose own expressions are <paramref name="expressions"/>, and
+    /// refuses an increment used as a value whose local the statement reads again: its increment runs before the
+    /// statement, so another read could not tell whether it comes before or after the increment in C#'s order.
+    /// </summary>
+    private void Flush(List<Stmt> output, IEnumerable<Expr> expressions)
     {
+        if (_scope.PendingIncrements.Count > 0)
+        {
+            var reads = new HashSet<string>();
+            foreach (var e in expressions) IrQueries.LocalReads(e, reads);
+            foreach (var (name, increment) in _scope.PendingIncrements.Where(p => reads.Contains(p.Name)))
+            {
+                Report(DiagnosticDescriptors.UnsupportedExpression, increment, Short(increment), "an increment used as a value in a statement that reads its local again; increment in a statement of its own");
+            }
+            _scope.PendingIncrements.Clear();
+        }
         output.AddRange(_scope.Pending);
         _scope.Pending.Clear();
     }
@@ -422,6 +445,9 @@ internal sealed partial class BodyLowering
                 return LowerSwitchExpression(switchExpression, type.Value);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, type);
+            case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } step
+                when _scope.NoHoist == 0 && MapType(counter.Local.Type) is ScalarType.Int32 or ScalarType.Int64 && !_scope.RefusedLocals.Contains(counter.Local):
+                return LowerIncrementValue(step);
             default:
                 return RefuseExpression(operation);
         }

@@ -41,6 +41,12 @@ internal sealed class BodyScope
     /// <summary>The arrays that are not write-once (see <see cref="LocalArrayRules"/>): their declarations get <c>Overwritten</c>.</summary>
     public HashSet<string> OverwrittenArrays { get; } = new();
 
+    /// <summary>
+    /// The locals an increment used as a value (<c>icf[lp++]</c>) advanced in the statement being lowered, with the
+    /// increment to report at: the statement itself must not read them again (see <c>BodyLowering.LowerIncrementValue</c>).
+    /// </summary>
+    public List<(string Name, SyntaxNode Increment)> PendingIncrements { get; } = new();
+
     /// <summary>Locals refused where they were declared (ADL0109, an <c>out var</c> of a refused call): their uses report nothing more.</summary>
     public HashSet<ILocalSymbol> RefusedLocals { get; } = new(SymbolEqualityComparer.Default);
 

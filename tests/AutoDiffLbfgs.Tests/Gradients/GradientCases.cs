@@ -216,6 +216,11 @@ public static class GradientCases
             x => new MathObjectives.FloatingPointGuardsObjective().Value(x),
             (x, g) => new MathObjectives.FloatingPointGuardsObjective().ValueAndGradient(x, g),
             hvp: (x, v, r) => new MathObjectives.FloatingPointGuardsObjective().HessianVectorProduct(x, v, r));
+        yield return Case(nameof(MathObjectives.PackedTriangle), Uniform(6, -1, 1),
+            MathObjectives.PackedTriangle, MathObjectives.PackedTriangleGradient,
+            x => new MathObjectives.PackedTriangleObjective().Value(x),
+            (x, g) => new MathObjectives.PackedTriangleObjective().ValueAndGradient(x, g),
+            hvp: (x, v, r) => new MathObjectives.PackedTriangleObjective().HessianVectorProduct(x, v, r));
         yield return Case(nameof(MathObjectives.Powers), Uniform(4, 0.5, 2),
             MathObjectives.Powers, MathObjectives.PowersGradient,
             x => new MathObjectives.PowersObjective().Value(x),

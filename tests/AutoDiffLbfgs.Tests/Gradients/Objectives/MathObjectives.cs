@@ -91,4 +91,25 @@ public static partial class MathObjectives
         if (double.IsInfinity(x[2]) || double.IsPositiveInfinity(s) || double.IsNegativeInfinity(s)) return 0.0;
         return s + (double.IsNaN(t) ? 0.0 : x[2] * x[2]);
     }
+
+    // Increments used as indices, as ports of packed-triangle code write them (ADBench's GMM: icf[lp++]): postfix in a
+    // declaration, prefix in an expression, a decrement; x ∈ [−1, 1]⁶ holds the lower triangle of a 3 × 3 matrix.
+    [Objective]
+    public static double PackedTriangle(ReadOnlySpan<double> x)
+    {
+        int lp = 0;
+        double s = 0.0;
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double v = x[lp++];
+                s += v * v * (i + 1) + Math.Sin(v);
+            }
+        }
+        int k = x.Length;
+        s += x[--k] * x[0];
+        int m = 2;
+        return s + x[m--] * Math.Cos(x[1]);
+    }
 }
