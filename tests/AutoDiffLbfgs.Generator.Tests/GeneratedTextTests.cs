@@ -49,6 +49,22 @@ public sealed class GeneratedTextTests
         Assert.True(run.GeneratedCodeProblems.IsEmpty, GeneratorRun.Describe(run.GeneratedCodeProblems));
     }
 
+    /// <summary>
+    /// Shrunk from the 2026-12-07 fuzz hunt (seeds 20098, 20556, 21365, 21433): a constant condition the user wrote,
+    /// code after a constant-true early return, and a continue after which nothing is live (its structurizer flag was
+    /// left written but unread) — each once raised CS0162 or CS0219 in the generated file without the blanket pragma.
+    /// </summary>
+    [Theory]
+    [InlineData("double s = x[0];\nif (1.788 < -1.608) { s = Math.Tanh(s); }\nreturn s * x[1];")]
+    [InlineData("if (1.6 > 0.39) return Math.Abs(x[1]);\ndouble v = x[0] * x[0];\nreturn v;")]
+    [InlineData("double v = x[0];\nfor (int i = 0; i < x.Length; i++)\n{\n    v = Math.Tanh(v * x[i]);\n    if (x[i] < v) continue;\n    double unused = Math.Sin(v);\n}\nreturn v;")]
+    public void DeadCodeTheUserWroteRaisesNoWarningInTheGeneratedFile(string body)
+    {
+        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody("#pragma warning disable CS0162, CS0219\n" + body));
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        Assert.True(run.GeneratedCodeProblems.IsEmpty, GeneratorRun.Describe(run.GeneratedCodeProblems));
+    }
+
     /// <summary>[GeneratedCode] names the package's version (the generator and the runtime share VersionPrefix), never a placeholder.</summary>
     [Fact]
     public void GeneratedMembersAreStampedWithThePackageVersion()
