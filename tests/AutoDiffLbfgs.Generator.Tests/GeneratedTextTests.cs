@@ -60,7 +60,8 @@ public sealed class GeneratedTextTests
     [InlineData("double v = x[0];\nfor (int i = 0; i < x.Length; i++)\n{\n    v = Math.Tanh(v * x[i]);\n    if (x[i] < v) continue;\n    double unused = Math.Sin(v);\n}\nreturn v;")]
     public void DeadCodeTheUserWroteRaisesNoWarningInTheGeneratedFile(string body)
     {
-        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody("#pragma warning disable CS0162, CS0219\n" + body));
+        // double[] variables: the generated file also holds a copy of the body over a read-only span (the value method).
+        var run = GeneratorHarness.Run(DiagnosticVerifier.InObjectiveBody("#pragma warning disable CS0162, CS0219\n" + body, "double[] x"));
         Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
         Assert.True(run.GeneratedCodeProblems.IsEmpty, GeneratorRun.Describe(run.GeneratedCodeProblems));
     }
