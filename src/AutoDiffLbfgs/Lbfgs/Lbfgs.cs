@@ -37,7 +37,12 @@ public static class Lbfgs
     {
         options ??= DefaultOptions;
         options.Validate();
-        return Solve(ref objective, x, options, cancellationToken);
+        options.ValidateDimension(x.Length);
+        return options.Algorithm switch
+        {
+            LbfgsAlgorithm.LbfgsB => LbfgsB.Solve(ref objective, x, options, cancellationToken),
+            _ => Solve(ref objective, x, options, cancellationToken),
+        };
     }
 
     /// <summary>Minimises a hand-written objective given as a delegate <c>(x, g) =&gt; f</c> that fills g with ∇f(x).</summary>
