@@ -50,7 +50,7 @@ internal static class LbfgsB
         pastValues[0] = value;
         while (true)
         {
-            if (GradientConverged(options, gradientNorm, current))
+            if (Lbfgs.GradientConverged(options, gradientNorm, current))
             {
                 termination = LbfgsTermination.ConvergedOnGradient;
                 break;
@@ -138,7 +138,7 @@ internal static class LbfgsB
                 termination = LbfgsTermination.StoppedByCallback;
                 break;
             }
-            if (GradientConverged(options, gradientNorm, current))
+            if (Lbfgs.GradientConverged(options, gradientNorm, current))
             {
                 termination = LbfgsTermination.ConvergedOnGradient;
                 break;
@@ -164,15 +164,6 @@ internal static class LbfgsB
 
         current.CopyTo(x);
         return Result(termination, value, gradientNorm, iterations, evaluations, skipped, resets, projected);
-    }
-
-    /// <summary>‖P(x − ∇f) − x‖∞ ≤ max(ε_abs, ε_rel·max(1, ‖x‖₂)).</summary>
-    private static bool GradientConverged<T>(LbfgsOptions options, double projectedGradientNorm, ReadOnlySpan<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (projectedGradientNorm <= options.AbsoluteGradientTolerance) return true;
-        if (options.RelativeGradientTolerance == 0) return false;
-        return projectedGradientNorm <= options.RelativeGradientTolerance * Math.Max(1, VectorMath.Norm2Double(x));
     }
 
     private static LbfgsResult Result(LbfgsTermination termination, double value, double gradientNorm, int iterations, int evaluations, int skipped, int resets, bool projected) =>
