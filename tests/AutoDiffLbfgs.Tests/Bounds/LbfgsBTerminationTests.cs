@@ -1,10 +1,11 @@
 using AutoDiffLbfgs.Tests.Classic;
+using AutoDiffLbfgs.Tests.Infrastructure;
 using AutoDiffLbfgs.Tests.Mgh.Problems;
 
 namespace AutoDiffLbfgs.Tests.Bounds;
 
 /// <summary>Every <see cref="LbfgsTermination"/> is reached by L-BFGS-B, x stays in the box and holds the best point.</summary>
-public class LbfgsBTerminationTests
+public class LbfgsBTerminationTests : LbfgsModeTerminationTests
 {
     /// <summary>Chained Rosenbrock (n = 10, minimum at 1) with xᵢ ≤ 0.5 on even i: the bounds cut the minimum off.</summary>
     private static LbfgsOptions Boxed(int n = 10) => new()
@@ -127,51 +128,10 @@ public class LbfgsBTerminationTests
         Assert.Equal([1.0, 2, 3], x.Select(v => Math.Round(v, 4)));
     }
 
-    [Fact]
-    public void CancelledBeforeTheFirstIteration()
-    {
-        double[] x = new ChainedRosenbrock(10).StartingPoint();
-        var result = Lbfgs.Minimize(new ChainedRosenbrock(10), x.AsSpan(), Boxed(), new CancellationToken(canceled: true));
-        Assert.Equal(LbfgsTermination.Cancelled, result.Termination);
-        Assert.Equal(0, result.Iterations);
-    }
-
-    [Fact]
-    public void CancelledDuringTheSolve()
-    {
-        using var source = new CancellationTokenSource();
-        var options = Boxed();
-        options.Callback = p => { if (p.Iteration == 3) source.Cancel(); return true; };
-        double[] x = new ChainedRosenbrock(10).StartingPoint();
-        var result = Lbfgs.Minimize(new ChainedRosenbrock(10), x.AsSpan(), options, source.Token);
-        Assert.Equal(LbfgsTermination.Cancelled, result.Termination);
-        Assert.Equal(3, result.Iterations);
-    }
-
-    [Fact]
-    public void StoppedByCallbackAfterSeeingEveryIteration()
-    {
-        var seen = new List<LbfgsProgress>();
-        var options = Boxed();
-        options.Callback = p => { seen.Add(p); return p.Iteration < 4; };
-        double[] x = new ChainedRosenbrock(10).StartingPoint();
-        var result = Lbfgs.Minimize(new ChainedRosenbrock(10), x.AsSpan(), options);
-        Assert.Equal(LbfgsTermination.StoppedByCallback, result.Termination);
-        Assert.Equal([1, 2, 3, 4], seen.Select(p => p.Iteration));
-        Assert.Equal(result.GradientNorm, seen[^1].GradientNorm);
-        Assert.True(seen[0].Value > seen[^1].Value);
-    }
-
-    [Fact]
-    public void EveryTerminationReasonIsCoveredByATest()
-    {
-        string[] tested = typeof(LbfgsBTerminationTests).GetMethods().Select(m => m.Name).ToArray();
-        foreach (string reason in Enum.GetNames<LbfgsTermination>())
-            Assert.Contains(tested, name => name.StartsWith(reason, StringComparison.Ordinal));
-    }
-
     private static void AssertInBox(double[] x, LbfgsOptions options)
     {
         for (int i = 0; i < x.Length; i++) Assert.InRange(x[i], options.LowerBounds![i], options.UpperBounds![i]);
     }
+
+    protected override LbfgsOptions ModeOptions() => Boxed();
 }

@@ -1,10 +1,11 @@
 using AutoDiffLbfgs.Tests.Classic;
+using AutoDiffLbfgs.Tests.Infrastructure;
 using AutoDiffLbfgs.Tests.Mgh.Problems;
 
 namespace AutoDiffLbfgs.Tests.OrthantWise;
 
 /// <summary>Every <see cref="LbfgsTermination"/> is reached by OWL-QN, and x always holds the best point found.</summary>
-public class OwlQnTerminationTests
+public class OwlQnTerminationTests : LbfgsModeTerminationTests
 {
     private static LbfgsOptions L1(double penalty = 0.1) => new() { L1Penalty = penalty };
 
@@ -119,46 +120,5 @@ public class OwlQnTerminationTests
         Assert.Equal([0.5, 1.5, 2.5], x.Select(v => Math.Round(v, 6)));
     }
 
-    [Fact]
-    public void CancelledBeforeTheFirstIteration()
-    {
-        double[] x = new ChainedRosenbrock(10).StartingPoint();
-        var result = Lbfgs.Minimize(new ChainedRosenbrock(10), x.AsSpan(), L1(), new CancellationToken(canceled: true));
-        Assert.Equal(LbfgsTermination.Cancelled, result.Termination);
-        Assert.Equal(new ChainedRosenbrock(10).StartingPoint(), x);
-    }
-
-    [Fact]
-    public void CancelledDuringTheSolve()
-    {
-        using var source = new CancellationTokenSource();
-        var options = L1();
-        options.Callback = p => { if (p.Iteration == 3) source.Cancel(); return true; };
-        double[] x = new ChainedRosenbrock(10).StartingPoint();
-        var result = Lbfgs.Minimize(new ChainedRosenbrock(10), x.AsSpan(), options, source.Token);
-        Assert.Equal(LbfgsTermination.Cancelled, result.Termination);
-        Assert.Equal(3, result.Iterations);
-    }
-
-    [Fact]
-    public void StoppedByCallbackAfterSeeingEveryIteration()
-    {
-        var seen = new List<LbfgsProgress>();
-        var options = L1();
-        options.Callback = p => { seen.Add(p); return p.Iteration < 4; };
-        double[] x = new ChainedRosenbrock(10).StartingPoint();
-        var result = Lbfgs.Minimize(new ChainedRosenbrock(10), x.AsSpan(), options);
-        Assert.Equal(LbfgsTermination.StoppedByCallback, result.Termination);
-        Assert.Equal([1, 2, 3, 4], seen.Select(p => p.Iteration));
-        Assert.Equal(result.Value, seen[^1].Value);
-        Assert.True(seen[0].Value > seen[^1].Value);
-    }
-
-    [Fact]
-    public void EveryTerminationReasonIsCoveredByATest()
-    {
-        string[] tested = typeof(OwlQnTerminationTests).GetMethods().Select(m => m.Name).ToArray();
-        foreach (string reason in Enum.GetNames<LbfgsTermination>())
-            Assert.Contains(tested, name => name.StartsWith(reason, StringComparison.Ordinal));
-    }
+    protected override LbfgsOptions ModeOptions() => L1();
 }

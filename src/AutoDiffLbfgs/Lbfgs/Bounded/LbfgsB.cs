@@ -35,9 +35,7 @@ internal static class LbfgsB
         var work = new LbfgsBWorkspace<T>(n, options.Memory);
         CompactLbfgsMatrix<T> matrix = work.Matrix;
         T[] current = x.ToArray(), trial = new T[n], gradient = new T[n], trialGradient = new T[n], direction = new T[n];
-        double[] pastValues = new double[Math.Max(options.Past, 1)];
         ILineSearch lineSearch = options.LineSearch;
-        LbfgsCallback? callback = options.Callback;
         bool projected = box.Project<T>(current);
 
         double value = double.CreateTruncating(objective.ValueAndGradient(current, gradient));
@@ -47,17 +45,12 @@ internal static class LbfgsB
             return Result(LbfgsTermination.NonFiniteValue, value, gradientNorm, 0, evaluations, 0, 0, projected);
 
         LbfgsTermination termination;
-        pastValues[0] = value;
+        var stopping = new StoppingRules(options, value, scipyDecrease: true);
         while (true)
         {
-            if (Lbfgs.GradientConverged(options, gradientNorm, current))
+            if (stopping.BeforeStep<T>(gradientNorm, current, cancellationToken) is { } stop)
             {
-                termination = LbfgsTermination.ConvergedOnGradient;
-                break;
-            }
-            if (cancellationToken.IsCancellationRequested)
-            {
-                termination = LbfgsTermination.Cancelled;
+                termination = stop;
                 break;
             }
 
@@ -126,38 +119,15 @@ internal static class LbfgsB
                 skipped++;
             }
 
-            double previousValue = value;
             (current, trial) = (trial, current);
             (gradient, trialGradient) = (trialGradient, gradient);
             value = search.Value;
             gradientNorm = box.ProjectedGradientNorm<T>(current, gradient);
             iterations++;
 
-            if (callback is not null && !callback(new LbfgsProgress(iterations, value, gradientNorm, search.Step)))
+            if (stopping.AfterStep<T>(iterations, value, gradientNorm, search.Step, current) is { } reason)
             {
-                termination = LbfgsTermination.StoppedByCallback;
-                break;
-            }
-            if (Lbfgs.GradientConverged(options, gradientNorm, current))
-            {
-                termination = LbfgsTermination.ConvergedOnGradient;
-                break;
-            }
-            if (options.Past > 0)
-            {
-                // L-BFGS-B's factr test, (f_{k−past} − f_k) ≤ δ·max(|f_{k−past}|, |f_k|, 1); past = 1 is scipy's ftol.
-                int slot = iterations % options.Past;
-                double old = options.Past == 1 ? previousValue : pastValues[slot];
-                if (iterations >= options.Past && old - value <= options.Delta * Math.Max(Math.Max(Math.Abs(old), Math.Abs(value)), 1))
-                {
-                    termination = LbfgsTermination.ConvergedOnRelativeDecrease;
-                    break;
-                }
-                pastValues[slot] = value;
-            }
-            if (iterations >= options.MaxIterations)
-            {
-                termination = LbfgsTermination.MaxIterations;
+                termination = reason;
                 break;
             }
         }

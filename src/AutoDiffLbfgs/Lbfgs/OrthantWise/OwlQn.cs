@@ -34,10 +34,8 @@ internal static class OwlQn
         var history = new LbfgsHistory<T>(n, options.Memory);
         T[] current = x.ToArray(), trial = new T[n], gradient = new T[n], trialGradient = new T[n];
         T[] pseudoGradient = new T[n], direction = new T[n], orthant = new T[n];
-        double[] pastValues = new double[Math.Max(options.Past, 1)];
         var parameters = options.LineSearch as LineSearchParameters ?? DefaultSearch;
         double decrease = options.LineSearch is BacktrackingLineSearch backtracking ? backtracking.Decrease : 0.5;
-        LbfgsCallback? callback = options.Callback;
 
         double value = double.CreateTruncating(objective.ValueAndGradient(current, gradient)) + l1.Value<T>(current);
         int evaluations = 1, iterations = 0, skipped = 0, resets = 0;
@@ -48,17 +46,12 @@ internal static class OwlQn
 
         LbfgsTermination termination;
         double gamma = 1;
-        pastValues[0] = value;
+        var stopping = new StoppingRules(options, value, scipyDecrease: false);
         while (true)
         {
-            if (Lbfgs.GradientConverged(options, gradientNorm, current))
+            if (stopping.BeforeStep<T>(gradientNorm, current, cancellationToken) is { } stop)
             {
-                termination = LbfgsTermination.ConvergedOnGradient;
-                break;
-            }
-            if (cancellationToken.IsCancellationRequested)
-            {
-                termination = LbfgsTermination.Cancelled;
+                termination = stop;
                 break;
             }
 
@@ -133,29 +126,9 @@ internal static class OwlQn
             gradientNorm = VectorMath.Norm2Double<T>(pseudoGradient);
             iterations++;
 
-            if (callback is not null && !callback(new LbfgsProgress(iterations, value, gradientNorm, step)))
+            if (stopping.AfterStep<T>(iterations, value, gradientNorm, step, current) is { } reason)
             {
-                termination = LbfgsTermination.StoppedByCallback;
-                break;
-            }
-            if (Lbfgs.GradientConverged(options, gradientNorm, current))
-            {
-                termination = LbfgsTermination.ConvergedOnGradient;
-                break;
-            }
-            if (options.Past > 0)
-            {
-                int slot = iterations % options.Past;
-                if (iterations >= options.Past && pastValues[slot] - value <= options.Delta * Math.Max(1, Math.Abs(value)))
-                {
-                    termination = LbfgsTermination.ConvergedOnRelativeDecrease;
-                    break;
-                }
-                pastValues[slot] = value;
-            }
-            if (iterations >= options.MaxIterations)
-            {
-                termination = LbfgsTermination.MaxIterations;
+                termination = reason;
                 break;
             }
         }
