@@ -23,7 +23,8 @@ public sealed record LbfgsBReferenceProblem(
 {
     public override string ToString() => Name;
 
-    /// <summary>Solves the problem with the given options on its objective (MGH problems hand-coded, the others generated).</summary>
+    /// <summary>Solves the problem with the given options on its objective (MGH problems hand-coded, the others generated;
+    /// the fixture's ½xᵀAx − bᵀx is HessianObjectives' ½xᵀAx + bᵀx with b negated).</summary>
     public LbfgsResult Solve(double[] x, LbfgsOptions options) => Name switch
     {
         _ when Name.StartsWith("beale", StringComparison.Ordinal) => Lbfgs.Minimize(new Beale(), x.AsSpan(), options),
@@ -31,7 +32,7 @@ public sealed record LbfgsBReferenceProblem(
         _ when Name.StartsWith("helical", StringComparison.Ordinal) => Lbfgs.Minimize(new HelicalValley(), x.AsSpan(), options),
         _ when Name.StartsWith("penalty1", StringComparison.Ordinal) => Lbfgs.Minimize(new PenaltyI(x.Length), x.AsSpan(), options),
         _ when Name.StartsWith("ext_rosenbrock", StringComparison.Ordinal) => Lbfgs.Minimize(new ExtendedRosenbrock(x.Length), x.AsSpan(), options),
-        _ when Name.StartsWith("box_quadratic", StringComparison.Ordinal) => Lbfgs.Minimize(new BoundedObjectives.QuadraticObjective(Data["a"], Data["b"]), x.AsSpan(), options),
+        _ when Name.StartsWith("box_quadratic", StringComparison.Ordinal) => Lbfgs.Minimize(new Hessians.HessianObjectives.QuadraticObjective(Data["a"], Data["b"].Select(v => -v).ToArray()), x.AsSpan(), options),
         _ when Name.StartsWith("curve_fit", StringComparison.Ordinal) => Lbfgs.Minimize(new BoundedObjectives.DecayFitObjective(Data["t"], Data["y"]), x.AsSpan(), options),
         _ => throw new InvalidOperationException($"No objective for {Name}."),
     };
