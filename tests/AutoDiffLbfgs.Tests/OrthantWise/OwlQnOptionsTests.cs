@@ -32,6 +32,23 @@ public class OwlQnOptionsTests
         Assert.Equal(LbfgsAlgorithm.Lbfgs, Lbfgs.Minimize(new ShiftedQuadratic(), x.AsSpan(), new LbfgsOptions { L1Start = 1 }).Algorithm);
     }
 
+    [Fact]
+    public void FloatVariablesTakeAnL1PenaltyToo()
+    {
+        // Chained Rosenbrock (n = 4) + 2.1·‖x‖₁ on the first two variables, in float and in double: the same zero set
+        // and F within 1e-5 relative (float's ε is 1.2e-7; F is flat near the minimiser).
+        var options = new LbfgsOptions { L1Penalty = 2.1, L1End = 2, RelativeGradientTolerance = 1e-3 };
+        float[] x = [-1.2f, 1, -1.2f, 1];
+        var result = Lbfgs.Minimize(new RosenbrockSingle(), x.AsSpan(), options);
+        double[] reference = [-1.2, 1, -1.2, 1];
+        var exact = Lbfgs.Minimize(new Mgh.Problems.ChainedRosenbrock(4), reference.AsSpan(), new LbfgsOptions { L1Penalty = 2.1, L1End = 2, RelativeGradientTolerance = 1e-10 });
+        Assert.Equal(LbfgsAlgorithm.OwlQn, result.Algorithm);
+        Assert.NotEqual(LbfgsTermination.NonFiniteValue, result.Termination);
+        Assert.Equal(exact.Value, result.Value, 1e-5 * exact.Value);
+        Assert.Equal(reference.Select(v => v == 0), x.Select(v => v == 0));
+        Assert.Contains(0f, x);
+    }
+
     private static ArgumentException Solve(LbfgsOptions options)
     {
         double[] x = new double[3];
