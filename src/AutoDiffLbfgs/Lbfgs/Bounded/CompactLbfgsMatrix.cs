@@ -167,12 +167,13 @@ internal sealed class CompactLbfgsMatrix<T>
     }
 
     /// <summary>
-    /// v ← K⁻¹v for the reduced matrix K = M⁻¹ − (1/θ)WᵀZZᵀW of the subspace step, where Z selects the variables with
-    /// <paramref name="free"/> true: by the Sherman–Morrison–Woodbury formula (ZᵀBZ)⁻¹ = (1/θ)I + (1/θ²)ZᵀW K⁻¹ WᵀZ
-    /// (BLNZ 1995 §5.1, the direct primal method). WᵀZZᵀW is formed from the stored inner products minus the rows of
-    /// the fixed variables, or from the rows of the free ones, whichever set is smaller. False when K is singular.
+    /// v ← K⁻¹(q − WᵀZZᵀW·mc) for the reduced matrix K = M⁻¹ − (1/θ)WᵀZZᵀW of the subspace step, where Z selects the
+    /// variables with <paramref name="free"/> true: by the Sherman–Morrison–Woodbury formula
+    /// (ZᵀBZ)⁻¹ = (1/θ)I + (1/θ²)ZᵀW K⁻¹ WᵀZ (BLNZ 1995 §5.1, the direct primal method); with q = WᵀZZᵀ(g + θ(xᶜ − x))
+    /// and mc = Mc the right-hand side is WᵀZ r̂. WᵀZZᵀW is formed from the stored inner products minus the rows of the
+    /// fixed variables, or from the rows of the free ones, whichever set is smaller. False when K is singular.
     /// </summary>
-    public bool SolveReduced(ReadOnlySpan<bool> free, int freeCount, Span<double> v)
+    public bool SolveReduced(ReadOnlySpan<bool> free, int freeCount, ReadOnlySpan<double> q, ReadOnlySpan<double> mc, Span<double> v)
     {
         int k = Count, k2 = 2 * k;
         double theta = Theta;
@@ -205,6 +206,12 @@ internal sealed class CompactLbfgsMatrix<T>
                 if (ra == 0) continue;
                 for (int b = a; b < k2; b++) K[a * k2 + b] += ra * row[b];
             }
+        }
+        for (int a = 0; a < k2; a++)
+        {
+            double sum = q[a];
+            for (int b = 0; b < k2; b++) sum -= (a <= b ? K[a * k2 + b] : K[b * k2 + a]) * mc[b];
+            v[a] = sum;
         }
         for (int a = 0; a < k2; a++)
         {

@@ -29,8 +29,10 @@ internal static class GeneralizedCauchyPoint
         Span<double> t = work.BreakSteps;
         Span<int> order = work.BreakIndices;
         Span<double> p = work.P.AsSpan(0, k2), c = work.C.AsSpan(0, k2), v = work.V.AsSpan(0, k2), wbp = work.WRow.AsSpan(0, k2);
+        Span<double> q = work.Q.AsSpan(0, k2);
         x.CopyTo(xcp);
         c.Clear();
+        q.Clear();
 
         // Bound status of each variable, the direction d = −g on the variables that can move, and the breakpoints.
         int breaks = 0, freeCount = 0;
@@ -60,7 +62,11 @@ internal static class GeneralizedCauchyPoint
         }
         if (f1 == 0) return freeCount;   // d = 0: xᶜ = x
 
-        if (k > 0) matrix.MultiplyWTranspose(d, p);
+        if (k > 0)
+        {
+            matrix.MultiplyWTranspose(d, p);
+            for (int i = 0; i < k2; i++) q[i] = -p[i];   // Σ over the moving variables of wᵢgᵢ
+        }
         double f2 = -theta * f1;
         double f2Original = f2;
         if (k > 0)
@@ -111,6 +117,7 @@ internal static class GeneralizedCauchyPoint
                 matrix.MultiplyM(wbp, v);
                 double wmc = Dot(c, v), wmp = Dot(p, v), wmw = Dot(wbp, v);
                 Axpy(-db, wbp, p);
+                Axpy(-(double.CreateTruncating(g[b]) + theta * zb), wbp, q);
                 f1 += db * wmc;
                 f2 += 2 * db * wmp - db2 * wmw;
             }
@@ -125,7 +132,11 @@ internal static class GeneralizedCauchyPoint
             tsum += dtm;
             VectorMath.Axpy(T.CreateTruncating(tsum), d, xcp);
         }
-        if (k > 0) Axpy(dtm, p, c);
+        if (k > 0)
+        {
+            Axpy(dtm, p, c);
+            Axpy(theta, c, q);
+        }
         return freeCount;
     }
 

@@ -61,6 +61,7 @@ internal static class LbfgsB
                 current.CopyTo(work.CauchyPoint, 0);
                 work.C.AsSpan().Clear();
                 work.Free.AsSpan().Fill(true);
+                matrix.MultiplyWTranspose(gradient, work.Q);   // q = Wᵀg: xᶜ = x and every variable is free
                 freeCount = n;
             }
             else

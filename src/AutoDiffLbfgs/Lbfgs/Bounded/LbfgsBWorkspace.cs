@@ -17,6 +17,7 @@ internal sealed class LbfgsBWorkspace<T>
         BreakIndices = new int[n];
         P = new double[2 * memory];
         C = new double[2 * memory];
+        Q = new double[2 * memory];
         V = new double[2 * memory];
         WRow = new double[2 * memory];
     }
@@ -47,6 +48,13 @@ internal sealed class LbfgsBWorkspace<T>
 
     /// <summary>c = Wᵀ(xᶜ − x).</summary>
     public double[] C { get; }
+
+    /// <summary>
+    /// q = WᵀZZᵀ(g + θ(xᶜ − x)), the free variables' part of Wᵀ(g + θ(xᶜ − x)), left by the Cauchy search for the subspace
+    /// step: −p₀ + θc minus the rows of the variables fixed at breakpoints (p₀ = Wᵀd at the start of the path), so the
+    /// subspace step needs no pass over n to form WᵀZ r̂.
+    /// </summary>
+    public double[] Q { get; }
 
     /// <summary>2m scratch (M times a vector).</summary>
     public double[] V { get; }

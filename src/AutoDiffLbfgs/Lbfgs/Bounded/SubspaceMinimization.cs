@@ -25,23 +25,20 @@ internal static class SubspaceMinimization
         ReadOnlySpan<bool> free = work.Free;
         Span<double> mc = work.V.AsSpan(0, k2), v = work.P.AsSpan(0, k2);
 
-        // Reduced gradient of the model at xᶜ, r̂ = Zᵀ(g + θ(xᶜ − x) − W M c) (eq. 5.4), zero outside the free set.
+        // With r̂ = Zᵀ(g + θ(xᶜ − x) − W M c), the reduced gradient of the model at xᶜ (eq. 5.4), the step is
+        // d̂ = −(ZᵀBZ)⁻¹r̂ = −(1/θ)r̂ − (1/θ²)ZᵀW K⁻¹ WᵀZ r̂ (Sherman–Morrison–Woodbury, eq. 5.11). WᵀZ r̂ = q − (WᵀZZᵀW)Mc
+        // comes from the Cauchy search's q without a pass over n, and the two products with W fold into one:
+        // d̂ᵢ = −gᵢ/θ − (xᶜᵢ − xᵢ) + (W u)ᵢ with u = Mc/θ − K⁻¹WᵀZ r̂/θ² on the free variables.
         matrix.MultiplyM(work.C.AsSpan(0, k2), mc);
-        T thetaT = T.CreateTruncating(theta);
-        for (int i = 0; i < n; i++) r[i] = g[i] + thetaT * (xcp[i] - x[i]);
-        for (int i = 0; i < k2; i++) mc[i] = -mc[i];
-        matrix.AddW(mc, r);
+        if (!matrix.SolveReduced(free, freeCount, work.Q.AsSpan(0, k2), mc, v)) return;
+        for (int i = 0; i < k2; i++) v[i] = mc[i] / theta - v[i] / (theta * theta);
+        T inverseTheta = T.CreateTruncating(1 / theta);
+        for (int i = 0; i < n; i++) r[i] = -g[i] * inverseTheta - (xcp[i] - x[i]);
+        matrix.AddW(v, r);
         for (int i = 0; i < n; i++)
         {
             if (!free[i]) r[i] = T.Zero;
         }
-
-        // d̂ = −(ZᵀBZ)⁻¹r̂ = −(1/θ)r̂ − (1/θ²)ZᵀW K⁻¹ WᵀZ r̂ (Sherman–Morrison–Woodbury, eq. 5.11).
-        matrix.MultiplyWTranspose(r, v);
-        if (!matrix.SolveReduced(free, freeCount, v)) return;
-        VectorMath.Scale(T.CreateTruncating(-1 / theta), r);
-        for (int i = 0; i < k2; i++) v[i] *= -1 / (theta * theta);
-        matrix.AddW(v, r);
 
         // Projection of xᶜ + d̂ (Morales–Nocedal), kept when it lands strictly inside or still descends from x.
         bool hitBound = false;
