@@ -39,46 +39,45 @@ public static class CurveFitter
             // Tighter than the default 1e-5: the parameters should be accurate far below their uncertainties, and a
             // 3-parameter solve costs nothing.
             RelativeGradientTolerance = 1e-9,
+            LowerBounds = DecayModel.LowerBounds,
             Callback = progress,
         };
         var solver = Lbfgs.Minimize(objective, parameters.AsSpan(), options, cancellationToken);
 
         double sumOfSquares = DecayModel.SumOfSquares(parameters, data.Times, data.Values);
-        double residualVariance = sumOfSquares / (data.Count - p);
-        var covariance = Covariance(objective, parameters, residualVariance);
+        var atBound = new bool[p];
+        for (int i = 0; i < p; i++) atBound[i] = parameters[i] == DecayModel.LowerBounds[i];
+        int free = atBound.Count(held => !held);
+        double residualVariance = sumOfSquares / (data.Count - free);
+        var covariance = Covariance(objective, parameters, atBound, residualVariance);
         var uncertainties = new double[p];
         for (int i = 0; i < p; i++) uncertainties[i] = Math.Sqrt(covariance[i, i]);
-        return new FitResult(parameters, uncertainties, covariance, sumOfSquares, residualVariance, solver);
+        return new FitResult(parameters, uncertainties, covariance, sumOfSquares, residualVariance, atBound, solver);
     }
 
     /// <summary>
     /// C = σ²·(½∇²S)⁻¹. Near the minimum S ≈ Σ rᵢ² has ∇²S = 2·JᵀJ + 2·Σ rᵢ∇²rᵢ, and the second term is small when the
     /// model fits, so ½∇²S stands in for the Gauss–Newton JᵀJ of the textbook formula σ²·(JᵀJ)⁻¹. The Hessian is exact:
-    /// three generated Hessian-vector products.
+    /// three generated Hessian-vector products. A parameter held at its bound is not estimated: its row and column are 0
+    /// and the others come from the Hessian of the free parameters alone.
     /// </summary>
-    private static double[,] Covariance(DecayModel.SumOfSquaresObjective objective, double[] parameters, double residualVariance)
+    private static double[,] Covariance(DecayModel.SumOfSquaresObjective objective, double[] parameters, bool[] atBound, double residualVariance)
     {
-        int n = parameters.Length;
+        int[] free = Enumerable.Range(0, parameters.Length).Where(i => !atBound[i]).ToArray();
+        int n = free.Length;
         var hessian = DenseHessian.Compute(objective, (ReadOnlySpan<double>)parameters);
         var halfHessian = new double[n, n];
         for (int i = 0; i < n; i++)
         {
             // The HVP columns are symmetric only up to rounding; average the two triangles.
-            for (int j = 0; j < n; j++) halfHessian[i, j] = 0.25 * (hessian[i, j] + hessian[j, i]);
+            for (int j = 0; j < n; j++) halfHessian[i, j] = 0.25 * (hessian[free[i], free[j]] + hessian[free[j], free[i]]);
         }
 
-        var covariance = new double[n, n];
-        if (!Cholesky.TryInvert(halfHessian, out var inverse))
-        {
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < n; j++) covariance[i, j] = double.NaN;
-            }
-            return covariance;
-        }
+        var covariance = new double[parameters.Length, parameters.Length];
+        bool invertible = Cholesky.TryInvert(halfHessian, out var inverse);
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < n; j++) covariance[i, j] = residualVariance * inverse[i, j];
+            for (int j = 0; j < n; j++) covariance[free[i], free[j]] = invertible ? residualVariance * inverse[i, j] : double.NaN;
         }
         return covariance;
     }

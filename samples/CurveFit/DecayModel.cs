@@ -15,6 +15,12 @@ public static partial class DecayModel
     /// <summary>Names of the parameters, in the order of p.</summary>
     public static readonly string[] ParameterNames = ["a", "b", "c"];
 
+    /// <summary>
+    /// Lower bounds of (a, b, c): a decay rate b and a baseline c cannot be negative (a count rate, a concentration), the
+    /// amplitude a is free. The solver runs L-BFGS-B with them; a parameter the data would push below zero stays at 0.
+    /// </summary>
+    public static readonly double[] LowerBounds = [double.NegativeInfinity, 0, 0];
+
     /// <summary>The model value a·e^(−b·t) + c.</summary>
     public static double Evaluate(ReadOnlySpan<double> p, double t) => p[0] * Math.Exp(-p[1] * t) + p[2];
 

@@ -1,8 +1,8 @@
 using CurveFit;
 
-// Fit y(t) = a·e^(−b·t) + c to 20 noisy measurements with L-BFGS on the generated gradient, then report each parameter
-// with its standard uncertainty from the exact Hessian at the minimum. Ctrl+C stops the solve and reports the best
-// point so far.
+// Fit y(t) = a·e^(−b·t) + c with b, c ≥ 0 to 20 noisy measurements with L-BFGS-B on the generated gradient, then
+// report each parameter with its standard uncertainty from the exact Hessian at the minimum. Ctrl+C stops the solve
+// and reports the best point so far.
 double[] trueParameters = [5.0, 0.8, 1.0];
 var data = Measurements.Synthesize(trueParameters, count: 20, duration: 6.0, noise: 0.05, seed: 2026);
 var start = CurveFitter.InitialGuess(data);
@@ -30,9 +30,27 @@ if (!fit.Solver.Converged)
 }
 Console.WriteLine($"S = {fit.SumOfSquares:G6}, residual σ = {Math.Sqrt(fit.ResidualVariance):G4} (m − p = {data.Count - DecayModel.ParameterCount})");
 Console.WriteLine();
-Console.WriteLine("parameter      fitted   uncertainty        true");
-for (int i = 0; i < DecayModel.ParameterCount; i++)
+PrintParameters(fit, trueParameters);
+
+// The rate b and the baseline c are bounded below by 0 (DecayModel.LowerBounds), so the solver is L-BFGS-B. Above, no
+// bound is active. Measurements from an over-corrected background (true c = −0.3) would pull c below zero: the fit
+// holds it at its bound and fits a and b with c = 0.
+double[] offsetParameters = [5.0, 0.8, -0.3];
+var offsetData = Measurements.Synthesize(offsetParameters, count: 20, duration: 6.0, noise: 0.05, seed: 2026);
+var offsetFit = CurveFitter.Fit(offsetData, CurveFitter.InitialGuess(offsetData), cancellationToken: cancel.Token);
+Console.WriteLine();
+Console.WriteLine($"Same model on data with a baseline of −0.3 (c ≥ 0 enforced): {offsetFit.Solver.Termination} after {offsetFit.Solver.Iterations} iterations");
+PrintParameters(offsetFit, offsetParameters);
+return fit.Solver.Converged && offsetFit.Solver.Converged ? 0 : 1;
+
+static void PrintParameters(FitResult fit, double[] trueParameters)
 {
-    Console.WriteLine($"{DecayModel.ParameterNames[i],-9} {fit.Parameters[i],11:F5}   ± {fit.Uncertainties[i],-9:F5}  {trueParameters[i],10:F5}");
+    Console.WriteLine("parameter      fitted   uncertainty        true   bound");
+    for (int i = 0; i < DecayModel.ParameterCount; i++)
+    {
+        string bound = double.IsNegativeInfinity(DecayModel.LowerBounds[i]) ? "none"
+            : fit.AtBound[i] ? $"≥ {DecayModel.LowerBounds[i]} (active)" : $"≥ {DecayModel.LowerBounds[i]} (inactive)";
+        string uncertainty = fit.AtBound[i] ? "(at bound)" : $"± {fit.Uncertainties[i],-9:F5}";
+        Console.WriteLine($"{DecayModel.ParameterNames[i],-9} {fit.Parameters[i],11:F5}   {uncertainty,-11} {trueParameters[i],10:F5}   {bound}");
+    }
 }
-return fit.Solver.Converged ? 0 : 1;

@@ -37,7 +37,13 @@ public static class Lbfgs
     {
         options ??= DefaultOptions;
         options.Validate();
-        return Solve(ref objective, x, options, cancellationToken);
+        options.ValidateDimension(x.Length);
+        return options.Algorithm switch
+        {
+            LbfgsAlgorithm.LbfgsB => LbfgsB.Solve(ref objective, x, options, cancellationToken),
+            LbfgsAlgorithm.OwlQn => OwlQn.Solve(ref objective, x, options, cancellationToken),
+            _ => Solve(ref objective, x, options, cancellationToken),
+        };
     }
 
     /// <summary>Minimises a hand-written objective given as a delegate <c>(x, g) =&gt; f</c> that fills g with ∇f(x).</summary>
@@ -193,7 +199,8 @@ public static class Lbfgs
         return new LbfgsResult(termination, value, gradientNorm, iterations, evaluations, skipped, resets);
     }
 
-    private static bool GradientConverged<T>(LbfgsOptions options, double gradientNorm, ReadOnlySpan<T> x)
+    /// <summary>‖g‖ ≤ max(ε_abs, ε_rel·max(1, ‖x‖₂)) for the solver's measure of g (‖∇f‖₂; the projected gradient's ∞-norm in L-BFGS-B; ‖◇F‖₂ in OWL-QN).</summary>
+    internal static bool GradientConverged<T>(LbfgsOptions options, double gradientNorm, ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (gradientNorm <= options.AbsoluteGradientTolerance) return true;

@@ -78,9 +78,85 @@ public sealed class LbfgsOptions
     /// <summary>Called after every accepted step with (iteration, f, ‖∇f‖, step); returning false stops the solve. Default null (none). It must not allocate if the solve is to stay allocation-free.</summary>
     public LbfgsCallback? Callback { get; set; }
 
+    /// <summary>
+    /// Lower bounds lᵢ of the variables, one per variable (entries may be −∞, never NaN); null (the default) for none.
+    /// With either bound array set the solve is L-BFGS-B (Byrd, Lu, Nocedal &amp; Zhu 1995): see <see cref="LbfgsAlgorithm.LbfgsB"/>.
+    /// The array is read, not copied, at the start of every solve; its length must equal the number of variables.
+    /// </summary>
+    public double[]? LowerBounds { get; set; }
+
+    /// <summary>Upper bounds uᵢ of the variables (entries may be +∞, never NaN; uᵢ ≥ lᵢ); null (the default) for none. See <see cref="LowerBounds"/>.</summary>
+    public double[]? UpperBounds { get; set; }
+
+    /// <summary>
+    /// C of the L1 term C·Σ|xᵢ| (i in [<see cref="L1Start"/>, <see cref="L1End"/>)) added to the objective by the solver,
+    /// which then runs OWL-QN (Andrew &amp; Gao 2007): see <see cref="LbfgsAlgorithm.OwlQn"/>. Default 0 (no L1 term);
+    /// range [0, ∞). Cannot be combined with bounds.
+    /// </summary>
+    public double L1Penalty
+    {
+        get;
+        set => field = value >= 0 && double.IsFinite(value) ? value : throw Invalid(nameof(L1Penalty), value, "must be finite and non-negative");
+    }
+
+    /// <summary>First index of the L1-penalised range (liblbfgs' <c>orthantwise_start</c>). Default 0; range [0, n).</summary>
+    public int L1Start
+    {
+        get;
+        set => field = value >= 0 ? value : throw Invalid(nameof(L1Start), value, "must be non-negative");
+    }
+
+    /// <summary>One past the last index of the L1-penalised range (liblbfgs' <c>orthantwise_end</c>). Default −1, meaning n; otherwise range (<see cref="L1Start"/>, n].</summary>
+    public int L1End
+    {
+        get;
+        set => field = value >= -1 ? value : throw Invalid(nameof(L1End), value, "must be -1 (all variables) or an index");
+    } = -1;
+
     /// <summary>Checks the combination of settings (each property is range-checked when set).</summary>
-    /// <exception cref="ArgumentException">The line search's parameters are inconsistent; the message names them.</exception>
-    public void Validate() => LineSearch.Validate();
+    /// <exception cref="ArgumentException">The line search's parameters are inconsistent, the bounds are NaN, of different lengths or
+    /// crossed (lᵢ &gt; uᵢ, the message names i), or bounds and an L1 penalty are both set; the message names the options.</exception>
+    public void Validate()
+    {
+        LineSearch.Validate();
+        if (LowerBounds is { } lower && UpperBounds is { } upper && lower.Length != upper.Length)
+            throw new ArgumentException($"LbfgsOptions.LowerBounds (length {lower.Length}) and LbfgsOptions.UpperBounds (length {upper.Length}) must have the same length.", nameof(UpperBounds));
+        for (int i = 0; i < (LowerBounds?.Length ?? 0); i++)
+        {
+            if (double.IsNaN(LowerBounds![i]) || LowerBounds[i] == double.PositiveInfinity)
+                throw new ArgumentException($"LbfgsOptions.LowerBounds[{i}] is {LowerBounds[i]}; a lower bound must be a number below +∞.", nameof(LowerBounds));
+        }
+        for (int i = 0; i < (UpperBounds?.Length ?? 0); i++)
+        {
+            if (double.IsNaN(UpperBounds![i]) || UpperBounds[i] == double.NegativeInfinity)
+                throw new ArgumentException($"LbfgsOptions.UpperBounds[{i}] is {UpperBounds[i]}; an upper bound must be a number above −∞.", nameof(UpperBounds));
+            if (LowerBounds is not null && LowerBounds[i] > UpperBounds[i])
+                throw new ArgumentException($"LbfgsOptions.LowerBounds[{i}] ({LowerBounds[i]}) exceeds LbfgsOptions.UpperBounds[{i}] ({UpperBounds[i]}).", nameof(LowerBounds));
+        }
+        if (L1Penalty > 0 && (LowerBounds is not null || UpperBounds is not null))
+            throw new ArgumentException("LbfgsOptions.L1Penalty cannot be combined with LbfgsOptions.LowerBounds or UpperBounds (OWL-QN with bounds is not implemented).", nameof(L1Penalty));
+        if (L1End != -1 && L1End <= L1Start)
+            throw new ArgumentException($"LbfgsOptions.L1End ({L1End}) must exceed LbfgsOptions.L1Start ({L1Start}), or be -1 for all variables.", nameof(L1End));
+    }
+
+    /// <summary>Checks the settings that depend on the number of variables n; run at the start of every solve after <see cref="Validate"/>.</summary>
+    internal void ValidateDimension(int n)
+    {
+        if (LowerBounds is { } lower && lower.Length != n)
+            throw new ArgumentException($"LbfgsOptions.LowerBounds has length {lower.Length}; it must equal the number of variables ({n}).", nameof(LowerBounds));
+        if (UpperBounds is { } upper && upper.Length != n)
+            throw new ArgumentException($"LbfgsOptions.UpperBounds has length {upper.Length}; it must equal the number of variables ({n}).", nameof(UpperBounds));
+        if (L1Penalty > 0 && L1Start >= n)
+            throw new ArgumentException($"LbfgsOptions.L1Start ({L1Start}) must be below the number of variables ({n}).", nameof(L1Start));
+        if (L1Penalty > 0 && L1End > n)
+            throw new ArgumentException($"LbfgsOptions.L1End ({L1End}) must not exceed the number of variables ({n}).", nameof(L1End));
+    }
+
+    /// <summary>The algorithm these settings select.</summary>
+    internal LbfgsAlgorithm Algorithm =>
+        LowerBounds is not null || UpperBounds is not null ? LbfgsAlgorithm.LbfgsB
+        : L1Penalty > 0 ? LbfgsAlgorithm.OwlQn
+        : LbfgsAlgorithm.Lbfgs;
 
     private static ArgumentOutOfRangeException Invalid(string name, object value, string rule) =>
         new(name, value, $"LbfgsOptions.{name} {rule}.");

@@ -50,7 +50,8 @@ public sealed class BacktrackingLineSearch : LineSearchParameters, ILineSearch
 
         double decreaseSlope = SufficientDecrease * slope0;
         double curvatureSlope = Curvature * slope0;
-        double step = Math.Clamp(initialStep, MinStep, MaxStep);
+        double maxStep = Math.Min(MaxStep, problem.MaxStep);
+        double step = Math.Clamp(initialStep, Math.Min(MinStep, maxStep), maxStep);
         double lower = 0, upper = double.PositiveInfinity;
         while (true)
         {
@@ -73,9 +74,9 @@ public sealed class BacktrackingLineSearch : LineSearchParameters, ILineSearch
             }
             else
             {
-                if (step >= MaxStep) return new LineSearchResult(LineSearchStatus.StepAboveMaximum, step, value, slope);
+                if (step >= maxStep) return new LineSearchResult(LineSearchStatus.StepAboveMaximum, step, value, slope);
                 lower = step;
-                step = double.IsPositiveInfinity(upper) ? Math.Min(step * Increase, MaxStep) : 0.5 * (lower + upper);
+                step = double.IsPositiveInfinity(upper) ? Math.Min(step * Increase, maxStep) : 0.5 * (lower + upper);
             }
         }
     }

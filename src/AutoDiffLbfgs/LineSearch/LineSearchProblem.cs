@@ -48,6 +48,12 @@ public ref struct LineSearchProblem<T>
     /// <summary>φ′(0) = ∇f(x)ᵀd.</summary>
     public readonly double Slope0 { get; }
 
+    /// <summary>
+    /// The largest step the solver allows, in addition to the search's own maximum: with bounds (L-BFGS-B) the step at
+    /// which x + α·d leaves the box. Default +∞. A line search must never try a step above it.
+    /// </summary>
+    public double MaxStep { readonly get; init; } = double.PositiveInfinity;
+
     /// <summary>Evaluations allowed in this search (the solver's remaining budget).</summary>
     public readonly int EvaluationBudget { get; }
 

@@ -41,6 +41,8 @@ public sealed class MoreThuenteLineSearch : LineSearchParameters, ILineSearch
         double value0 = problem.Value0, slope0 = problem.Slope0;
         if (!(slope0 < 0) || !double.IsFinite(slope0) || !double.IsFinite(value0))
             return new LineSearchResult(LineSearchStatus.NotDescentDirection, 0, double.NaN, double.NaN);
+        double maxStep = Math.Min(MaxStep, problem.MaxStep);
+        double minStep = Math.Min(MinStep, maxStep);
 
         double decreaseSlope = SufficientDecrease * slope0;   // slope of the line φ(0) + c₁αφ′(0)
         double curvatureBound = -Curvature * slope0;          // c₂|φ′(0)|
@@ -50,8 +52,8 @@ public sealed class MoreThuenteLineSearch : LineSearchParameters, ILineSearch
         var best = new Endpoint(0, value0, slope0);
         var other = best;
         bool bracketed = false, stage1 = true;
-        double width = MaxStep - MinStep, previousWidth = 2 * width;
-        double step = Math.Clamp(initialStep, MinStep, MaxStep);
+        double width = maxStep - minStep, previousWidth = 2 * width;
+        double step = Math.Clamp(initialStep, minStep, maxStep);
         double lowest = 0, highest = step + ExtrapolationUpper * step;
         double finiteLimit = double.PositiveInfinity;
 
@@ -65,16 +67,16 @@ public sealed class MoreThuenteLineSearch : LineSearchParameters, ILineSearch
                 if (problem.Evaluations >= MaxEvaluations) return new LineSearchResult(LineSearchStatus.TooManyEvaluations, step, value, slope);
                 finiteLimit = step;
                 step = best.Step + 0.5 * (step - best.Step);
-                if (step < MinStep) return new LineSearchResult(LineSearchStatus.StepBelowMinimum, step, value, slope);
+                if (step < minStep) return new LineSearchResult(LineSearchStatus.StepBelowMinimum, step, value, slope);
                 continue;
             }
 
             double sufficientValue = value0 + step * decreaseSlope;
             if (value <= sufficientValue && Math.Abs(slope) <= curvatureBound) return new LineSearchResult(LineSearchStatus.Accepted, step, value, slope);
-            if (step == MaxStep && value <= sufficientValue && slope <= decreaseSlope) return new LineSearchResult(LineSearchStatus.Accepted, step, value, slope);
+            if (step == maxStep && value <= sufficientValue && slope <= decreaseSlope) return new LineSearchResult(LineSearchStatus.Accepted, step, value, slope);
             if (bracketed && (step <= lowest || step >= highest)) return new LineSearchResult(LineSearchStatus.RoundingErrors, step, value, slope);
             if (bracketed && highest - lowest <= IntervalTolerance * highest) return new LineSearchResult(LineSearchStatus.IntervalTooSmall, step, value, slope);
-            if (step == MinStep && (value > sufficientValue || slope >= decreaseSlope)) return new LineSearchResult(LineSearchStatus.StepBelowMinimum, step, value, slope);
+            if (step == minStep && (value > sufficientValue || slope >= decreaseSlope)) return new LineSearchResult(LineSearchStatus.StepBelowMinimum, step, value, slope);
             if (problem.Evaluations >= MaxEvaluations) return new LineSearchResult(LineSearchStatus.TooManyEvaluations, step, value, slope);
 
             if (stage1 && value <= sufficientValue && slope >= stageSlope) stage1 = false;
@@ -111,7 +113,7 @@ public sealed class MoreThuenteLineSearch : LineSearchParameters, ILineSearch
                 highest = step + ExtrapolationUpper * (step - best.Step);
             }
 
-            step = Math.Clamp(step, MinStep, MaxStep);
+            step = Math.Clamp(step, minStep, maxStep);
             if (step >= finiteLimit) step = best.Step + 0.5 * (finiteLimit - best.Step);
             // With no room left, the last trial is the best step so far: it ends the search with a
             // rounding-error or interval status after one more evaluation at a known point.

@@ -55,6 +55,30 @@ public sealed class CurveFitTests
     }
 
     [Fact]
+    public void NoBoundIsActiveOnTheSampleData()
+    {
+        var fit = CurveFitter.Fit(Data, CurveFitter.InitialGuess(Data));
+        Assert.Equal(LbfgsAlgorithm.LbfgsB, fit.Solver.Algorithm);
+        Assert.All(fit.AtBound, Assert.False);
+    }
+
+    [Fact]
+    public void ANegativeBaselineIsHeldAtItsBoundAndTheOthersAreStillEstimated()
+    {
+        // True c = −0.3 (noise σ = 0.05, so the data clearly ask for c < 0): c ≥ 0 becomes active, a and b keep finite
+        // uncertainties from the 2 × 2 Hessian of the free parameters, and the fit is no worse than any c = 0 point nearby.
+        var data = Measurements.Synthesize([5.0, 0.8, -0.3], count: 20, duration: 6.0, noise: 0.05, seed: 2026);
+        var fit = CurveFitter.Fit(data, CurveFitter.InitialGuess(data));
+        Assert.True(fit.Solver.Converged, fit.Solver.ToString());
+        Assert.Equal([false, false, true], fit.AtBound);
+        Assert.Equal(0, fit.Parameters[2]);
+        Assert.Equal(0, fit.Uncertainties[2]);
+        Assert.True(fit.Uncertainties[0] > 0 && fit.Uncertainties[1] > 0);
+        double[] nudged = [fit.Parameters[0] * 1.001, fit.Parameters[1], 0];
+        Assert.True(fit.SumOfSquares <= DecayModel.SumOfSquares(nudged, data.Times, data.Values));
+    }
+
+    [Fact]
     public void CancelledFitReturnsTheBestPointSoFar()
     {
         var start = CurveFitter.InitialGuess(Data);
