@@ -18,7 +18,7 @@ namespace AutoDiffLbfgs.Newton;
 /// ρ &gt; η. A trial point where f or ∇f is not finite counts as ρ = −∞.</para>
 /// <para>Line search: CG stops on negative curvature (taking the scaled −∇f when it occurs at once), then
 /// <see cref="NewtonCgOptions.LineSearch"/> (Moré–Thuente by default) finds the step from α = 1.</para>
-/// <para>The workspace (eight vectors of length n) is allocated once per solve; iterations allocate nothing.</para>
+/// <para>The workspace (nine vectors of length n) is allocated once per solve; iterations allocate nothing.</para>
 /// </remarks>
 public static class NewtonCg
 {
@@ -35,21 +35,48 @@ public static class NewtonCg
         where T : unmanaged, IFloatingPointIeee754<T>
         where TObjective : ITwiceDifferentiableObjective<T>, allows ref struct
     {
+        var identity = new IdentityPreconditioner<T>();
+        return Minimize(objective, identity, x, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Minimises with a preconditioned CG (for example a <see cref="DiagonalPreconditioner{T}"/>); the trust region is
+    /// then measured in the M-norm, so <see cref="NewtonCgOptions.InitialTrustRadius"/> and
+    /// <see cref="NewtonCgOptions.MaxTrustRadius"/> are M-norm lengths.
+    /// </summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <typeparam name="TObjective">The objective type; a struct (or ref struct).</typeparam>
+    /// <typeparam name="TPreconditioner">The preconditioner type; a struct, so calls are direct.</typeparam>
+    /// <param name="objective">The objective; copied once, then passed by reference.</param>
+    /// <param name="preconditioner">M, symmetric positive definite; copied once, then passed by reference.</param>
+    /// <param name="x">The start point on entry; the best point found on return.</param>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <returns>The termination reason and the statistics of the solve.</returns>
+    /// <exception cref="ArgumentException">x is empty, a <see cref="DiagonalPreconditioner{T}"/>'s length differs from x's, or an option combination is invalid.</exception>
+    public static NewtonCgResult Minimize<T, TObjective, TPreconditioner>(TObjective objective, TPreconditioner preconditioner, Span<T> x, NewtonCgOptions? options = null, CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : ITwiceDifferentiableObjective<T>, allows ref struct
+        where TPreconditioner : INewtonPreconditioner<T>
+    {
         options ??= DefaultOptions;
         options.Validate();
         if (x.IsEmpty) throw new ArgumentException("x must have at least one element.", nameof(x));
-        return Solve(ref objective, x, options, cancellationToken);
+        if (preconditioner is DiagonalPreconditioner<T> diagonal && diagonal.Length != x.Length)
+            throw new ArgumentException($"The diagonal preconditioner has {diagonal.Length} entries but x has {x.Length}.", nameof(preconditioner));
+        return Solve(ref objective, ref preconditioner, x, options, cancellationToken);
     }
 
     private static readonly NewtonCgOptions DefaultOptions = new();
 
-    private static NewtonCgResult Solve<T, TObjective>(ref TObjective objective, Span<T> x, NewtonCgOptions options, CancellationToken cancellationToken)
+    private static NewtonCgResult Solve<T, TObjective, TPreconditioner>(ref TObjective objective, ref TPreconditioner preconditioner, Span<T> x, NewtonCgOptions options, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TObjective : ITwiceDifferentiableObjective<T>, allows ref struct
+        where TPreconditioner : INewtonPreconditioner<T>
     {
         int n = x.Length;
         T[] current = x.ToArray(), trial = new T[n], gradient = new T[n], trialGradient = new T[n];
-        T[] step = new T[n], residual = new T[n], direction = new T[n], product = new T[n];
+        T[] step = new T[n], residual = new T[n], preconditioned = new T[n], direction = new T[n], product = new T[n];
         int maxCg = options.MaxCgIterations > 0 ? options.MaxCgIterations : (int)Math.Min(20L * n, int.MaxValue);
         bool trustRegion = options.Method == NewtonCgMethod.TrustRegion;
         LbfgsCallback? callback = options.Callback;
@@ -82,8 +109,9 @@ public static class NewtonCg
             }
 
             double tolerance = Math.Min(0.5, Math.Sqrt(gradientNorm)) * gradientNorm;
-            CgOutcome cg = SteihaugCg.Solve(ref objective, current, gradient, trustRegion ? radius : double.PositiveInfinity, tolerance, maxCg,
-                step, residual, direction, product);
+            preconditioner.Update(current);
+            CgOutcome cg = SteihaugCg.Solve(ref objective, ref preconditioner, current, gradient, trustRegion ? radius : double.PositiveInfinity, tolerance, maxCg,
+                step, residual, preconditioned, direction, product);
             products += cg.Iterations;
             cgIterations += cg.Iterations;
             if (cg.NegativeCurvature) negativeCurvature++;
@@ -113,7 +141,7 @@ public static class NewtonCg
                     (gradient, trialGradient) = (trialGradient, gradient);
                     value = trialValue;
                     gradientNorm = trialGradientNorm;
-                    stepLength = cg.StepNorm;
+                    stepLength = VectorMath.Norm2Double<T>(step);
                 }
             }
             else
@@ -136,7 +164,7 @@ public static class NewtonCg
                 (gradient, trialGradient) = (trialGradient, gradient);
                 value = search.Value;
                 gradientNorm = VectorMath.Norm2Double<T>(gradient);
-                stepLength = search.Step * cg.StepNorm;
+                stepLength = search.Step * VectorMath.Norm2Double<T>(step);
             }
             iterations++;
 

@@ -137,4 +137,13 @@ public static partial class NewtonProblems
     /// <summary>f = |x₀|^1.5 + x₁²: f and ∇f are finite everywhere, but ∂²f/∂x₀² is infinite at x₀ = 0, so the HVP is not finite there.</summary>
     [Objective]
     public static double CuspAtZero(ReadOnlySpan<double> x) => Math.Pow(Math.Abs(x[0]), 1.5) + x[1] * x[1];
+
+    /// <summary>f = ½Σ sᵢxᵢ² with scales sᵢ as data: ∇²f = diag(s), so M = diag(s) makes CG exact in one iteration.</summary>
+    [Objective]
+    public static double ScaledQuadratic(ReadOnlySpan<double> x, double[] scales)
+    {
+        double f = 0;
+        for (int i = 0; i < x.Length; i++) f += 0.5 * scales[i] * x[i] * x[i];
+        return f;
+    }
 }
