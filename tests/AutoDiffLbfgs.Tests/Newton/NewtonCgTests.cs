@@ -1,5 +1,6 @@
 using AutoDiffLbfgs.LineSearch;
 using AutoDiffLbfgs.Newton;
+using AutoDiffLbfgs.Tests.Gradients.Objectives;
 using AutoDiffLbfgs.Tests.Infrastructure;
 using AutoDiffLbfgs.Tests.Mgh.Problems;
 
@@ -16,7 +17,7 @@ public class NewtonCgTests
     public void RosenbrockReachesItsMinimum(NewtonCgMethod method)
     {
         double[] x = new ExtendedRosenbrock(10).StartingPoint();
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { Method = method, RelativeGradientTolerance = 1e-10 });
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { Method = method, RelativeGradientTolerance = 1e-10 });
         Assert.Equal(NewtonCgTermination.ConvergedOnGradient, result.Termination);
         Assert.Equal(method, result.Method);
         Assert.All(x, xi => Assert.Equal(1, xi, 1e-9));
@@ -70,7 +71,7 @@ public class NewtonCgTests
         var steps = new List<double>();
         double[] x = [-1.2, 1];
         var options = new NewtonCgOptions { InitialTrustRadius = 0.01, Callback = p => { steps.Add(p.Step); return true; } };
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), options);
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), options);
         Assert.True(result.Converged, result.ToString());
         Assert.Equal(0.01, steps[0], 1e-14);
         Assert.True(steps.Max() <= options.MaxTrustRadius);
@@ -81,7 +82,7 @@ public class NewtonCgTests
     public void MaxIterationsStops(NewtonCgMethod method)
     {
         double[] x = [-1.2, 1];
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { Method = method, MaxIterations = 3 });
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { Method = method, MaxIterations = 3 });
         Assert.Equal(NewtonCgTermination.MaxIterations, result.Termination);
         Assert.Equal(3, result.Iterations);
     }
@@ -91,7 +92,7 @@ public class NewtonCgTests
     public void MaxEvaluationsStops(NewtonCgMethod method)
     {
         double[] x = [-1.2, 1];
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { Method = method, MaxEvaluations = 4 });
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { Method = method, MaxEvaluations = 4 });
         Assert.Equal(NewtonCgTermination.MaxEvaluations, result.Termination);
         Assert.True(result.Evaluations <= 4, result.ToString());
         Assert.True(result.Value < 24.2, "the returned point is the best one");
@@ -104,7 +105,7 @@ public class NewtonCgTests
         double[] x = [-1.2, 1];
         var search = new MoreThuenteLineSearch { Curvature = 1e-3, MaxEvaluations = 1 };
         var options = new NewtonCgOptions { Method = NewtonCgMethod.LineSearch, LineSearch = search };
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), options);
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), options);
         Assert.Equal(NewtonCgTermination.LineSearchFailed, result.Termination);
         Assert.Equal([-1.2, 1], x);
     }
@@ -114,7 +115,7 @@ public class NewtonCgTests
     {
         // From the standard Rosenbrock start the first boundary step of length 1 is rejected (ρ < ¼), so Δ drops to ¼.
         double[] x = [-1.2, 1];
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { MinTrustRadius = 0.5 });
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), new NewtonCgOptions { MinTrustRadius = 0.5 });
         Assert.Equal(NewtonCgTermination.TrustRegionTooSmall, result.Termination);
     }
 
@@ -150,12 +151,12 @@ public class NewtonCgTests
     public void CancellationAndCallbackStop(NewtonCgMethod method)
     {
         double[] x = [-1.2, 1];
-        var result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), Options(method), new CancellationToken(true));
+        var result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), Options(method), new CancellationToken(true));
         Assert.Equal(NewtonCgTermination.Cancelled, result.Termination);
         Assert.Equal(0, result.Iterations);
 
         var options = new NewtonCgOptions { Method = method, Callback = p => p.Iteration < 2 };
-        result = NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), x.AsSpan(), options);
+        result = NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), x.AsSpan(), options);
         Assert.Equal(NewtonCgTermination.StoppedByCallback, result.Termination);
         Assert.Equal(2, result.Iterations);
     }
@@ -178,10 +179,10 @@ public class NewtonCgTests
 
         options.InitialTrustRadius = 5;
         options.MaxTrustRadius = 2;
-        var error = Assert.Throws<ArgumentException>(() => NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), new double[2].AsSpan(), options));
+        var error = Assert.Throws<ArgumentException>(() => NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), new double[2].AsSpan(), options));
         Assert.Contains("InitialTrustRadius", error.Message);
         Assert.Contains("MaxTrustRadius", error.Message);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => NewtonCg.Minimize(new NewtonProblems.ExtendedRosenbrockObjective(), Span<double>.Empty)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => NewtonCg.Minimize(new ClassicObjectives.ExtendedRosenbrockObjective(), Span<double>.Empty)).ParamName);
     }
 
     [Theory]
@@ -189,7 +190,7 @@ public class NewtonCgTests
     public void IterationsAllocateNothingAfterWarmUp(NewtonCgMethod method)
     {
         // Allocation is read in the callback at iteration 3 and at the last iteration, so the workspace is excluded.
-        var objective = new NewtonProblems.ExtendedRosenbrockObjective();
+        var objective = new ClassicObjectives.ExtendedRosenbrockObjective();
         long atWarm = -1, atEnd = -1;
         int lastIteration = 0;
         var options = new NewtonCgOptions

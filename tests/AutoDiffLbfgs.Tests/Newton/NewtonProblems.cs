@@ -2,24 +2,12 @@ namespace AutoDiffLbfgs.Tests.Newton;
 
 /// <summary>
 /// MGH problems (the definitions of <c>Mgh/Problems</c>, written as <c>[Objective]</c>s so the generator supplies the
-/// Hessian-vector product the Newton solvers need), and small objectives with a known Hessian structure: indefinite
+/// Hessian-vector product the Newton solvers need; extended Rosenbrock, Powell singular and trigonometric are
+/// <see cref="Gradients.Objectives.ClassicObjectives"/>), and small objectives with a known Hessian structure: indefinite
 /// (negative curvature), singular, non-finite.
 /// </summary>
 public static partial class NewtonProblems
 {
-    /// <summary>MGH (1)/(21) extended Rosenbrock.</summary>
-    [Objective]
-    public static double ExtendedRosenbrock(ReadOnlySpan<double> x)
-    {
-        double f = 0;
-        for (int i = 0; i + 1 < x.Length; i += 2)
-        {
-            double r1 = 10 * (x[i + 1] - x[i] * x[i]), r2 = 1 - x[i];
-            f += r1 * r1 + r2 * r2;
-        }
-        return f;
-    }
-
     /// <summary>Extended Rosenbrock in single precision.</summary>
     [Objective]
     public static float ExtendedRosenbrockSingle(ReadOnlySpan<float> x)
@@ -61,19 +49,6 @@ public static partial class NewtonProblems
         return r1 * r1 + r2 * r2 + r3 * r3;
     }
 
-    /// <summary>MGH (13)/(22) extended Powell singular (its Hessian is singular at the minimum).</summary>
-    [Objective]
-    public static double ExtendedPowellSingular(ReadOnlySpan<double> x)
-    {
-        double f = 0;
-        for (int i = 0; i + 3 < x.Length; i += 4)
-        {
-            double r1 = x[i] + 10 * x[i + 1], r2c = x[i + 2] - x[i + 3], u = x[i + 1] - 2 * x[i + 2], v = x[i] - x[i + 3];
-            f += r1 * r1 + 5 * r2c * r2c + u * u * u * u + 10 * v * v * v * v;
-        }
-        return f;
-    }
-
     /// <summary>MGH (14) Wood.</summary>
     [Objective]
     public static double Wood(ReadOnlySpan<double> x)
@@ -81,22 +56,6 @@ public static partial class NewtonProblems
         double r1 = 10 * (x[1] - x[0] * x[0]), r2 = 1 - x[0], r3 = x[3] - x[2] * x[2], r4 = 1 - x[2];
         double r5 = x[1] + x[3] - 2, r6 = x[1] - x[3];
         return r1 * r1 + r2 * r2 + 90 * r3 * r3 + r4 * r4 + 10 * r5 * r5 + 0.1 * r6 * r6;
-    }
-
-    /// <summary>MGH (26) trigonometric.</summary>
-    [Objective]
-    public static double Trigonometric(ReadOnlySpan<double> x)
-    {
-        int n = x.Length;
-        double cosines = 0;
-        for (int j = 0; j < n; j++) cosines += Math.Cos(x[j]);
-        double f = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double r = n - cosines + (i + 1) * (1 - Math.Cos(x[i])) - Math.Sin(x[i]);
-            f += r * r;
-        }
-        return f;
     }
 
     /// <summary>MGH (25) variably dimensioned.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoDiffLbfgs.Newton;
+using AutoDiffLbfgs.Tests.Gradients.Objectives;
 using AutoDiffLbfgs.Tests.Mgh.Problems;
 using Xunit.Abstractions;
 
@@ -30,13 +31,13 @@ public class NewtonReferenceTests(ITestOutputHelper output)
         NewtonCgResult result;
         switch (problem)
         {
-            case "ext_rosenbrock": result = Go(new NewtonProblems.ExtendedRosenbrockObjective(), x = new ExtendedRosenbrock(n).StartingPoint()); break;
+            case "ext_rosenbrock": result = Go(new ClassicObjectives.ExtendedRosenbrockObjective(), x = new ExtendedRosenbrock(n).StartingPoint()); break;
             case "freudenstein_roth": result = Go(new NewtonProblems.FreudensteinRothObjective(), x = new FreudensteinRoth().StartingPoint()); break;
             case "brown_badly_scaled": result = Go(new NewtonProblems.BrownBadlyScaledObjective(), x = new BrownBadlyScaled().StartingPoint()); break;
             case "beale": result = Go(new NewtonProblems.BealeObjective(), x = new Beale().StartingPoint()); break;
-            case "ext_powell_singular": result = Go(new NewtonProblems.ExtendedPowellSingularObjective(), x = new ExtendedPowellSingular(n).StartingPoint()); break;
+            case "ext_powell_singular": result = Go(new ClassicObjectives.PowellSingularObjective(), x = new ExtendedPowellSingular(n).StartingPoint()); break;
             case "wood": result = Go(new NewtonProblems.WoodObjective(), x = new Wood().StartingPoint()); break;
-            case "trigonometric": result = Go(new NewtonProblems.TrigonometricObjective(), x = new Trigonometric(n).StartingPoint()); break;
+            case "trigonometric": result = Go(new ClassicObjectives.TrigonometricObjective(), x = new Trigonometric(n).StartingPoint()); break;
             case "variably_dimensioned": result = Go(new NewtonProblems.VariablyDimensionedObjective(), x = new VariablyDimensioned(n).StartingPoint()); break;
             case "penalty_I": result = Go(new NewtonProblems.PenaltyIObjective(), x = new PenaltyI(n).StartingPoint()); break;
             default: throw new ArgumentException($"unknown problem {problem}", nameof(problem));
