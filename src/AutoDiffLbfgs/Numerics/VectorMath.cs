@@ -124,6 +124,27 @@ public static class VectorMath
         for (; i < n; i++) Unsafe.Add(ref dr, i) = Unsafe.Add(ref xr, i) - Unsafe.Add(ref yr, i);
     }
 
+    /// <summary>destination ← x ⊙ y (elementwise product). All spans must have the same length.</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x.Length != y.Length) ThrowLengthMismatch(nameof(y));
+        if (x.Length != destination.Length) ThrowLengthMismatch(nameof(destination));
+        ref T xr = ref MemoryMarshal.GetReference(x);
+        ref T yr = ref MemoryMarshal.GetReference(y);
+        ref T dr = ref MemoryMarshal.GetReference(destination);
+        int n = x.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count)
+        {
+            for (; i <= n - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (Vector.LoadUnsafe(ref xr, (nuint)i) * Vector.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+        for (; i < n; i++) Unsafe.Add(ref dr, i) = Unsafe.Add(ref xr, i) * Unsafe.Add(ref yr, i);
+    }
+
     /// <summary>x ← a·x.</summary>
     public static void Scale<T>(T a, Span<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
