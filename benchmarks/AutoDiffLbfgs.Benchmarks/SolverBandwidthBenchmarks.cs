@@ -1,0 +1,126 @@
+using System.Numerics;
+using AutoDiffLbfgs.Numerics;
+using BenchmarkDotNet.Attributes;
+
+namespace AutoDiffLbfgs.Benchmarks;
+
+/// <summary>
+/// The classic solver against the memory-bandwidth bound of its two-loop recursion, in one run (issue 14). m = 10.
+/// <list type="bullet">
+/// <item><see cref="Bound"/>: plain single-thread <see cref="Vector{T}"/> dot products over the whole history, twice —
+/// the 4·m·n elements the two-loop must read per iteration, at the best streaming rate of one core.</item>
+/// <item><see cref="TwoLoop"/>: the solver's direction d = −H∇f with a full history, on <see cref="Threads"/> threads.</item>
+/// <item><see cref="SolveShort"/> and <see cref="SolveLong"/>: <see cref="ShortIterations"/> and
+/// <see cref="LongIterations"/> iterations of chained Rosenbrock from the standard start (far from converged, no
+/// skipped pair, no reset); their difference is the steady state with a full history, free of the workspace's
+/// allocation and first touch. <see cref="Evaluations"/> makes the f + ∇f calls of that difference alone (at the
+/// start point, the cost does not depend on x), over rotating copies whose total exceeds the 32 MB L3 so that x is
+/// not cache-resident (in the solve it comes from memory too): solver-only time per iteration is
+/// (SolveLong − SolveShort − Evaluations) / (LongIterations − ShortIterations).</item>
+/// </list>
+/// </summary>
+/// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+[MemoryDiagnoser]
+[GenericTypeArguments(typeof(double))]
+[GenericTypeArguments(typeof(float))]
+public class SolverBandwidthBenchmarks<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const int Memory = 10;
+    private LbfgsHistory<T> _history = null!;
+    private LbfgsSweeps<T> _sweeps = null!;
+    private T[] _gradient = null!, _direction = null!, _x = null!, _start = null!;
+    private LbfgsOptions _short = null!, _long = null!;
+    private T[][] _copies = null!;
+    private int _evaluations;
+
+    /// <summary>Number of variables.</summary>
+    [Params(100_000, 1_000_000, 10_000_000)]
+    public int N { get; set; }
+
+    /// <summary>Threads of the solver's vector work (<see cref="LbfgsOptions.MaxDegreeOfParallelism"/>).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Iterations of the short solve (its history is full from iteration 11 on).</summary>
+    public int ShortIterations => 12;
+
+    /// <summary>Iterations of the long solve: 212 at 10⁵, 62 at 10⁶, 24 at 10⁷.</summary>
+    public int LongIterations => N <= 100_000 ? 212 : N <= 1_000_000 ? 62 : 24;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        _history = new LbfgsHistory<T>(N, Memory);
+        T[] s = new T[N], y = new T[N];
+        for (int k = 0; k < Memory; k++)
+        {
+            for (int i = 0; i < N; i++)
+            {
+                double si = random.NextDouble() - 0.5;
+                s[i] = T.CreateTruncating(si);
+                y[i] = T.CreateTruncating(si * (1 + random.NextDouble()));
+            }
+            _history.Push(s, y, 1 / VectorMath.DotDouble<T>(s, y));
+        }
+        _gradient = new T[N];
+        for (int i = 0; i < N; i++) _gradient[i] = T.CreateTruncating(random.NextDouble() - 0.5);
+        _direction = new T[N];
+        _sweeps = new LbfgsSweeps<T>(N, Threads);
+
+        _short = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = ShortIterations, MaxDegreeOfParallelism = Threads };
+        _long = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = LongIterations, MaxDegreeOfParallelism = Threads };
+        _start = ChainedRosenbrockGeneric<T>.StartingPoint(N);
+        _x = new T[N];
+        var shortResult = Run(_short);
+        var longResult = Run(_long);
+        _evaluations = longResult.Evaluations - shortResult.Evaluations;
+        _copies = new T[1 + 64_000_000 / (N * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())][];
+        for (int k = 0; k < _copies.Length; k++) _copies[k] = (T[])_start.Clone();
+        Console.WriteLine($"// {typeof(T).Name} n={N} threads={Threads}: short {shortResult}; long {longResult}");
+    }
+
+    private LbfgsResult Run(LbfgsOptions options)
+    {
+        _start.CopyTo(_x, 0);
+        return Lbfgs.Minimize(new ChainedRosenbrockGeneric<T>(), _x.AsSpan(), options);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _sweeps.Dispose();
+
+    /// <summary>Reads every sᵢ and yᵢ twice with plain dot products on one thread: the two-loop's bandwidth bound.</summary>
+    [Benchmark(Baseline = true)]
+    public T Bound()
+    {
+        T sum = T.Zero;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int age = 0; age < Memory; age++) sum += VectorMath.Dot(_history.S(age), _history.Y(age));
+        }
+        return sum;
+    }
+
+    /// <summary>d = −H·g by the solver's fused, chunked two-loop (full history).</summary>
+    [Benchmark]
+    public double TwoLoop() => _history.ApplyNegatedInverseHessian(_gradient, _direction, 0.5, _sweeps);
+
+    /// <summary><see cref="ShortIterations"/> iterations of the solver, objective and workspace included.</summary>
+    [Benchmark]
+    public double SolveShort() => Run(_short).Value;
+
+    /// <summary><see cref="LongIterations"/> iterations of the solver, objective and workspace included.</summary>
+    [Benchmark]
+    public double SolveLong() => Run(_long).Value;
+
+    /// <summary>The f + ∇f calls of the long solve beyond the short one, alone, on cache-cold copies of the start.</summary>
+    [Benchmark]
+    public T Evaluations()
+    {
+        var objective = new ChainedRosenbrockGeneric<T>();
+        T f = T.Zero;
+        for (int k = 0; k < _evaluations; k++) f += objective.ValueAndGradient(_copies[k % _copies.Length], _direction);
+        return f;
+    }
+}
