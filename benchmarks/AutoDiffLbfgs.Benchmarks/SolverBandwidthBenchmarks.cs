@@ -34,9 +34,13 @@ public class SolverBandwidthBenchmarks<T>
     private T[][] _copies = null!;
     private int _evaluations;
 
-    /// <summary>Number of variables.</summary>
-    [Params(100_000, 1_000_000, 10_000_000)]
+    /// <summary>Number of variables: 10⁵, 10⁶ and 10⁷, or the comma-separated list in the environment variable ADL_BENCH_N.</summary>
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
+
+    /// <summary>The values of <see cref="N"/>.</summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("ADL_BENCH_N") is { Length: > 0 } list ? list.Split(',').Select(int.Parse) : [100_000, 1_000_000, 10_000_000];
 
     /// <summary>Threads of the solver's vector work (<see cref="LbfgsOptions.MaxDegreeOfParallelism"/>).</summary>
     [Params(1, 2)]

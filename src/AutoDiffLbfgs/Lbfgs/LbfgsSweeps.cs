@@ -39,14 +39,17 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
 
     private T[] _origin = [], _direction = [], _trial = [], _trialGradient = [], _gradient = [], _s = [], _pairY = [];
 
-    /// <summary>Makes the partition of n elements and, when <paramref name="threads"/> &gt; 1 and n is large enough, the worker threads.</summary>
-    public LbfgsSweeps(int n, int threads)
+    /// <summary>Makes the partition of n elements and, when <paramref name="threads"/> &gt; 1 and n ≥ <paramref name="parallelThreshold"/>, the worker threads.</summary>
+    /// <param name="n">Number of elements of every vector.</param>
+    /// <param name="threads">Largest number of threads, the caller's included.</param>
+    /// <param name="parallelThreshold">Smallest n run on several threads; benchmarks lower it to measure <see cref="ParallelThreshold"/>.</param>
+    public LbfgsSweeps(int n, int threads, int parallelThreshold = ParallelThreshold)
     {
         _n = n;
         _chunkCount = Math.Max(1, (n + ChunkLength - 1) / ChunkLength);
         _partials = new DotSums[_chunkCount];
         int usable = Math.Min(threads, _chunkCount);
-        if (usable > 1 && n >= ParallelThreshold)
+        if (usable > 1 && n >= parallelThreshold)
         {
             _workers = new ChunkWorkerGroup(usable);
             _jobCount = usable;
