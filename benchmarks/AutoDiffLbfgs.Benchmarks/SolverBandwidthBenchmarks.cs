@@ -30,6 +30,7 @@ public class SolverBandwidthBenchmarks<T>
     private LbfgsHistory<T> _history = null!;
     private LbfgsSweeps<T> _sweeps = null!;
     private T[] _gradient = null!, _direction = null!, _x = null!, _start = null!;
+    private T[] _trial = null!, _trialGradient = null!, _s = null!, _y = null!;
     private LbfgsOptions _short = null!, _long = null!;
     private T[][] _copies = null!;
     private int _evaluations;
@@ -72,6 +73,11 @@ public class SolverBandwidthBenchmarks<T>
         for (int i = 0; i < N; i++) _gradient[i] = T.CreateTruncating(random.NextDouble() - 0.5);
         _direction = new T[N];
         _sweeps = new LbfgsSweeps<T>(N, Threads);
+        _trial = new T[N];
+        _trialGradient = (T[])_gradient.Clone();
+        _s = new T[N];
+        _y = new T[N];
+        _sweeps.BindSearch(_gradient, _direction, _trial, _trialGradient, _gradient, _s, _y);
 
         _short = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = ShortIterations, MaxDegreeOfParallelism = Threads };
         _long = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = LongIterations, MaxDegreeOfParallelism = Threads };
@@ -109,6 +115,32 @@ public class SolverBandwidthBenchmarks<T>
     /// <summary>d = −H·g by the solver's fused, chunked two-loop (full history).</summary>
     [Benchmark]
     public double TwoLoop() => _history.ApplyNegatedInverseHessian(_gradient, _direction, 0.5, _sweeps);
+
+    /// <summary>
+    /// The vector work of one iteration with one trial outside the two-loop, as the solver did it before issue 14:
+    /// negate d, φ′(0), the trial point, φ′(α), s and y, sᵀy, yᵀy, ‖g⁺‖ and ‖x⁺‖ twice — eleven separate passes.
+    /// </summary>
+    [Benchmark]
+    public double OutsideTwoLoopSeparate()
+    {
+        VectorMath.Scale(-T.One, _direction.AsSpan());
+        double slope0 = VectorMath.DotDouble<T>(_gradient, _direction);
+        VectorMath.AddScaled<T>(_gradient, T.CreateTruncating(1e-3), _direction, _trial);
+        double slope = VectorMath.DotDouble<T>(_trialGradient, _direction);
+        VectorMath.Subtract<T>(_trial, _gradient, _s);
+        VectorMath.Subtract<T>(_trialGradient, _gradient, _y);
+        double sy = VectorMath.DotDouble<T>(_s, _y), yy = VectorMath.DotDouble<T>(_y, _y);
+        double norms = VectorMath.Norm2Double<T>(_trialGradient) + VectorMath.Norm2Double<T>(_trial) + VectorMath.Norm2Double<T>(_trial);
+        return slope0 + slope + sy + yy + norms;
+    }
+
+    /// <summary>The same work in the fused sweeps (the negation and φ′(0) ride on the two-loop's last sweep): two passes.</summary>
+    [Benchmark]
+    public double OutsideTwoLoopFused()
+    {
+        _sweeps.TrialPoint(T.CreateTruncating(1e-3));
+        return _sweeps.SlopeAndPair() + _sweeps.TrialSquaredNorm;
+    }
 
     /// <summary><see cref="ShortIterations"/> iterations of the solver, objective and workspace included.</summary>
     [Benchmark]

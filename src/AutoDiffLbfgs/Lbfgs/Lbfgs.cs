@@ -17,8 +17,15 @@ namespace AutoDiffLbfgs;
 /// −∇f; a failure along −∇f ends the solve with <see cref="LbfgsTermination.LineSearchFailed"/>. Because every
 /// accepted step satisfies sufficient decrease, the current iterate is always the best point, and that is what x
 /// holds on return whatever the reason.</para>
-/// <para>The workspace (the history and five vectors of length n) is allocated once per solve; iterations allocate
+/// <para>The workspace (the history and five vectors of length n, and the worker threads when
+/// <see cref="LbfgsOptions.MaxDegreeOfParallelism"/> asks for them) is allocated once per solve; iterations allocate
 /// nothing.</para>
+/// <para>The vector work is fused into the fewest passes the recursion allows: 2m + 1 sweeps for the direction, and two
+/// per line-search trial (the trial point, then its gradient, which already yield the correction pair, its inner
+/// products and both norms of the convergence test). Inner products are summed over fixed chunks of 16,384
+/// elements, chunk sums in chunk order: for n ≤ 16,384 that is exactly the order of
+/// <see cref="Numerics.VectorMath.DotDouble{T}"/>, and for any n the results do not depend on the number of
+/// threads.</para>
 /// </remarks>
 public static class Lbfgs
 {
