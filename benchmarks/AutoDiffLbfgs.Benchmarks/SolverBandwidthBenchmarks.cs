@@ -57,20 +57,8 @@ public class SolverBandwidthBenchmarks<T>
     public void Setup()
     {
         var random = new Random(42);
-        _history = new LbfgsHistory<T>(N, Memory);
-        T[] s = new T[N], y = new T[N];
-        for (int k = 0; k < Memory; k++)
-        {
-            for (int i = 0; i < N; i++)
-            {
-                double si = random.NextDouble() - 0.5;
-                s[i] = T.CreateTruncating(si);
-                y[i] = T.CreateTruncating(si * (1 + random.NextDouble()));
-            }
-            _history.Push(s, y, 1 / VectorMath.DotDouble<T>(s, y));
-        }
-        _gradient = new T[N];
-        for (int i = 0; i < N; i++) _gradient[i] = T.CreateTruncating(random.NextDouble() - 0.5);
+        _history = BenchmarkHistory.Filled<T>(N, Memory, random);
+        _gradient = BenchmarkHistory.RandomVector<T>(N, random);
         _direction = new T[N];
         _sweeps = new LbfgsSweeps<T>(N, Threads);
         _trial = new T[N];

@@ -28,19 +28,8 @@ public class SolverSweepThresholdBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _history = new LbfgsHistory<double>(N, Memory);
-        double[] s = new double[N], y = new double[N];
-        for (int k = 0; k < Memory; k++)
-        {
-            for (int i = 0; i < N; i++)
-            {
-                s[i] = random.NextDouble() - 0.5;
-                y[i] = s[i] * (1 + random.NextDouble());
-            }
-            _history.Push(s, y, 1 / VectorMath.Dot<double>(s, y));
-        }
-        _gradient = new double[N];
-        for (int i = 0; i < N; i++) _gradient[i] = random.NextDouble() - 0.5;
+        _history = BenchmarkHistory.Filled<double>(N, Memory, random);
+        _gradient = BenchmarkHistory.RandomVector<double>(N, random);
         _direction = new double[N];
         _sweeps = new LbfgsSweeps<double>(N, Threads, parallelThreshold: 0);
     }
