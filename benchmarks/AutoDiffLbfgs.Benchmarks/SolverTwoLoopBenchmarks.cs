@@ -24,19 +24,8 @@ public class SolverTwoLoopBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _history = new LbfgsHistory<double>(N, Memory);
-        double[] s = new double[N], y = new double[N];
-        for (int k = 0; k < Memory; k++)
-        {
-            for (int i = 0; i < N; i++)
-            {
-                s[i] = random.NextDouble() - 0.5;
-                y[i] = s[i] * (1 + random.NextDouble());
-            }
-            _history.Push(s, y, 1 / VectorMath.Dot<double>(s, y));
-        }
-        _q = new double[N];
-        for (int i = 0; i < N; i++) _q[i] = random.NextDouble() - 0.5;
+        _history = BenchmarkHistory.Filled<double>(N, Memory, random);
+        _q = BenchmarkHistory.RandomVector<double>(N, random);
         _result = new double[N];
     }
 

@@ -17,8 +17,15 @@ namespace AutoDiffLbfgs;
 /// −∇f; a failure along −∇f ends the solve with <see cref="LbfgsTermination.LineSearchFailed"/>. Because every
 /// accepted step satisfies sufficient decrease, the current iterate is always the best point, and that is what x
 /// holds on return whatever the reason.</para>
-/// <para>The workspace (the history and five vectors of length n) is allocated once per solve; iterations allocate
+/// <para>The workspace (the history and five vectors of length n, and the worker threads when
+/// <see cref="LbfgsOptions.MaxDegreeOfParallelism"/> asks for them) is allocated once per solve; iterations allocate
 /// nothing.</para>
+/// <para>The vector work is fused into the fewest passes the recursion allows: 2m + 1 sweeps for the direction, and two
+/// per line-search trial (the trial point, then its gradient, which already yield the correction pair, its inner
+/// products and both norms of the convergence test). Inner products are summed over fixed chunks of 16,384
+/// elements, chunk sums in chunk order: for n ≤ 16,384 that is exactly the order of
+/// <see cref="Numerics.VectorMath.DotDouble{T}"/>, and for any n the results do not depend on the number of
+/// threads.</para>
 /// </remarks>
 public static class Lbfgs
 {
@@ -69,6 +76,22 @@ public static class Lbfgs
         where TObjective : IDifferentiableObjective<T>, allows ref struct
     {
         int n = x.Length;
+        using var sweeps = new LbfgsSweeps<T>(n, options.MaxDegreeOfParallelism);
+        return Solve(ref objective, x, options, sweeps, cancellationToken);
+    }
+
+    /// <summary>
+    /// The iteration. All vector work goes through <paramref name="sweeps"/>, fused into the fewest passes the
+    /// algorithm allows: the two-loop's 2m + 1 sweeps (the last also negates the direction and forms φ′(0)); per line
+    /// search trial one sweep for the trial point (with s = x⁺ − x and ‖x⁺‖²) and one for its gradient (with
+    /// y = g⁺ − g, φ′(α), sᵀy, yᵀy, ‖g⁺‖²). An accepted trial therefore leaves the pair, its inner products and both
+    /// norms of the convergence test ready, and the iteration makes no pass of its own.
+    /// </summary>
+    private static LbfgsResult Solve<T, TObjective>(ref TObjective objective, Span<T> x, LbfgsOptions options, LbfgsSweeps<T> sweeps, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : IDifferentiableObjective<T>, allows ref struct
+    {
+        int n = x.Length;
         var history = new LbfgsHistory<T>(n, options.Memory);
         T[] current = x.ToArray(), trial = new T[n], gradient = new T[n], trialGradient = new T[n], direction = new T[n];
         double[] pastValues = new double[Math.Max(options.Past, 1)];
@@ -84,13 +107,15 @@ public static class Lbfgs
         LbfgsTermination termination;
         double gamma = 1;
         pastValues[0] = value;
+        // The gradient test is made once per iterate: here for x₀, after each accepted step for the new one (a history
+        // reset retries from the same iterate, whose test has already failed).
+        if (GradientConverged(options, gradientNorm, current, double.NaN))
+        {
+            current.CopyTo(x);
+            return new LbfgsResult(LbfgsTermination.ConvergedOnGradient, value, gradientNorm, 0, evaluations, 0, 0);
+        }
         while (true)
         {
-            if (GradientConverged(options, gradientNorm, current))
-            {
-                termination = LbfgsTermination.ConvergedOnGradient;
-                break;
-            }
             if (cancellationToken.IsCancellationRequested)
             {
                 termination = LbfgsTermination.Cancelled;
@@ -98,19 +123,17 @@ public static class Lbfgs
             }
 
             // Direction: d = −H∇f, or −∇f with a unit-length first trial when no pair is stored.
-            double initialStep;
+            double initialStep, slope0;
             if (history.Count == 0)
             {
-                gradient.CopyTo(direction, 0);
+                slope0 = sweeps.NegatedCopy(gradient, direction);
                 initialStep = 1 / gradientNorm;
             }
             else
             {
-                history.ApplyInverseHessian(gradient, direction, gamma);
+                slope0 = history.ApplyNegatedInverseHessian(gradient, direction, gamma, sweeps);
                 initialStep = 1;
             }
-            VectorMath.Scale(-T.One, direction.AsSpan());
-            double slope0 = VectorMath.DotDouble<T>(gradient, direction);
             if (!(slope0 < 0) && history.Count > 0)
             {
                 // Rounding made −H∇f ascend: start again from steepest descent.
@@ -124,7 +147,11 @@ public static class Lbfgs
                 break;
             }
 
-            var problem = new LineSearchProblem<T>(current, direction, trial, trialGradient, value, slope0, options.MaxEvaluations - evaluations);
+            // The candidate pair is formed during the search in the history's spare slot and kept only if it passes
+            // the curvature guard sᵀy > ε·yᵀy (this keeps H positive definite; N&W §6.1, eq. 6.7).
+            T[] s = history.NextS, y = history.NextY;
+            sweeps.BindSearch(current, direction, trial, trialGradient, gradient, s, y);
+            var problem = new LineSearchProblem<T>(current, direction, trial, trialGradient, value, slope0, options.MaxEvaluations - evaluations, sweeps);
             LineSearchResult search = lineSearch.Search(ref objective, ref problem, initialStep);
             evaluations += problem.Evaluations;
             if (search.Status == LineSearchStatus.EvaluationBudgetExhausted)
@@ -144,13 +171,7 @@ public static class Lbfgs
                 break;
             }
 
-            // Correction pair, formed in the history's spare slot and kept only if it passes the curvature guard
-            // sᵀy > ε·yᵀy (this keeps H positive definite; N&W §6.1, eq. 6.7).
-            Span<T> s = history.NextS, y = history.NextY;
-            VectorMath.Subtract<T>(trial, current, s);
-            VectorMath.Subtract<T>(trialGradient, gradient, y);
-            double sy = VectorMath.DotDouble<T>(s, y);
-            double yy = VectorMath.DotDouble<T>(y, y);
+            (double sy, double yy, double gradientSquaredNorm) = sweeps.Pair;
             if (sy > options.CurvatureEpsilon * yy && yy > 0)
             {
                 history.CommitNext(1 / sy);
@@ -164,7 +185,7 @@ public static class Lbfgs
             (current, trial) = (trial, current);
             (gradient, trialGradient) = (trialGradient, gradient);
             value = search.Value;
-            gradientNorm = VectorMath.Norm2Double<T>(gradient);
+            gradientNorm = VectorMath.Norm2Double<T>(gradient, gradientSquaredNorm);
             iterations++;
 
             if (callback is not null && !callback(new LbfgsProgress(iterations, value, gradientNorm, search.Step)))
@@ -172,7 +193,7 @@ public static class Lbfgs
                 termination = LbfgsTermination.StoppedByCallback;
                 break;
             }
-            if (GradientConverged(options, gradientNorm, current))
+            if (GradientConverged(options, gradientNorm, current, sweeps.TrialSquaredNorm))
             {
                 termination = LbfgsTermination.ConvergedOnGradient;
                 break;
@@ -201,10 +222,15 @@ public static class Lbfgs
 
     /// <summary>‖g‖ ≤ max(ε_abs, ε_rel·max(1, ‖x‖₂)) for the solver's measure of g (‖∇f‖₂; the projected gradient's ∞-norm in L-BFGS-B; ‖◇F‖₂ in OWL-QN).</summary>
     internal static bool GradientConverged<T>(LbfgsOptions options, double gradientNorm, ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T> => GradientConverged(options, gradientNorm, x, double.NaN);
+
+    /// <summary>The same test with ‖x‖² given when a sweep formed it (NaN: compute it).</summary>
+    private static bool GradientConverged<T>(LbfgsOptions options, double gradientNorm, ReadOnlySpan<T> x, double squaredNorm)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (gradientNorm <= options.AbsoluteGradientTolerance) return true;
         if (options.RelativeGradientTolerance == 0) return false;
-        return gradientNorm <= options.RelativeGradientTolerance * Math.Max(1, VectorMath.Norm2Double(x));
+        double norm = double.IsNaN(squaredNorm) ? VectorMath.Norm2Double(x) : VectorMath.Norm2Double(x, squaredNorm);
+        return gradientNorm <= options.RelativeGradientTolerance * Math.Max(1, norm);
     }
 }

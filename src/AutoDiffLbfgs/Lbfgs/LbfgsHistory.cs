@@ -121,67 +121,65 @@ public sealed partial class LbfgsHistory<T>
     {
         if (q.Length != Dimension) ThrowWrongLength(nameof(q));
         if (result.Length != Dimension) ThrowWrongLength(nameof(result));
-        if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(q), ref MemoryMarshal.GetReference(result)))
+        if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(q), ref MemoryMarshal.GetReference(result)) && q.Overlaps(result))
         {
-            if (q.Overlaps(result)) throw new ArgumentException("result must be the same memory as q or not overlap it.", nameof(result));
-            q.CopyTo(result);
+            throw new ArgumentException("result must be the same memory as q or not overlap it.", nameof(result));
         }
 
-        Span<T> z = result;
-        if (typeof(T) == typeof(double) && Count > 0)
+        if (Count == 0)
         {
-            ApplyFused(MemoryMarshal.Cast<T, double>(z), h0Scale);
+            q.CopyTo(result);
+            VectorMath.Scale(T.CreateTruncating(h0Scale), result);
             return;
         }
-        for (int age = 0; age < Count; age++)
-        {
-            int slot = SlotOf(age);
-            double a = _rho[slot] * VectorMath.DotDouble<T>(_s[slot], z);
-            _alpha[slot] = a;
-            VectorMath.Axpy(T.CreateTruncating(-a), _y[slot], z);
-        }
-        VectorMath.Scale(T.CreateTruncating(h0Scale), z);
-        for (int age = Count - 1; age >= 0; age--)
-        {
-            int slot = SlotOf(age);
-            double b = _rho[slot] * VectorMath.DotDouble<T>(_y[slot], z);
-            VectorMath.Axpy(T.CreateTruncating(_alpha[slot] - b), _s[slot], z);
-        }
+        var passes = new SpanTwoLoopPasses<T>(q, result);
+        TwoLoop(ref passes, h0Scale);
     }
 
     /// <summary>
-    /// The same recursion, operation for operation, with each update fused to the dot product that follows it
+    /// d ← −H·g by the same recursion (Count &gt; 0), run by the solver's chunked sweeps; returns the slope gᵀd.
+    /// The negation and the slope ride along with the last update, so the solver makes no pass of its own.
+    /// </summary>
+    internal double ApplyNegatedInverseHessian(T[] g, T[] d, double h0Scale, LbfgsSweeps<T> sweeps)
+    {
+        var passes = sweeps.TwoLoopPasses(g, d);
+        return TwoLoop(ref passes, h0Scale);
+    }
+
+    /// <summary>
+    /// The two-loop recursion, operation for operation, with each update fused to the inner product that follows it
     /// (2m + 1 sweeps over z instead of 4m): the dot for pair i+1 is taken while z is updated with pair i, the scale by
     /// h0Scale joins the last update of the first loop, and the first dot of the second loop rides along with it.
+    /// Each element and each inner product is rounded as in the textbook order (Algorithm 7.4 with one kernel call per
+    /// operation). Requires Count &gt; 0.
     /// </summary>
-    private void ApplyFused(Span<double> z, double h0Scale)
+    private double TwoLoop<TPasses>(ref TPasses passes, double h0Scale)
+        where TPasses : ITwoLoopPasses<T>, allows ref struct
     {
-        double dot = VectorMath.Dot<double>(AsDouble(_s[SlotOf(0)]), z);
+        double dot = passes.CopyDot(_s[SlotOf(0)]);
         for (int age = 0; age < Count; age++)
         {
             int slot = SlotOf(age);
             double a = _rho[slot] * dot;
             _alpha[slot] = a;
             dot = age + 1 < Count
-                ? FusedKernels.AxpyDot(-a, AsDouble(_y[slot]), z, AsDouble(_s[SlotOf(age + 1)]))
-                : FusedKernels.AxpyScaleDot(-a, AsDouble(_y[slot]), h0Scale, z, AsDouble(_y[slot]));
+                ? passes.AxpyDot(T.CreateTruncating(-a), _y[slot], _s[SlotOf(age + 1)])
+                : passes.AxpyScaleDot(T.CreateTruncating(-a), _y[slot], T.CreateTruncating(h0Scale), _y[slot]);
         }
-        for (int age = Count - 1; age >= 0; age--)
+        for (int age = Count - 1; ; age--)
         {
             int slot = SlotOf(age);
-            double b = _rho[slot] * dot;
-            if (age > 0) dot = FusedKernels.AxpyDot(_alpha[slot] - b, AsDouble(_s[slot]), z, AsDouble(_y[SlotOf(age - 1)]));
-            else VectorMath.Axpy(_alpha[slot] - b, AsDouble(_s[slot]), z);
+            T step = T.CreateTruncating(_alpha[slot] - _rho[slot] * dot);
+            if (age == 0) return passes.Finish(step, _s[slot]);
+            dot = passes.AxpyDot(step, _s[slot], _y[SlotOf(age - 1)]);
         }
     }
 
-    private static ReadOnlySpan<double> AsDouble(T[] array) => MemoryMarshal.Cast<T, double>(array.AsSpan());
-
     /// <summary>The slot the next pair will be written to; a solver forms sₖ there, tests it, then calls <see cref="CommitNext"/> or leaves it.</summary>
-    internal Span<T> NextS => _s[_next];
+    internal T[] NextS => _s[_next];
 
     /// <summary>The slot for the next yₖ; see <see cref="NextS"/>.</summary>
-    internal Span<T> NextY => _y[_next];
+    internal T[] NextY => _y[_next];
 
     /// <summary>Makes the pair in <see cref="NextS"/>/<see cref="NextY"/> the newest, with the given ρ.</summary>
     internal void CommitNext(double rho)

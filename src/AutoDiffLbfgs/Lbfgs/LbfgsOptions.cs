@@ -113,6 +113,19 @@ public sealed class LbfgsOptions
         set => field = value >= -1 ? value : throw Invalid(nameof(L1End), value, "must be -1 (all variables) or an index");
     } = -1;
 
+    /// <summary>
+    /// The largest number of threads (the caller's included) that run the classic solver's vector work (L-BFGS-B and OWL-QN ignore it) — the two-loop
+    /// recursion, trial points, correction pairs and norms — over a fixed partition of the variables. Default 1;
+    /// range [1, ∞). Results are bit-identical for every value; problems with fewer than 131,072 variables always run
+    /// on the calling thread (the hand-off costs more than it saves there; docs/benchmarks.md). The objective itself is
+    /// always evaluated on the calling thread.
+    /// </summary>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        set => field = value >= 1 ? value : throw Invalid(nameof(MaxDegreeOfParallelism), value, "must be at least 1");
+    } = 1;
+
     /// <summary>Checks the combination of settings (each property is range-checked when set).</summary>
     /// <exception cref="ArgumentException">The line search's parameters are inconsistent, the bounds are NaN, of different lengths or
     /// crossed (lᵢ &gt; uᵢ, the message names i), or bounds and an L1 penalty are both set; the message names the options.</exception>

@@ -16,6 +16,7 @@ public ref struct LineSearchProblem<T>
     private readonly ReadOnlySpan<T> _direction;
     private readonly Span<T> _point;
     private readonly Span<T> _gradient;
+    private readonly LbfgsSweeps<T>? _sweeps;
 
     /// <summary>Describes a search from <paramref name="origin"/> along <paramref name="direction"/>.</summary>
     /// <param name="origin">x, the current iterate.</param>
@@ -40,6 +41,17 @@ public ref struct LineSearchProblem<T>
         Value0 = value0;
         Slope0 = slope0;
         EvaluationBudget = evaluationBudget;
+    }
+
+    /// <summary>
+    /// The classic solver's search: trial points and slopes come from <paramref name="sweeps"/>, whose vectors
+    /// (bound with <see cref="LbfgsSweeps{T}.BindSearch"/>) are the same arrays as the spans here. Each trial then also
+    /// forms the candidate correction pair and the norms the solver needs, in the two sweeps it makes anyway.
+    /// </summary>
+    internal LineSearchProblem(T[] origin, T[] direction, T[] point, T[] gradient, double value0, double slope0, int evaluationBudget, LbfgsSweeps<T> sweeps)
+        : this(origin, direction, point, gradient, value0, slope0, evaluationBudget)
+    {
+        _sweeps = sweeps;
     }
 
     /// <summary>φ(0) = f(x).</summary>
@@ -82,9 +94,16 @@ public ref struct LineSearchProblem<T>
             return false;
         }
         Evaluations++;
-        VectorMath.AddScaled(_origin, T.CreateTruncating(step), _direction, _point);
+        if (_sweeps is null)
+        {
+            VectorMath.AddScaled(_origin, T.CreateTruncating(step), _direction, _point);
+            value = double.CreateTruncating(objective.ValueAndGradient(_point, _gradient));
+            slope = VectorMath.DotDouble<T>(_gradient, _direction);
+            return true;
+        }
+        _sweeps.TrialPoint(T.CreateTruncating(step));
         value = double.CreateTruncating(objective.ValueAndGradient(_point, _gradient));
-        slope = VectorMath.DotDouble<T>(_gradient, _direction);
+        slope = _sweeps.SlopeAndPair();
         return true;
     }
 }

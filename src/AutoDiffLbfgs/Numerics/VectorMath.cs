@@ -162,7 +162,7 @@ public static class VectorMath
         for (; i < n; i++) Unsafe.Add(ref xr, i) *= a;
     }
 
-    /// <summary>Returns the Euclidean norm ‖x‖₂ computed as √(xᵀx) in <typeparamref name="T"/> (may overflow or underflow for extreme entries; see <see cref="Norm2Double{T}"/>).</summary>
+    /// <summary>Returns the Euclidean norm ‖x‖₂ computed as √(xᵀx) in <typeparamref name="T"/> (may overflow or underflow for extreme entries; see <see cref="Norm2Double{T}(ReadOnlySpan{T})"/>).</summary>
     public static T Norm2<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> => T.Sqrt(Dot(x, x));
 
@@ -174,7 +174,16 @@ public static class VectorMath
     public static double Norm2Double<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double sumOfSquares = DotDouble(x, x);
+        return Norm2Double(x, DotDouble(x, x));
+    }
+
+    /// <summary>
+    /// <see cref="Norm2Double{T}(ReadOnlySpan{T})"/> when xᵀx is already known (formed by a fused sweep in the same
+    /// order as <see cref="DotDouble{T}"/>): √(xᵀx) when that is a normal number, otherwise the scaled recomputation.
+    /// </summary>
+    internal static double Norm2Double<T>(ReadOnlySpan<T> x, double sumOfSquares)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (double.IsNormal(sumOfSquares) && double.IsFinite(sumOfSquares)) return Math.Sqrt(sumOfSquares);
         double largest = double.CreateTruncating(NormInf(x));
         if (largest == 0 || !double.IsFinite(largest)) return largest;

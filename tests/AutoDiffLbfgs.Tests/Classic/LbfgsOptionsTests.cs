@@ -15,6 +15,7 @@ public class LbfgsOptionsTests
         { nameof(LbfgsOptions.MaxIterations), o => o.MaxIterations = 0 },
         { nameof(LbfgsOptions.MaxEvaluations), o => o.MaxEvaluations = 0 },
         { nameof(LbfgsOptions.CurvatureEpsilon), o => o.CurvatureEpsilon = -1 },
+        { nameof(LbfgsOptions.MaxDegreeOfParallelism), o => o.MaxDegreeOfParallelism = 0 },
     };
 
     [Theory]
@@ -53,5 +54,6 @@ public class LbfgsOptionsTests
         var search = Assert.IsType<MoreThuenteLineSearch>(o.LineSearch);
         Assert.Equal((1e-4, 0.9), (search.SufficientDecrease, search.Curvature));
         Assert.Null(o.Callback);
+        Assert.Equal(1, o.MaxDegreeOfParallelism);
     }
 }

@@ -78,25 +78,6 @@ public class VectorMathTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void FusedKernelsAreBitIdenticalToTheSeparateKernels(int n)
-    {
-        var (y, w) = RandomPair(n, seed: 4000 + n);
-        var (z, _) = RandomPair(n, seed: 5000 + n);
-        double[] separate = (double[])z.Clone(), fused = (double[])z.Clone();
-        VectorMath.Axpy(-0.37, y, separate);
-        double expected = VectorMath.Dot<double>(w, separate);
-        Assert.Equal(expected, FusedKernels.AxpyDot(-0.37, y, fused, w));
-        Assert.Equal(separate, fused);
-
-        VectorMath.Axpy(1.9, w, separate);
-        VectorMath.Scale(0.61, separate.AsSpan());
-        expected = VectorMath.Dot<double>(y, separate);
-        Assert.Equal(expected, FusedKernels.AxpyScaleDot(1.9, w, 0.61, fused, y));
-        Assert.Equal(separate, fused);
-    }
-
-    [Theory]
-    [MemberData(nameof(Lengths))]
     public void NormsMatchScalarReference(int n)
     {
         var (x, _) = RandomPair(n, seed: 2000 + n);
