@@ -18,13 +18,14 @@ namespace AutoDiffLbfgs.Stochastic;
 /// pairs with H⁰ = (sₜᵀyₜ / yₜᵀyₜ)·I from the newest stored pair (Algorithm 2), done by <see cref="LbfgsHistory{T}"/>.</para>
 /// <para>Averaging iterates over L steps and taking curvature from Hessian-vector products, not gradient differences,
 /// is what keeps the pairs meaningful despite the noise of small batches (Byrd et al., §2).</para>
-/// <para>Determinism: batch sums use a reduction order fixed by the batch alone (<see cref="BatchEvaluator{T, TObjective}"/>),
+/// <para>Determinism: batch sums use a reduction order fixed by the batch alone (<see cref="TermSumEvaluator{T, TTerms}"/>),
 /// and the sampler's draws depend only on (seed, iteration), so results do not depend on thread timing, on
 /// <see cref="StochasticLbfgsOptions.MaxDegreeOfParallelism"/>, or on how a run is split by warm restarts.</para>
 /// <para>Cost: a solve allocates its workspace once (the pair history, a few vectors of length n, one partial sum of
-/// length n per 64 terms of the largest batch, a hash set of 2·b ints when sampling, the returned state) and, if some
-/// batch reaches <see cref="StochasticLbfgsOptions.ParallelBatchThreshold"/>, starts MaxDegreeOfParallelism − 1 helper
-/// threads that it stops on return. Iterations allocate nothing.</para>
+/// length n per block of the largest batch — 64 terms per block up to 4,096 terms, at most 64 blocks — a hash set of
+/// 2·b ints when sampling, the returned state). Batches of at least <see cref="StochasticLbfgsOptions.ParallelBatchThreshold"/>
+/// terms run on the process-wide helper threads (started on first use, up to MaxDegreeOfParallelism − 1, and kept).
+/// Iterations allocate nothing.</para>
 /// </remarks>
 public static class StochasticLbfgs
 {
@@ -83,7 +84,6 @@ public static class StochasticLbfgs
         private readonly int _dimension;
         private readonly int _firstIteration;
         private readonly LbfgsHistory<T> _history;
-        private readonly ChunkWorkerGroup? _workers;
         private readonly BatchEvaluator<T, TObjective> _evaluator;
         private readonly BatchSampler? _sampler;
         private readonly int[] _batch;
@@ -118,9 +118,7 @@ public static class StochasticLbfgs
             if (restart is not null) LoadState(restart);
 
             int maxBatch = Math.Max(options.BatchSize, options.CorrectionPairBatchSize);
-            int threads = Math.Min(options.MaxDegreeOfParallelism, (maxBatch + BatchEvaluator<T, TObjective>.ChunkSize - 1) / BatchEvaluator<T, TObjective>.ChunkSize);
-            if (threads > 1 && maxBatch >= options.ParallelBatchThreshold) _workers = new ChunkWorkerGroup(threads);
-            _evaluator = new BatchEvaluator<T, TObjective>(objective, dimension, maxBatch, _workers, options.ParallelBatchThreshold);
+            _evaluator = new BatchEvaluator<T, TObjective>(objective, dimension, maxBatch, options.MaxDegreeOfParallelism, options.ParallelBatchThreshold);
 
             bool sampleGradients = options.BatchIndices is null;
             bool sampleCurvature = options.CorrectionPairIndices is null;
@@ -130,18 +128,6 @@ public static class StochasticLbfgs
         }
 
         public StochasticLbfgsResult<T> Solve(Span<T> w, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return Iterate(w, cancellationToken);
-            }
-            finally
-            {
-                _workers?.Dispose();
-            }
-        }
-
-        private StochasticLbfgsResult<T> Iterate(Span<T> w, CancellationToken cancellationToken)
         {
             StochasticLbfgsOptions o = _options;
             int n = _dimension, b = o.BatchSize, bH = o.CorrectionPairBatchSize, L = o.L;
