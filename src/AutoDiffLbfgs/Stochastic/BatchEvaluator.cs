@@ -1,5 +1,6 @@
 using System.Numerics;
 using AutoDiffLbfgs.Numerics;
+using AutoDiffLbfgs.Sharding;
 
 namespace AutoDiffLbfgs.Stochastic;
 
@@ -28,7 +29,7 @@ internal sealed class BatchEvaluator<T, TObjective> : IBatchMeans<T>
     /// <inheritdoc/>
     public double Gradient(int[] indices, int offset, int count, T[] w, Span<T> mean)
     {
-        double value = _sums.Sum(TermSumKind.ValueAndGradient, indices, offset, count, w, default, mean);
+        double value = _sums.Sum(ShardOperation.ValueAndGradient, indices, offset, count, w, default, mean);
         VectorMath.Scale(T.One / T.CreateTruncating(count), mean);
         return value / count;
     }
@@ -36,7 +37,7 @@ internal sealed class BatchEvaluator<T, TObjective> : IBatchMeans<T>
     /// <inheritdoc/>
     public void HessianVectorProduct(int[] indices, int offset, int count, T[] w, T[] v, Span<T> mean)
     {
-        _sums.Sum(TermSumKind.HessianVectorProduct, indices, offset, count, w, v, mean);
+        _sums.Sum(ShardOperation.HessianVectorProduct, indices, offset, count, w, v, mean);
         VectorMath.Scale(T.One / T.CreateTruncating(count), mean);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using AutoDiffLbfgs.Numerics;
+using AutoDiffLbfgs.Sharding;
 
 namespace AutoDiffLbfgs.Stochastic;
 
@@ -59,14 +60,14 @@ public readonly struct FullSumObjective<T, TTerms> : ITwiceDifferentiableObjecti
     public T Value(ReadOnlySpan<T> x)
     {
         int count = Terms.TermCount;
-        return T.CreateTruncating(_sums.Sum(TermSumKind.Value, null, 0, count, x, default, default) / count);
+        return T.CreateTruncating(_sums.Sum(ShardOperation.Value, null, 0, count, x, default, default) / count);
     }
 
     /// <inheritdoc/>
     public T ValueAndGradient(ReadOnlySpan<T> x, Span<T> gradient)
     {
         int count = Terms.TermCount;
-        double sum = _sums.Sum(TermSumKind.ValueAndGradient, null, 0, count, x, default, gradient);
+        double sum = _sums.Sum(ShardOperation.ValueAndGradient, null, 0, count, x, default, gradient);
         VectorMath.Scale(T.One / T.CreateTruncating(count), gradient);
         return T.CreateTruncating(sum / count);
     }
@@ -75,7 +76,7 @@ public readonly struct FullSumObjective<T, TTerms> : ITwiceDifferentiableObjecti
     public void HessianVectorProduct(ReadOnlySpan<T> x, ReadOnlySpan<T> v, Span<T> result)
     {
         int count = Terms.TermCount;
-        _sums.Sum(TermSumKind.HessianVectorProduct, null, 0, count, x, v, result);
+        _sums.Sum(ShardOperation.HessianVectorProduct, null, 0, count, x, v, result);
         VectorMath.Scale(T.One / T.CreateTruncating(count), result);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using AutoDiffLbfgs.Numerics;
+using AutoDiffLbfgs.Sharding;
 
 namespace AutoDiffLbfgs.Stochastic;
 
@@ -38,7 +39,7 @@ internal sealed class TermSumEvaluator<T, TTerms> : IChunkWork
     private int _offset;
     private int _count;
     private int _blockLength;
-    private TermSumKind _kind;
+    private ShardOperation _kind;
 
     /// <summary>Allocates the buffers for sums of up to <paramref name="maxCount"/> terms in dimension <paramref name="dimension"/>.</summary>
     /// <param name="terms">The terms (copied).</param>
@@ -67,16 +68,16 @@ internal sealed class TermSumEvaluator<T, TTerms> : IChunkWork
     public int Dimension => _dimension;
 
     /// <summary>
-    /// Returns Σ fᵢ(w) (in double; 0 for <see cref="TermSumKind.HessianVectorProduct"/>) over
+    /// Returns Σ fᵢ(w) (in double; 0 for <see cref="ShardOperation.HessianVectorProduct"/>) over
     /// <paramref name="list"/>[offset .. offset + count), or over terms offset .. offset + count − 1 when
     /// <paramref name="list"/> is null, and overwrites <paramref name="result"/> with Σ ∇fᵢ(w) or Σ ∇²fᵢ(w)·v
-    /// (untouched for <see cref="TermSumKind.Value"/>). An empty sum is 0.
+    /// (untouched for <see cref="ShardOperation.Value"/>). An empty sum is 0.
     /// </summary>
-    public double Sum(TermSumKind kind, int[]? list, int offset, int count, ReadOnlySpan<T> w, ReadOnlySpan<T> v, Span<T> result)
+    public double Sum(ShardOperation kind, int[]? list, int offset, int count, ReadOnlySpan<T> w, ReadOnlySpan<T> v, Span<T> result)
     {
         int n = _dimension;
         w.CopyTo(_point);
-        if (kind == TermSumKind.HessianVectorProduct) v.CopyTo(_direction);
+        if (kind == ShardOperation.HessianVectorProduct) v.CopyTo(_direction);
         (_kind, _list, _offset, _count) = (kind, list, offset, count);
         _blockLength = TermBlocks.BlockLength(count, n);
         int blocks = TermBlocks.BlockCount(count, n);
@@ -91,7 +92,7 @@ internal sealed class TermSumEvaluator<T, TTerms> : IChunkWork
         }
 
         // Combine the block sums in block order: this fixed order is what makes the result independent of threads.
-        bool vector = kind != TermSumKind.Value;
+        bool vector = kind != ShardOperation.Value;
         if (blocks == 0)
         {
             if (vector) result.Clear();
@@ -119,10 +120,10 @@ internal sealed class TermSumEvaluator<T, TTerms> : IChunkWork
         double value = 0;
         switch (_kind)
         {
-            case TermSumKind.Value:
+            case ShardOperation.Value:
                 for (int k = start; k < end; k++) value += double.CreateTruncating(_terms.TermValue(list is null ? k : list[k], _point));
                 break;
-            case TermSumKind.ValueAndGradient:
+            case ShardOperation.ValueAndGradient:
                 partial.Clear();
                 for (int k = start; k < end; k++)
                 {
