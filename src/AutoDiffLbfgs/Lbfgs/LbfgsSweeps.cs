@@ -15,7 +15,7 @@ namespace AutoDiffLbfgs;
 /// added in chunk order. For n ≤ <see cref="ChunkLength"/> this is exactly the order of the separate kernels; the
 /// partition never depends on the number of threads, so results are bit-identical for any thread count.</para>
 /// <para>With more than one thread and n ≥ <see cref="ParallelThreshold"/>, contiguous groups of chunks run on a
-/// <see cref="ChunkWorkerGroup"/> made once per solve (the caller is one of the threads). A sweep allocates nothing.</para>
+/// threads of the process-wide <see cref="ChunkWorkerPool"/> (the caller is one of them). A sweep allocates nothing.</para>
 /// </remarks>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
 internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
@@ -31,7 +31,7 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
     private readonly int _chunkCount;
     private readonly int _jobCount;
     private readonly DotSums[] _partials;
-    private readonly ChunkWorkerGroup? _workers;
+    private readonly int _threads;
 
     private Kind _kind;
     private T[] _z = [], _y = [], _w = [];
@@ -51,17 +51,18 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
         int usable = Math.Min(threads, _chunkCount);
         if (usable > 1 && n >= parallelThreshold)
         {
-            _workers = new ChunkWorkerGroup(usable);
+            _threads = usable;
             _jobCount = usable;
         }
         else
         {
+            _threads = 1;
             _jobCount = 1;
         }
     }
 
     /// <summary>Number of threads the sweeps run on (1 when n is below <see cref="ParallelThreshold"/>).</summary>
-    public int ThreadCount => _workers?.ThreadCount ?? 1;
+    public int ThreadCount => _threads;
 
     /// <summary>‖trial‖² of the last <see cref="TrialPoint"/>.</summary>
     public double TrialSquaredNorm { get; private set; }
@@ -112,7 +113,10 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _workers?.Dispose();
+    public void Dispose()
+    {
+        // The threads belong to the process-wide pool (ChunkWorkerPool.Shared): nothing to release.
+    }
 
     private double TwoLoop(Kind kind, T[] z, T a, T[] y, T h, T[] w)
     {
@@ -122,8 +126,8 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
 
     private DotSums Run()
     {
-        if (_workers is null) RunChunk(0, 0);
-        else _workers.Run(this, _jobCount);
+        if (_threads == 1) RunChunk(0, 0);
+        else ChunkWorkerPool.Shared.Run(this, _jobCount, _threads);
         DotSums total = _partials[0];
         for (int c = 1; c < _chunkCount; c++) total.Add(_partials[c]);
         return total;

@@ -14,7 +14,7 @@ namespace AutoDiffLbfgs.Stochastic;
 /// time and the sampler O(b) memory, independent of N. A batch of all N terms is not sampled: it is 0, 1, …, N − 1 in
 /// order (oneDAL's full-batch rule).
 /// </remarks>
-internal sealed class BatchSampler
+internal sealed class BatchSampler : IBatchDrawer
 {
     /// <summary>Stream tag of the gradient batches (indexed by the global iteration k).</summary>
     public const ulong GradientBatches = 1;
@@ -36,9 +36,13 @@ internal sealed class BatchSampler
     {
         _seed = seed;
         _termCount = termCount;
+        MaxBatch = maxBatch;
         _taken = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2 * maxBatch, 2))];
         _hashShift = 32 - BitOperations.Log2((uint)_taken.Length);
     }
+
+    /// <summary>The largest batch this sampler draws.</summary>
+    public int MaxBatch { get; }
 
     /// <summary>Fills <paramref name="batch"/> with distinct terms drawn for (<paramref name="purpose"/>, <paramref name="index"/>).</summary>
     public void Draw(ulong purpose, long index, Span<int> batch)

@@ -1,5 +1,6 @@
 using System.Numerics;
 using AutoDiffLbfgs.Numerics;
+using AutoDiffLbfgs.Sharding;
 
 namespace AutoDiffLbfgs.Stochastic;
 
@@ -18,13 +19,14 @@ namespace AutoDiffLbfgs.Stochastic;
 /// pairs with H⁰ = (sₜᵀyₜ / yₜᵀyₜ)·I from the newest stored pair (Algorithm 2), done by <see cref="LbfgsHistory{T}"/>.</para>
 /// <para>Averaging iterates over L steps and taking curvature from Hessian-vector products, not gradient differences,
 /// is what keeps the pairs meaningful despite the noise of small batches (Byrd et al., §2).</para>
-/// <para>Determinism: batch sums use a reduction order fixed by the batch alone (<see cref="BatchEvaluator{T, TObjective}"/>),
+/// <para>Determinism: batch sums use a reduction order fixed by the batch alone (<see cref="TermSumEvaluator{T, TTerms}"/>),
 /// and the sampler's draws depend only on (seed, iteration), so results do not depend on thread timing, on
 /// <see cref="StochasticLbfgsOptions.MaxDegreeOfParallelism"/>, or on how a run is split by warm restarts.</para>
 /// <para>Cost: a solve allocates its workspace once (the pair history, a few vectors of length n, one partial sum of
-/// length n per 64 terms of the largest batch, a hash set of 2·b ints when sampling, the returned state) and, if some
-/// batch reaches <see cref="StochasticLbfgsOptions.ParallelBatchThreshold"/>, starts MaxDegreeOfParallelism − 1 helper
-/// threads that it stops on return. Iterations allocate nothing.</para>
+/// length n per block of the largest batch — 64 terms per block up to 4,096 terms, at most 64 blocks — a hash set of
+/// 2·b ints when sampling, the returned state). Batches of at least <see cref="StochasticLbfgsOptions.ParallelBatchThreshold"/>
+/// terms run on the process-wide helper threads (started on first use, up to MaxDegreeOfParallelism − 1, and kept).
+/// Iterations allocate nothing.</para>
 /// </remarks>
 public static class StochasticLbfgs
 {
@@ -51,12 +53,58 @@ public static class StochasticLbfgs
     {
         options ??= DefaultOptions;
         int termCount = objective.TermCount;
+        CheckArguments(termCount, w.Length, options, restart);
+        int maxBatch = Math.Max(options.BatchSize, options.CorrectionPairBatchSize);
+        var means = new BatchEvaluator<T, TObjective>(objective, w.Length, maxBatch, options.MaxDegreeOfParallelism, options.ParallelBatchThreshold);
+        IBatchDrawer? sampler = Samples(options) ? new BatchSampler(options.Seed, termCount, maxBatch) : null;
+        return new Run<T>(means, sampler, w.Length, options, restart).Solve(w, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs up to <see cref="StochasticLbfgsOptions.NIterations"/> SQN iterations on a sharded finite sum (in this
+    /// process or on a cluster). Sampled batches are stratified over the shards: each batch takes from every shard a
+    /// share of its terms proportional to the shard's rows (largest remainders, ties to the lower shard), drawn
+    /// without replacement within the shard from (seed, iteration, shard) alone; <see cref="StochasticSampler.FillStratifiedBatchIndices"/>
+    /// writes the same tables for recording and replay. Given tables are used as they are, as in the other overload.
+    /// </summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+    /// <param name="sum">The finite sum F = (1/N)·Σᵢ fᵢ over its shards, N = Layout.TermCount; global term i is row i − FirstTerm(s) of the shard s holding it.</param>
+    /// <param name="w">The start point on entry; the last iterate on return. Its length must be sum.Dimension.</param>
+    /// <param name="options">Settings; null for the oneDAL defaults. MaxDegreeOfParallelism and ParallelBatchThreshold do not apply (each shard sums on its own cores).</param>
+    /// <param name="restart">The state of a previous call to continue, or null.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <returns>The termination reason, statistics, and the state that continues the run.</returns>
+    /// <exception cref="ArgumentException">A setting does not fit the sum, or <paramref name="restart"/> does not fit w or the settings; the message names the setting.</exception>
+    public static StochasticLbfgsResult<T> Minimize<T>(
+        IShardedFiniteSum<T> sum,
+        Span<T> w,
+        StochasticLbfgsOptions? options = null,
+        StochasticLbfgsState<T>? restart = null,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(sum);
+        options ??= DefaultOptions;
+        ShardLayout layout = sum.Layout;
+        CheckArguments(layout.TermCount, w.Length, options, restart);
+        if (sum.Dimension != w.Length) throw new ArgumentException($"w has length {w.Length} but the sum has dimension {sum.Dimension}.", nameof(w));
+        int maxBatch = Math.Max(options.BatchSize, options.CorrectionPairBatchSize);
+        var means = new ShardedBatchMeans<T>(sum, maxBatch);
+        IBatchDrawer? sampler = Samples(options) ? new StratifiedBatchSampler(options.Seed, layout) : null;
+        return new Run<T>(means, sampler, w.Length, options, restart).Solve(w, cancellationToken);
+    }
+
+    private static bool Samples(StochasticLbfgsOptions options) => options.BatchIndices is null || options.CorrectionPairIndices is null;
+
+    private static void CheckArguments<T>(int termCount, int dimension, StochasticLbfgsOptions options, StochasticLbfgsState<T>? restart)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         options.Validate(termCount);
-        if (w.IsEmpty) throw new ArgumentException("w must hold at least one variable.", nameof(w));
+        if (dimension == 0) throw new ArgumentException("w must hold at least one variable.", "w");
         if (restart is not null)
         {
-            if (restart.Dimension != w.Length)
-                throw new ArgumentException($"The restart state has dimension {restart.Dimension} but w has length {w.Length}.", nameof(restart));
+            if (restart.Dimension != dimension)
+                throw new ArgumentException($"The restart state has dimension {restart.Dimension} but w has length {dimension}.", nameof(restart));
             if (restart.M != options.M)
                 throw new ArgumentException($"StochasticLbfgsOptions.M ({options.M}) must equal the M of the restart state ({restart.M}).", nameof(options.M));
             restart.Validate(nameof(restart));
@@ -69,23 +117,18 @@ public static class StochasticLbfgs
             throw StochasticLbfgsOptions.Invalid(nameof(options.CorrectionPairIndices), table.Length,
                 $"must hold one row of CorrectionPairBatchSize indices for each of the {blockEnds} block ends this call reaches");
         }
-
-        return new Run<T, TObjective>(objective, w.Length, options, restart).Solve(w, cancellationToken);
     }
 
     /// <summary>The workspace and loop of one solve.</summary>
-    private sealed class Run<T, TObjective>
+    private sealed class Run<T>
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TObjective : struct, IFiniteSumObjective<T>
     {
         private readonly StochasticLbfgsOptions _options;
-        private readonly int _termCount;
         private readonly int _dimension;
         private readonly int _firstIteration;
         private readonly LbfgsHistory<T> _history;
-        private readonly ChunkWorkerGroup? _workers;
-        private readonly BatchEvaluator<T, TObjective> _evaluator;
-        private readonly BatchSampler? _sampler;
+        private readonly IBatchMeans<T> _evaluator;
+        private readonly IBatchDrawer? _sampler;
         private readonly int[] _batch;
         private readonly int[] _curvatureBatch;
 
@@ -103,10 +146,11 @@ public static class StochasticLbfgs
         /// <summary>γ of H⁰ = γI: sᵀy/yᵀy of the newest stored pair (Byrd et al., Algorithm 2).</summary>
         private double _gamma = 1;
 
-        public Run(TObjective objective, int dimension, StochasticLbfgsOptions options, StochasticLbfgsState<T>? restart)
+        public Run(IBatchMeans<T> evaluator, IBatchDrawer? sampler, int dimension, StochasticLbfgsOptions options, StochasticLbfgsState<T>? restart)
         {
             _options = options;
-            _termCount = objective.TermCount;
+            _evaluator = evaluator;
+            _sampler = sampler;
             _dimension = dimension;
             _firstIteration = restart?.LastIteration ?? 0;
             _history = new LbfgsHistory<T>(dimension, options.M);
@@ -117,31 +161,13 @@ public static class StochasticLbfgs
             _newestSlot = -1;
             if (restart is not null) LoadState(restart);
 
-            int maxBatch = Math.Max(options.BatchSize, options.CorrectionPairBatchSize);
-            int threads = Math.Min(options.MaxDegreeOfParallelism, (maxBatch + BatchEvaluator<T, TObjective>.ChunkSize - 1) / BatchEvaluator<T, TObjective>.ChunkSize);
-            if (threads > 1 && maxBatch >= options.ParallelBatchThreshold) _workers = new ChunkWorkerGroup(threads);
-            _evaluator = new BatchEvaluator<T, TObjective>(objective, dimension, maxBatch, _workers, options.ParallelBatchThreshold);
-
             bool sampleGradients = options.BatchIndices is null;
             bool sampleCurvature = options.CorrectionPairIndices is null;
-            if (sampleGradients || sampleCurvature) _sampler = new BatchSampler(options.Seed, _termCount, maxBatch);
             _batch = sampleGradients ? new int[options.BatchSize] : [];
             _curvatureBatch = sampleCurvature ? new int[options.CorrectionPairBatchSize] : [];
         }
 
         public StochasticLbfgsResult<T> Solve(Span<T> w, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return Iterate(w, cancellationToken);
-            }
-            finally
-            {
-                _workers?.Dispose();
-            }
-        }
-
-        private StochasticLbfgsResult<T> Iterate(Span<T> w, CancellationToken cancellationToken)
         {
             StochasticLbfgsOptions o = _options;
             int n = _dimension, b = o.BatchSize, bH = o.CorrectionPairBatchSize, L = o.L;
