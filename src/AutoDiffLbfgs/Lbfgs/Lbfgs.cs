@@ -226,11 +226,6 @@ public static class Lbfgs
 
     /// <summary>The same test with ‖x‖² given when a sweep formed it (NaN: compute it).</summary>
     private static bool GradientConverged<T>(LbfgsOptions options, double gradientNorm, ReadOnlySpan<T> x, double squaredNorm)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (gradientNorm <= options.AbsoluteGradientTolerance) return true;
-        if (options.RelativeGradientTolerance == 0) return false;
-        double norm = double.IsNaN(squaredNorm) ? VectorMath.Norm2Double(x) : VectorMath.Norm2Double(x, squaredNorm);
-        return gradientNorm <= options.RelativeGradientTolerance * Math.Max(1, norm);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        GradientTest.Converged(options.AbsoluteGradientTolerance, options.RelativeGradientTolerance, gradientNorm, x, squaredNorm);
 }

@@ -195,10 +195,6 @@ public static class NewtonCg
     }
 
     private static bool GradientConverged<T>(NewtonCgOptions options, double gradientNorm, ReadOnlySpan<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (gradientNorm <= options.AbsoluteGradientTolerance) return true;
-        if (options.RelativeGradientTolerance == 0) return false;
-        return gradientNorm <= options.RelativeGradientTolerance * Math.Max(1, VectorMath.Norm2Double(x));
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        GradientTest.Converged(options.AbsoluteGradientTolerance, options.RelativeGradientTolerance, gradientNorm, x);
 }
