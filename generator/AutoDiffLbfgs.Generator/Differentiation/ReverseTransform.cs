@@ -775,7 +775,7 @@ internal sealed class ReverseTransform
         {
             if (_a.IsActive(a.Name))
             {
-                o.Add(new ArrayDeclareStmt(BarName(a.Name), a.Element, new ArrayLengthExpr(a.Name), a.Storage, Clear: true));
+                o.Add(new ArrayDeclareStmt(BarName(a.Name), a.Element, new ArrayLengthExpr(a.Name), a.Storage, Clear: true) { Scratch = a.Scratch is null ? null : BarName(a.Scratch) });
             }
         }
     }

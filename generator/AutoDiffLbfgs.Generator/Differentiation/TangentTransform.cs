@@ -106,7 +106,7 @@ internal sealed class TangentTransform
             }
             case ArrayDeclareStmt array:
                 o.Add(array);
-                if (_a.IsActive(array.Name)) o.Add(new ArrayDeclareStmt(Dot(array.Name), array.Element, new ArrayLengthExpr(array.Name), array.Storage, Clear: true));
+                if (_a.IsActive(array.Name)) o.Add(new ArrayDeclareStmt(Dot(array.Name), array.Element, new ArrayLengthExpr(array.Name), array.Storage, Clear: true) { Scratch = array.Scratch is null ? null : Dot(array.Scratch) });
                 break;
             case ElementAssignStmt element when _a.IsActive(element.Array):
             {

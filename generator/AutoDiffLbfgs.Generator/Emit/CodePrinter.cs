@@ -48,6 +48,11 @@ internal sealed class CodePrinter
             case AccumulateStmt acc:
                 _w.WriteLine(Accumulate(acc) + ";");
                 break;
+            case ArrayDeclareStmt { Scratch: { } scratch } array:
+                // A per-iteration array: this pass's storage is the scratch array's, declared once for the call.
+                _w.WriteLine($"global::System.Span<{array.Element.Keyword()}> {array.Name} = {scratch}.Take({Expr(array.Length)});");
+                if (array.Clear) _w.WriteLine($"{array.Name}.Clear();");
+                break;
             case ArrayDeclareStmt { Storage: ArrayStorage.Heap, Clear: true } array:
                 // A generated adjoint or tangent of a heap array: rented from the pool for the scope, not allocated.
                 var pooled = array.Element.Keyword();

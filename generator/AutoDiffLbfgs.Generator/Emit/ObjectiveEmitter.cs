@@ -180,16 +180,20 @@ internal static partial class ObjectiveEmitter
     private static void WriteBody(SourceWriter w, ObjectiveSpec spec, BlockStmt body, bool usesTape, string tape, string? variables = null)
     {
         var printer = new CodePrinter(w, variables ?? spec.VariablesName, tape);
-        // The undo logs of overwritten arrays are declared first, outside the try, so the finally can dispose them.
+        // The undo logs of overwritten arrays and the storage of per-iteration arrays are declared first, outside the
+        // try, so the finally can dispose them.
         var logs = body.Statements.OfType<UndoLogDeclareStmt>().ToList();
+        var scratches = IrTree.Descendants(body).OfType<ArrayDeclareStmt>()
+            .Where(a => a.Scratch is not null).Select(a => (Name: a.Scratch!, a.Element)).Distinct().ToList();
         var statements = body.Statements.Where(s => s is not UndoLogDeclareStmt).ToList();
-        if (!usesTape && logs.Count == 0)
+        if (!usesTape && logs.Count == 0 && scratches.Count == 0)
         {
             printer.Statements(statements);
             return;
         }
         if (usesTape) w.WriteLine($"var {tape} = new global::AutoDiffLbfgs.Generated.GradientTape();");
         printer.Statements(logs);
+        foreach (var (name, element) in scratches) w.WriteLine($"var {name} = new global::AutoDiffLbfgs.Generated.ScratchArray<{element.Keyword()}>();");
         w.WriteLine("try");
         w.OpenBrace();
         printer.Statements(statements);
@@ -198,6 +202,7 @@ internal static partial class ObjectiveEmitter
         w.OpenBrace();
         if (usesTape) w.WriteLine($"{tape}.Dispose();");
         foreach (var log in logs) w.WriteLine($"{log.Log}.Dispose();");
+        foreach (var (name, _) in scratches) w.WriteLine($"{name}.Dispose();");
         w.CloseBrace();
     }
 
@@ -208,8 +213,9 @@ internal static partial class ObjectiveEmitter
         w.WriteLine($"/// <summary>The body of <see cref=\"{spec.MethodCref}\"/> over a read-only span of variables.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"private {(spec.IsStatic ? "static " : "")}{t} {spec.MethodName}Value({Parameters(spec, null)})");
-        var printer = new CodePrinter(w, spec.VariablesName, "tape");
-        printer.Statement(spec.Body);
+        w.OpenBrace();
+        WriteBody(w, spec, spec.Body, usesTape: false, "tape");
+        w.CloseBrace();
     }
 
     private static void WriteObjectiveStruct(SourceWriter w, ObjectiveSpec spec)

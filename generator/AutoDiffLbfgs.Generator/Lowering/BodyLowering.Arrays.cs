@@ -125,17 +125,20 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// Checks the write-once rules over a lowered body and records each array that breaks one as overwritten. An
+    /// Moves the per-iteration arrays of a lowered body into their loops (<see cref="ScratchArrays"/>), then checks the
+    /// write-once rules and records each array that breaks one as overwritten. An
     /// inlined helper's arrays are checked in the helper's own body, before its returns are structurized (which may
     /// move its fill loop into an <c>if (!done)</c> block), and not again in the objective's.
     /// </summary>
-    private void CheckLocalArrays(BlockStmt body)
+    private BlockStmt CheckLocalArrays(BlockStmt body)
     {
         var declared = new HashSet<string>(IrTree.Descendants(body).OfType<ArrayDeclareStmt>().Select(a => a.Name));
         declared.ExceptWith(_scope.CheckedArrays);
-        if (declared.Count == 0) return;
+        if (declared.Count == 0) return body;
+        body = ScratchArrays.Privatize(body, _scope.Names, declared);
         _scope.OverwrittenArrays.UnionWith(LocalArrayRules.NotWriteOnce(body).Where(declared.Contains));
         _scope.CheckedArrays.UnionWith(declared);
+        return body;
     }
 
     /// <summary>Sets <see cref="ArrayDeclareStmt.Overwritten"/> on the declarations of the overwritten arrays of <paramref name="block"/>.</summary>

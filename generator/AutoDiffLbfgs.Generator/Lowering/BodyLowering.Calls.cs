@@ -118,7 +118,7 @@ internal sealed partial class BodyLowering
             var outer = _scope.Pending.ToList();
             _scope.Pending.Clear();
             var lowered = LowerBlock(body);
-            CheckLocalArrays(lowered);
+            lowered = CheckLocalArrays(lowered);
             var structured = Structurizer.Run(lowered, _scope.Names, returnType, frame.FreshName);
             var statements = structured.Statements;
             var final = (ReturnStmt)statements[statements.Count - 1];

@@ -138,7 +138,7 @@ internal sealed partial class BodyLowering
         try
         {
             var lowered = LowerBlock(body);
-            CheckLocalArrays(lowered);
+            lowered = CheckLocalArrays(lowered);
             return _scope.OverwrittenArrays.Count > 0 ? MarkOverwrittenBlock(lowered) : lowered;
         }
         finally

@@ -66,7 +66,7 @@ internal sealed partial class BodyLowering
     {
         var block = body.BlockBody ?? body.ExpressionBody;
         var lowered = block is null ? BlockStmt.Empty : LowerBlock(block);
-        CheckLocalArrays(lowered);
+        lowered = CheckLocalArrays(lowered);
         return _scope.OverwrittenArrays.Count == 0 ? lowered : MarkOverwrittenBlock(lowered);
     }
 

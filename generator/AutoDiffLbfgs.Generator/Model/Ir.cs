@@ -201,6 +201,13 @@ internal sealed record ArrayDeclareStmt(string Name, ScalarType Element, Expr Le
     /// array: the gradient logs each element it overwrites in an undo log, so the reverse sweep can restore them.
     /// </summary>
     public bool Overwritten { get; init; }
+
+    /// <summary>
+    /// For a <i>per-iteration</i> array (declared by the user outside a loop, moved to the start of the loop's body by
+    /// <c>ScratchArrays</c> because every iteration rewrites it before reading it), the <c>ScratchArray&lt;T&gt;</c> that
+    /// lends its storage at every pass, so the array costs no allocation per pass; null for any other array.
+    /// </summary>
+    public string? Scratch { get; init; }
 }
 
 /// <summary><c>Array[Index] = Value;</c>, or <c>Array[Index] += Value;</c> when <see cref="Accumulate"/>.</summary>

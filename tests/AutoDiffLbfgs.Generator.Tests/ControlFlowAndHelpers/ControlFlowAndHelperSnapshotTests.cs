@@ -27,5 +27,8 @@ public sealed class ControlFlowAndHelperSnapshotTests
     public void OverwrittenLocalArrays() => SnapshotTests.VerifyGenerated(ControlFlowAndHelperSources.OverwrittenArrays, "Demo.Dynamics.Layer.g.cs");
 
     [Fact]
+    public void PerIterationLocalArrays() => SnapshotTests.VerifyGenerated(ControlFlowAndHelperSources.PerIterationArrays, "Demo.Mixtures.Rows.g.cs");
+
+    [Fact]
     public void UserSuppliedDerivativeRules() => SnapshotTests.VerifyGenerated(ControlFlowAndHelperSources.UserRules, "Demo.Special.Loss.g.cs");
 }

@@ -125,6 +125,32 @@ public static class ControlFlowAndHelperSources
         """;
 
     /// <summary>Overwritten local arrays: a layer accumulated and activated in place, and an Euler recurrence refilled per pass.</summary>
+    /// <summary>A scratch vector declared once and rewritten for every row: a per-iteration array (<c>ScratchArrays</c>).</summary>
+    public const string PerIterationArrays = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Mixtures
+        {
+            [Objective]
+            public static double Rows(ReadOnlySpan<double> x, double[] rows, int width)
+            {
+                double[] centered = new double[width];
+                double s = 0.0;
+                for (int r = 0; r < rows.Length / width; r++)
+                {
+                    for (int c = 0; c < width; c++) centered[c] = rows[r * width + c] - x[c];
+                    double q = 0.0;
+                    for (int c = 0; c < width; c++) q += centered[c] * centered[c];
+                    s += Math.Log(1.0 + q);
+                }
+                return s;
+            }
+        }
+        """;
+
     public const string OverwrittenArrays = """
         using System;
         using AutoDiffLbfgs;

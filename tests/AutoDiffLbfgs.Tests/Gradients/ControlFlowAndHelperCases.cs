@@ -137,6 +137,20 @@ public static class ControlFlowAndHelperCases
 
         foreach (var overwritten in OverwrittenArrayCases()) yield return overwritten;
 
+        yield return new(Gradient(nameof(ModelObjectives.GaussianMixture), GradientCases.Uniform(20, -1.0, 1.0),
+            x => ModelObjectives.GaussianMixture(x, MixturePoints, 3, 2, 1.0, 0),
+            (x, g) => ModelObjectives.GaussianMixtureGradient(x, g, MixturePoints, 3, 2, 1.0, 0),
+            x => new ModelObjectives.GaussianMixtureObjective(MixturePoints, 3, 2, 1.0, 0).Value(x),
+            (x, g) => new ModelObjectives.GaussianMixtureObjective(MixturePoints, 3, 2, 1.0, 0).ValueAndGradient(x, g)),
+            (x, v, r) => ModelObjectives.GaussianMixtureHessianVectorProduct(x, v, r, MixturePoints, 3, 2, 1.0, 0));
+
+        yield return new(Gradient(nameof(ModelObjectives.ScratchRows), GradientCases.Uniform(8, -1.0, 1.0),
+            x => ModelObjectives.ScratchRows(x, ScratchRowValues, 4),
+            (x, g) => ModelObjectives.ScratchRowsGradient(x, g, ScratchRowValues, 4),
+            x => new ModelObjectives.ScratchRowsObjective(ScratchRowValues, 4).Value(x),
+            (x, g) => new ModelObjectives.ScratchRowsObjective(ScratchRowValues, 4).ValueAndGradient(x, g)),
+            (x, v, r) => ModelObjectives.ScratchRowsHessianVectorProduct(x, v, r, ScratchRowValues, 4));
+
         yield return new(Gradient("PolynomialModelEnergy", GradientCases.Uniform(7, -1.5, 1.5),
             x => Model.Energy(x),
             (x, g) => Model.EnergyGradient(x, g),
@@ -224,6 +238,12 @@ public static class ControlFlowAndHelperCases
     internal static readonly double[] SampleInputs = [0.3, -1.1, 0.8, 1.6];
 
     internal static readonly double[] SoftMaxWeights = [0.5, 1.5, 1.0, 0.8, 1.2];
+
+    /// <summary>Four points in three dimensions for <see cref="ModelObjectives.GaussianMixture"/> (K = 2: 2 + 6 + 12 variables).</summary>
+    internal static readonly double[] MixturePoints = [0.3, -0.2, 0.9, -0.7, 0.4, 0.1, 0.5, 0.5, -0.6, -0.1, -0.8, 0.2];
+
+    /// <summary>Three rows of width four for <see cref="ModelObjectives.ScratchRows"/>.</summary>
+    internal static readonly double[] ScratchRowValues = [0.5, -0.3, 0.8, 0.1, -0.4, 0.9, 0.2, -0.7, 0.6, 0.6, -0.5, 0.3];
 
     /// <summary>The objectives of <see cref="OverwrittenArrayObjectives"/>: local arrays that are not write-once.</summary>
     private static IEnumerable<Case> OverwrittenArrayCases()
