@@ -192,11 +192,41 @@ internal sealed class RandomObjective
                 Line($"for (int {step} = 1; {step} < {array}.Length; {step}++)");
                 Loop(step, () => Line($"{array}[{step}] *= 0.5 + 0.25 * Math.Tanh({array}[{step} - 1]);"));
                 break;
+            case 2:
+                PerIterationScratch(array);
+                break;
         }
         string sum = Declare("0.0");
         string read = Counter();
         Line($"for (int {read} = 0; {read} < {array}.Length; {read}++)");
         Loop(read, () => Line($"{sum} += {array}[{read}] * {array}[({read} + 1) % {array}.Length] * {Expression(1)};"));
+    }
+
+    /// <summary>
+    /// A scratch array of model code (issue 13): declared once, rewritten at the start of every pass of a loop, updated
+    /// in place by a recurrence and reduced, so the generator must treat it as a new array per pass. Drawn from no
+    /// random numbers, so the seeds that reach it keep their program shape.
+    /// </summary>
+    private void PerIterationScratch(string array)
+    {
+        string scratch = "a" + (_names++).ToString(CultureInfo.InvariantCulture);
+        Line($"double[] {scratch} = new double[x.Length];");
+        string total = Declare("0.0");
+        string pass = Counter();
+        Line($"for (int {pass} = 0; {pass} < 3; {pass}++)");
+        Loop(pass, () =>
+        {
+            string fill = Counter();
+            Line($"for (int {fill} = 0; {fill} < {scratch}.Length; {fill}++)");
+            Loop(fill, () => Line($"{scratch}[{fill}] = Math.Sin({array}[{fill}] * (0.5 + {pass})) * x[({fill} + {pass}) % x.Length];"));
+            string step = Counter();
+            Line($"for (int {step} = 1; {step} < {scratch}.Length; {step}++)");
+            Loop(step, () => Line($"{scratch}[{step}] += 0.5 * Math.Tanh({scratch}[{step} - 1]);"));
+            string read = Counter();
+            Line($"for (int {read} = 0; {read} < {scratch}.Length; {read}++)");
+            Loop(read, () => Line($"{total} += {scratch}[{read}] * {scratch}[{read}];"));
+        });
+        Line($"{array}[0] += 0.1 * Math.Tanh({total});");
     }
 
     private void Switch(int depth)

@@ -115,6 +115,7 @@ public class RandomObjectiveTests
     [InlineData("= stackalloc double[x.Length];")]
     [InlineData("] += ")]
     [InlineData("] *= 0.5")]
+    [InlineData(" < 3; ")] // a per-iteration scratch array rewritten by each of three passes
     public void TheRandomObjectivesExerciseEveryControlFlowAndHelperConstruct(string construct)
     {
         int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));
