@@ -243,7 +243,8 @@ internal sealed class CompactLbfgsMatrix<T>
             {
                 double ra = sign * row[a];
                 if (ra == 0) continue;
-                for (int b = a; b < k2; b++) K[a * k2 + b] += ra * row[b];
+                // The rank-one update of row a as a Vector<T> axpy: the same rounding as the element-wise loop.
+                VectorMath.Axpy(ra, row[a..], K.Slice(a * k2 + a, k2 - a));
             }
         }
         for (int a = 0; a < k2; a++)
