@@ -17,6 +17,9 @@ namespace AutoDiffLbfgs;
 internal sealed class CompactLbfgsMatrix<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>Elements per block of the blocked sweeps: the partition of <see cref="LbfgsSweeps{T}"/> (128 KB of doubles).</summary>
+    private const int Chunk = LbfgsSweeps<T>.ChunkLength;
+
     private readonly LbfgsHistory<T> _history;
     private readonly int _m;
     private readonly double[] _ss, _sy, _yy;   // m × m row-major, chronological: _sy[i·m + j] = sᵢᵀyⱼ
@@ -79,15 +82,33 @@ internal sealed class CompactLbfgsMatrix<T>
             }
         }
         int newest = k - 1;
-        ReadOnlySpan<T> s = _history.S(0), y = _history.Y(0);
         for (int j = 0; j < k; j++)
         {
-            ReadOnlySpan<T> sj = _history.S(newest - j), yj = _history.Y(newest - j);
-            double ss = VectorMath.DotDouble(s, sj), yy = VectorMath.DotDouble(y, yj);
-            _ss[newest * _m + j] = _ss[j * _m + newest] = ss;
-            _yy[newest * _m + j] = _yy[j * _m + newest] = yy;
-            _sy[newest * _m + j] = VectorMath.DotDouble(s, yj);
-            _sy[j * _m + newest] = VectorMath.DotDouble(sj, y);
+            _ss[newest * _m + j] = 0;
+            _yy[newest * _m + j] = 0;
+            _sy[newest * _m + j] = 0;
+            _sy[j * _m + newest] = 0;
+        }
+        // One blocked sweep: the new pair's block stays in cache while each stored pair streams past once (4k inner
+        // products; the fixed order of LbfgsSweeps: chunk sums added in chunk order, one chunk for n ≤ ChunkLength).
+        ReadOnlySpan<T> s = _history.S(0), y = _history.Y(0);
+        for (int start = 0; start < s.Length; start += Chunk)
+        {
+            int length = Math.Min(Chunk, s.Length - start);
+            ReadOnlySpan<T> sBlock = s.Slice(start, length), yBlock = y.Slice(start, length);
+            for (int j = 0; j < k; j++)
+            {
+                ReadOnlySpan<T> sj = _history.S(newest - j).Slice(start, length), yj = _history.Y(newest - j).Slice(start, length);
+                _ss[newest * _m + j] += VectorMath.DotDouble(sBlock, sj);
+                _yy[newest * _m + j] += VectorMath.DotDouble(yBlock, yj);
+                _sy[newest * _m + j] += VectorMath.DotDouble(sBlock, yj);
+                if (j != newest) _sy[j * _m + newest] += VectorMath.DotDouble(sj, yBlock);
+            }
+        }
+        for (int j = 0; j < k; j++)
+        {
+            _ss[j * _m + newest] = _ss[newest * _m + j];
+            _yy[j * _m + newest] = _yy[newest * _m + j];
         }
         _sy[newest * _m + newest] = sy;
         Theta = _yy[newest * _m + newest] / sy;
@@ -133,25 +154,43 @@ internal sealed class CompactLbfgsMatrix<T>
         }
     }
 
-    /// <summary>result ← Wᵀv = [Yᵀv; θSᵀv] (2k entries).</summary>
+    /// <summary>
+    /// result ← Wᵀv = [Yᵀv; θSᵀv] (2k entries) in one blocked sweep: each block of v stays in cache while the 2k history
+    /// vectors stream past once (chunk sums in chunk order, as <see cref="LbfgsSweeps{T}"/>).
+    /// </summary>
     public void MultiplyWTranspose(ReadOnlySpan<T> v, Span<double> result)
     {
         int k = Count;
-        for (int c = 0; c < k; c++)
+        result[..(2 * k)].Clear();
+        for (int start = 0; start < v.Length; start += Chunk)
         {
-            result[c] = VectorMath.DotDouble(_history.Y(k - 1 - c), v);
-            result[k + c] = Theta * VectorMath.DotDouble(_history.S(k - 1 - c), v);
+            int length = Math.Min(Chunk, v.Length - start);
+            ReadOnlySpan<T> block = v.Slice(start, length);
+            for (int c = 0; c < k; c++)
+            {
+                result[c] += VectorMath.DotDouble(_history.Y(k - 1 - c).Slice(start, length), block);
+                result[k + c] += VectorMath.DotDouble(_history.S(k - 1 - c).Slice(start, length), block);
+            }
         }
+        for (int c = 0; c < k; c++) result[k + c] *= Theta;
     }
 
-    /// <summary>target ← target + W·u = target + Σ u_c y_c + θ Σ u_{k+c} s_c.</summary>
+    /// <summary>
+    /// target ← target + W·u = target + Σ u_c y_c + θ Σ u_{k+c} s_c, blocked so each block of the target takes all 2k
+    /// updates while in cache (every element sees the same operations in the same order as one axpy per vector).
+    /// </summary>
     public void AddW(ReadOnlySpan<double> u, Span<T> target)
     {
         int k = Count;
-        for (int c = 0; c < k; c++)
+        for (int start = 0; start < target.Length; start += Chunk)
         {
-            VectorMath.Axpy(T.CreateTruncating(u[c]), _history.Y(k - 1 - c), target);
-            VectorMath.Axpy(T.CreateTruncating(Theta * u[k + c]), _history.S(k - 1 - c), target);
+            int length = Math.Min(Chunk, target.Length - start);
+            Span<T> block = target.Slice(start, length);
+            for (int c = 0; c < k; c++)
+            {
+                VectorMath.Axpy(T.CreateTruncating(u[c]), _history.Y(k - 1 - c).Slice(start, length), block);
+                VectorMath.Axpy(T.CreateTruncating(Theta * u[k + c]), _history.S(k - 1 - c).Slice(start, length), block);
+            }
         }
     }
 
@@ -204,7 +243,8 @@ internal sealed class CompactLbfgsMatrix<T>
             {
                 double ra = sign * row[a];
                 if (ra == 0) continue;
-                for (int b = a; b < k2; b++) K[a * k2 + b] += ra * row[b];
+                // The rank-one update of row a as a Vector<T> axpy: the same rounding as the element-wise loop.
+                VectorMath.Axpy(ra, row[a..], K.Slice(a * k2 + a, k2 - a));
             }
         }
         for (int a = 0; a < k2; a++)

@@ -37,7 +37,7 @@ internal static class GeneralizedCauchyPoint
         // Bound status of each variable, the direction d = −g on the variables that can move, and the breakpoints.
         int breaks = 0, freeCount = 0;
         bool bounded = true;
-        double f1 = 0;
+        double f1 = 0, firstBreak = double.PositiveInfinity;
         for (int i = 0; i < n; i++)
         {
             double gi = double.CreateTruncating(g[i]), xi = double.CreateTruncating(x[i]);
@@ -56,9 +56,18 @@ internal static class GeneralizedCauchyPoint
             freeCount++;
             d[i] = T.CreateTruncating(-gi);
             f1 -= gi * gi;
-            if (hasLower && gi > 0) Push(t, order, ref breaks, (xi - lower) / gi, i);
-            else if (hasUpper && gi < 0) Push(t, order, ref breaks, (upper - xi) / -gi, i);
-            else bounded = false;
+            // Breakpoints are only listed here; the heap is built when the search first passes one (below).
+            double step;
+            if (hasLower && gi > 0) step = (xi - lower) / gi;
+            else if (hasUpper && gi < 0) step = (upper - xi) / -gi;
+            else
+            {
+                bounded = false;
+                continue;
+            }
+            t[breaks] = step;
+            order[breaks++] = i;
+            firstBreak = Math.Min(firstBreak, step);
         }
         if (f1 == 0) return freeCount;   // d = 0: xᶜ = x
 
@@ -77,6 +86,22 @@ internal static class GeneralizedCauchyPoint
         double dtm = -f1 / f2, tsum = 0, tj = 0;
         bool allFixed = false;
         int left = breaks;
+        if (breaks > 0 && !(dtm < firstBreak))
+        {
+            // The minimiser lies past the first breakpoint: heap the listed breakpoints by insertion in index order, the
+            // same heap (ties included) as pushing them during the scan. When it does not, as with bounds far from x,
+            // the O(n log n) heap is never built.
+            for (int heapSize = 0; heapSize < breaks;)
+            {
+                double step = t[heapSize];
+                int index = order[heapSize];
+                Push(t, order, ref heapSize, step, index);
+            }
+        }
+        else
+        {
+            left = 0;
+        }
         for (int heapEnd = breaks; left > 0;)
         {
             double tj0 = tj;
