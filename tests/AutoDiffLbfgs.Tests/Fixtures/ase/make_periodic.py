@@ -53,7 +53,12 @@ def record(name, rc, smooth):
     return atoms
 
 
-write("fcc_vacancy__start.extxyz", start(), format="extxyz")
-relaxed = record("sharp", 2.5, False)
-write("fcc_vacancy__relaxed_sharp.extxyz", relaxed, format="extxyz")
-record("smooth", 2.5, True)
+def main():
+    write("fcc_vacancy__start.extxyz", start(), format="extxyz")
+    relaxed = record("sharp", 2.5, False)
+    write("fcc_vacancy__relaxed_sharp.extxyz", relaxed, format="extxyz")
+    record("smooth", 2.5, True)
+
+
+if __name__ == "__main__":
+    main()
