@@ -65,6 +65,41 @@ public static class AseRelaxation
             : Run(ref objective, positions, gradient, stepper, options, callback, cancellationToken);
     }
 
+    /// <summary>
+    /// Relaxes <paramref name="positions"/> in place with ASE 3.22's FIRE (see <see cref="AseFireStepper"/>), in ASE's
+    /// run loop: evaluate, test max over atoms of ‖g_atom‖ &lt; fmax, step, repeat. One evaluation per step.
+    /// </summary>
+    /// <typeparam name="TObjective">The energy; a struct (or ref struct) so calls are direct.</typeparam>
+    /// <param name="objective">Energy and gradient (the gradient is −forces).</param>
+    /// <param name="positions">Start positions, <see cref="AseFireStepper.Dimension"/> long; overwritten with the last positions.</param>
+    /// <param name="stepper">The stepper to continue (its velocity, Δt and α are kept); its options govern the run.</param>
+    /// <param name="callback">Called for every evaluated point, step 0 included; may be null.</param>
+    /// <param name="cancellationToken">Checked before every step; when signalled the run stops with <see cref="AseTermination.Cancelled"/>.</param>
+    public static AseRelaxationResult Relax<TObjective>(
+        TObjective objective,
+        Span<double> positions,
+        AseFireStepper stepper,
+        AseStepCallback? callback = null,
+        CancellationToken cancellationToken = default)
+        where TObjective : IDifferentiableObjective<double>, allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(stepper);
+        if (positions.Length != stepper.Dimension)
+            throw new ArgumentException($"Expected {stepper.Dimension} coordinates, the stepper's dimension.", nameof(positions));
+        AseFireOptions o = stepper.Options;
+        var g = new double[positions.Length];
+        double energy = objective.ValueAndGradient(positions, g);
+        int evaluations = 1;
+        for (int step = 0; ; step++)
+        {
+            if (ShouldStop(positions, g, energy, step, evaluations, o.Fmax, o.MaxSteps, o.GroupSize, callback, cancellationToken, out var result))
+                return result;
+            stepper.Step(positions, g, positions);
+            energy = objective.ValueAndGradient(positions, g);
+            evaluations++;
+        }
+    }
+
     private static AseRelaxationResult Run<TObjective>(
         ref TObjective objective, Span<double> x, Span<double> g, AseLbfgsStepper stepper, AseLbfgsOptions options,
         AseStepCallback? callback, CancellationToken cancellationToken)
@@ -143,16 +178,21 @@ public static class AseRelaxation
     /// </summary>
     private static bool ShouldStop(
         ReadOnlySpan<double> x, ReadOnlySpan<double> g, double energy, int step, int evaluations, AseLbfgsOptions options,
-        AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result)
+        AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result) =>
+        ShouldStop(x, g, energy, step, evaluations, options.Fmax, options.MaxSteps, options.GroupSize, callback, cancellationToken, out result);
+
+    private static bool ShouldStop(
+        ReadOnlySpan<double> x, ReadOnlySpan<double> g, double energy, int step, int evaluations, double fmaxLimit,
+        int maxSteps, int groupSize, AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result)
     {
-        double maxSquared = AtomNorms.MaxSquared(g, options.GroupSize);
+        double maxSquared = AtomNorms.MaxSquared(g, groupSize);
         double fmax = Math.Sqrt(maxSquared);
         callback?.Invoke(new AseRelaxationStep(step, energy, fmax, x, g));
         AseTermination? reason =
             // ASE compares the squared norm with fmax² (strict), so a point exactly at fmax is not converged.
-            maxSquared < options.Fmax * options.Fmax ? AseTermination.Converged
+            maxSquared < fmaxLimit * fmaxLimit ? AseTermination.Converged
             : !double.IsFinite(energy) || !double.IsFinite(maxSquared) ? AseTermination.NonFiniteValue
-            : step >= options.MaxSteps ? AseTermination.MaxStepsReached
+            : step >= maxSteps ? AseTermination.MaxStepsReached
             : cancellationToken.IsCancellationRequested ? AseTermination.Cancelled
             : null;
         result = new(reason.GetValueOrDefault(), step, evaluations, energy, fmax);
