@@ -42,11 +42,13 @@ internal static partial class ObjectiveEmitter
     /// The derivative code repeats the user's own expressions: a self-assignment the user wrote (<c>a = a;</c>) is
     /// copied with its tangent, and <c>Math.Max(a, a)</c> is differentiated as a branch on <c>a &gt;= a</c>. The file
     /// disables exactly the warnings its code would raise (CS1717, CS1718), and none when it raises none; and a local
-    /// the user assigned a constant and never read (CS0219) is copied into the forward sweeps.
+    /// the user assigned a constant and never read (CS0219) is copied into the forward sweeps, and so is a loop whose body
+    /// always breaks (CS0162 on its increment, as in the user's own method).
     /// </summary>
-    private static string WithWarningsItNeedsDisabled(string text, bool copiesAnUnreadLocal)
+    private static string WithWarningsItNeedsDisabled(string text, bool copiesAnUnreadLocal, bool copiesALoopThatNeverIncrements)
     {
         var codes = new List<string>();
+        if (copiesALoopThatNeverIncrements) codes.Add("CS0162");
         if (copiesAnUnreadLocal) codes.Add("CS0219");
         var code = string.Join("\n", text.Split('\n').Where(line => !line.TrimStart().StartsWith("//", System.StringComparison.Ordinal)));
         if (SelfAssignment.IsMatch(code)) codes.Add("CS1717");
@@ -55,7 +57,10 @@ internal static partial class ObjectiveEmitter
     }
 
     /// <summary>Whether a generated method declares a local with a constant that it never reads (the user's own unread local, copied).</summary>
-    private static bool CopiesAnUnreadLocal(BlockStmt valueCode, DerivativeModel model)
+    private static bool CopiesAnUnreadLocal(BlockStmt valueCode, DerivativeModel model) => AnyMethod(valueCode, model, IrQueries.HasUnreadConstantLocal);
+
+    /// <summary>Whether any method of the file, the value's, the derivatives' and the helpers', meets <paramref name="test"/>.</summary>
+    private static bool AnyMethod(BlockStmt valueCode, DerivativeModel model, System.Func<BlockStmt, bool> test)
     {
         var bodies = new List<BlockStmt> { valueCode, model.Objective.GradientCode, model.Objective.HessianVectorCode };
         foreach (var helper in model.Helpers)
@@ -64,7 +69,7 @@ internal static partial class ObjectiveEmitter
             bodies.AddRange(new[] { helper.GradientCode, helper.TangentCode, helper.HessianVectorCode });
         }
         foreach (var helper in model.SpanHelpers) bodies.AddRange(new[] { helper.GradientCode, helper.HessianVectorCode });
-        return bodies.Any(IrQueries.HasUnreadConstantLocal);
+        return bodies.Any(test);
     }
 
     private static string EmitCore(ObjectiveSpec spec)
@@ -113,7 +118,7 @@ internal static partial class ObjectiveEmitter
         }
 
         foreach (var _ in spec.ContainingTypes) w.CloseBrace();
-        return WithWarningsItNeedsDisabled(w.ToString(), CopiesAnUnreadLocal(spec.Body, derivatives));
+        return WithWarningsItNeedsDisabled(w.ToString(), CopiesAnUnreadLocal(spec.Body, derivatives), AnyMethod(spec.Body, derivatives, IrQueries.HasLoopThatNeverIncrements));
     }
 
     private static void WriteDerivatives(SourceWriter w, ObjectiveSpec spec, ObjectiveDerivatives d)

@@ -82,19 +82,11 @@ internal sealed partial class BodyLowering
         {
             // After a statement that always leaves the block (a return, or `if (true) return e;` folded to its branch),
             // the rest is still checked but not kept: no copy of it would be reachable code (CS0162).
-            bool exited = list.Count > 0 && AlwaysLeaves(list[list.Count - 1]);
+            bool exited = list.Count > 0 && IrQueries.AlwaysLeaves(list[list.Count - 1]);
             LowerStatement(operation, exited ? unreachable : list);
         }
         return new BlockStmt(list.ToEquatableArray());
     }
-
-    /// <summary>Whether control never falls through the end of <paramref name="stmt"/>: a return, break or continue, or a block ending in one.</summary>
-    private static bool AlwaysLeaves(Stmt stmt) => stmt switch
-    {
-        ReturnStmt or BreakStmt or ContinueStmt => true,
-        BlockStmt { Statements.Count: > 0 } block => AlwaysLeaves(block.Statements[block.Statements.Count - 1]),
-        _ => false,
-    };
 
     private BlockStmt LowerAsBlock(IOperation? operation)
     {

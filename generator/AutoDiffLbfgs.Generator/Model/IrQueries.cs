@@ -66,6 +66,21 @@ internal static class IrQueries
             DeclarationsUnreadInScope(block).Any(k => block.Statements[k] is DeclareStmt { Init: null or ConstExpr }));
     }
 
+    /// <summary>Whether control never falls through the end of <paramref name="stmt"/>: a return, break or continue, or a block ending in one.</summary>
+    public static bool AlwaysLeaves(Stmt stmt) => stmt switch
+    {
+        ReturnStmt or BreakStmt or ContinueStmt => true,
+        BlockStmt { Statements.Count: > 0 } block => AlwaysLeaves(block.Statements[block.Statements.Count - 1]),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="body"/> holds a <c>for</c> loop whose body always leaves (<c>if (true) break;</c> folded to
+    /// its branch, as the user's own code may say): its increment is unreachable code (CS0162) in every copy.
+    /// </summary>
+    public static bool HasLoopThatNeverIncrements(BlockStmt body) =>
+        IrTree.Descendants(body).Any(s => s is ForStmt { Increment.Statements.Count: > 0 } loop && AlwaysLeaves(loop.Body));
+
     /// <summary>The local arrays whose elements <paramref name="stmt"/> reads anywhere inside it (a length alone does not count).</summary>
     public static HashSet<string> ElementReads(Stmt stmt)
     {

@@ -87,6 +87,7 @@ public class RandomObjectiveTests
     /// </summary>
     [Theory]
     [InlineData(15246)] // an accumulator declared in a block whose reverse replays a taped loop: it was left undeclared
+    [InlineData(61689)] // a loop whose body always breaks (`if (1.106 > -0.137) break;`): its copied increment was unreachable (CS0162)
     public void ProgramsFoundByHuntsCompileCleanly(int seed)
     {
         var source = "using System;\nusing AutoDiffLbfgs;\n\nnamespace Fuzz;\n\npublic static partial class Objectives\n{\n"
