@@ -105,7 +105,7 @@ public class FullSumParallelTests
         Assert.Equal(0, Allocations.Minimum(() => Evaluate(20)));
     }
 
-    private static double[] RandomPoint(int seed)
+    internal static double[] RandomPoint(int seed)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, Dimension).Select(_ => random.NextDouble() - 0.5).ToArray();
