@@ -183,9 +183,44 @@ public sealed class BodyDiagnosticTests
     [InlineData("double[] r = new double[2];\n{|ADL0112:r = new double[3]|};")]
     [InlineData("double[] {|ADL0112:r = data|};")]
     [InlineData("Span<double> {|ADL0112:r = stackalloc double[] { 1.0, 2.0 }|};")]
+    [InlineData("double[] t = new double[4];\ndouble[] {|ADL0112:c = t[1..3]|};")]
     public void ADL0112_ALocalArrayNotCreatedByItsDeclaration_IsReported(string statements) =>
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
             $"double s = x[0];\n{statements}\nreturn s;", "ReadOnlySpan<double> x, double[] data"));
+
+    /// <summary>
+    /// A span local that is a slice stands for that slice for the whole of its scope, so assigning it another slice
+    /// is refused at the assignment (ADL0101); writes through a slice of the data are refused as writes to the data are (ADL0110).
+    /// </summary>
+    [Theory]
+    [InlineData("ReadOnlySpan<double> a = x.Slice(0, 1);\n[|a = x.Slice(1, 1)|];\ns += a[0];")]
+    [InlineData("ReadOnlySpan<double> a = x[..1];\nif (s > 0) [|a = x[1..]|];\ns += a[0];")]
+    [InlineData("Span<double> r = data.AsSpan(0, 2);\n{|ADL0110:r[0] = x[0]|};\ns += r[0];")]
+    public void ReassigningASliceOrWritingTheDataThroughOne_IsReported(string statements) =>
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
+            $"double s = x[0];\n{statements}\nreturn s;", "ReadOnlySpan<double> x, double[] data"), "ADL0101");
+
+    /// <summary>
+    /// Helpers that give back several values: what is refused, each once, at the construct. Uses of the targets
+    /// after a refused call report nothing more.
+    /// </summary>
+    [Theory]
+    [InlineData("var [|p = Polar(x[0], x[1])|];\ns += x[0];", "ADL0109")]
+    [InlineData("s += [|Polar(x[0], x[1])|].Item1;", "ADL0103")]
+    [InlineData("double[] t = new double[2];\n[|Split(x[0], out t[0], out double b)|];\ns += b + t[0];", "ADL0115")]
+    [InlineData("double a = 0.0;\ns += a + Head(x[0], [|out a|]);", "ADL0101")]
+    [InlineData("double a = 0.0;\nwhile ([|Head(s, out a)|] < 1.0) s += a;", "ADL0111")]
+    [InlineData("[|(s, (double p, double q)) = (x[0], (x[1], x[2]))|];", "ADL0101")]
+    public void HelpersGivingBackSeveralValues_AreRefusedOnceWhereUnsupported(string statements, string id)
+    {
+        var members = """
+                private static (double R, double Phi) Polar(double u, double v) => (Math.Sqrt(u * u + v * v), Math.Atan(v / u));
+                private static void Split(double v, out double a, out double b) { a = v; b = v * v; }
+                private static double Head(double v, out double rest) { rest = v * v; return v; }
+
+            """;
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody($"double s = x[0];\n{statements}\nreturn s;", members: members), id);
+    }
 
     /// <summary>
     /// What ADL0112 refused while local arrays had to be write-once is now differentiated (with an undo log): no

@@ -5,7 +5,7 @@ namespace AutoDiffLbfgs.Generator.Tests;
 
 /// <summary>
 /// What a newcomer meets first when the generator refuses code: the constructs people try most (LINQ, collections,
-/// <c>out</c> helpers, logging, assertions, a misspelt Math function, a generic helper) each give exactly one error,
+/// <c>ref</c> helpers, logging, assertions, a misspelt Math function, a generic helper) each give exactly one error,
 /// at the outermost construct, in C# words, with a help link to its section of docs/diagnostics.md — and nothing for
 /// code the compiler already rejects.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class FrontDoorDiagnosticTests
 {
     private const string Members = """
             private static void Split(double v, out double a, out double b) { a = v; b = v * v; }
+            private static void Bump(ref double v) { v += 1.0; }
             private static T Twice<T>(T v) => v;
             private static double Apply(Func<double, double> f, double v) => f(v);
 
@@ -23,7 +24,8 @@ public sealed class FrontDoorDiagnosticTests
     [InlineData("double s = [|data.Select(v => v * 2.0).Sum()|];\nreturn s * x[0];", "ADL0108", "LINQ call 'Enumerable.Sum'")]
     [InlineData("double s = [|System.Linq.Enumerable.Sum(data)|];\nreturn s * x[0];", "ADL0108", "LINQ call 'Enumerable.Sum'")]
     [InlineData("var [|list = new List<double>()|];\nlist.Add(x[0]);\nlist.Add(x[1]);\nreturn list[0] * list[1];", "ADL0109", "'List<double>'")]
-    [InlineData("[|Split(x[0], out double a, out double b)|];\nreturn a * b;", "ADL0115", "'out double a'")]
+    [InlineData("double a = x[0];\n[|Bump(ref a)|];\nreturn a;", "ADL0115", "'ref a'")]
+    [InlineData("[|Split(x[0], out data[0], out double b)|];\nreturn b;", "ADL0115", "'out data[0]'")]
     [InlineData("[|Console.WriteLine(x[0])|];\nreturn x[0];", "ADL0103", "returns void")]
     [InlineData("double s = x[0];\n[|System.Diagnostics.Debug.Assert(s >= 0)|];\nreturn s;", "ADL0103", "'Debug.Assert' is not supported in an [Objective] body: it returns void")]
     [InlineData("return [|Twice(x[0])|];", "ADL0114", "it is a generic method")]

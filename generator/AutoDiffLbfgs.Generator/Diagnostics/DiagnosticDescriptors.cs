@@ -153,8 +153,8 @@ internal static class DiagnosticDescriptors
         Body);
 
     public static readonly DiagnosticDescriptor ReferenceArgument = Error(
-        "ADL0115", "ref and out arguments are not differentiable",
-        "The call to '{0}' passes '{1}' by reference; helpers in an [Objective] body take their arguments by value (or 'in') and return one value",
+        "ADL0115", "ref arguments and out arguments other than locals are not differentiable",
+        "The call to '{0}' passes '{1}' by reference; helpers in an [Objective] body take their arguments by value (or 'in') and give values back as their result, a tuple, or out arguments into locals",
         Body);
 
     public static readonly DiagnosticDescriptor ObjectCreation = Error(

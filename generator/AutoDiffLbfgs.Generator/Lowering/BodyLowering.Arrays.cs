@@ -62,7 +62,7 @@ internal sealed partial class BodyLowering
         if (step.IsPostfix) _scope.Pending.Add(new DeclareStmt(copy, type, new LocalExpr(type, name)) { Source = SourceText(step.Syntax) });
         _scope.Pending.Add(advance);
         if (!step.IsPostfix) _scope.Pending.Add(new DeclareStmt(copy, type, new LocalExpr(type, name)) { Source = SourceText(step.Syntax) });
-        _scope.PendingIncrements.Add((name, step.Syntax));
+        _scope.PendingWrites.Add((name, step.Syntax, "an increment used as a value in a statement that reads its local again; increment in a statement of its own"));
         return new LocalExpr(type, copy);
     }
 
@@ -89,10 +89,11 @@ internal sealed partial class BodyLowering
         {
             IArrayElementReferenceOperation a => (a.ArrayReference, (IReadOnlyList<IOperation>)a.Indices),
             IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } i } p => (i, p.Arguments.Select(a => a.Value).ToArray()),
+            IImplicitIndexerReferenceOperation { Argument.Type.Name: "Index" } e => (e.Instance, new[] { e.Argument }),
             _ => (null, null),
         };
-        if (instance is null || indices is null || indices.Count != 1 || LocalArray(instance) is not { } array) return null;
-        return (array, Convert(Value(indices[0]), ScalarType.Int32), _scope.Arrays[array].Element);
+        if (instance is null || indices is null || indices.Count != 1 || View(instance) is not { Base: ViewBase.Array } view) return null;
+        return (view.Name!, view.At(IndexIn(view, indices[0])), _scope.Arrays[view.Name!].Element);
     }
 
     /// <summary>

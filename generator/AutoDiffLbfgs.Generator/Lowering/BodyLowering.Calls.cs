@@ -52,9 +52,10 @@ internal sealed partial class BodyLowering
         target = target.PartialImplementationPart ?? target;
         if (target.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)) return null;
         if (target.IsGenericMethod || target.IsAbstract || target.IsVirtual || target.IsOverride || target.IsExtern || target.ReturnsByRef || target.ReturnsByRefReadonly) return null;
-        if (MapType(target.ReturnType) is null) return null;
+        if (MapType(target.ReturnType) is null && !ReturnsSeveral(target)) return null;
         foreach (var parameter in target.Parameters)
         {
+            if (parameter.RefKind == RefKind.Out && MapType(parameter.Type) is not null) continue;
             if (parameter.RefKind is not (RefKind.None or RefKind.In)) return null;
             if (MapType(parameter.Type) is null && ElementTypeOf(parameter.Type) is null) return null;
         }
@@ -82,7 +83,8 @@ internal sealed partial class BodyLowering
     /// <c>return e;</c> (an expression-bodied method) needs no statement: the call's value is <c>e</c> over the bound
     /// arguments, and where nothing may be hoisted the arguments themselves are substituted for the parameters.
     /// </summary>
-    private Expr InlineCall(IInvocationOperation invocation, IBlockOperation body, ScalarType type)
+    /// <param name="results">The caller's locals a helper returning a tuple assigns, one per element; null otherwise.</param>
+    private Expr InlineCall(IInvocationOperation invocation, IBlockOperation body, ScalarType type, IReadOnlyList<(string Name, ScalarType Type)>? results = null)
     {
         var target = invocation.TargetMethod;
         if (!target.IsStatic && target.MethodKind != MethodKind.LocalFunction && invocation.Instance is not IInstanceReferenceOperation)
@@ -91,7 +93,8 @@ internal sealed partial class BodyLowering
             return RefuseCall(invocation);
         }
 
-        bool isExpression = body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null };
+        bool several = ReturnsSeveral(target) || HasOutParameter(target);
+        bool isExpression = !several && body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null };
         bool hoist = _scope.NoHoist == 0;
         if (!hoist && !isExpression)
         {
@@ -100,9 +103,11 @@ internal sealed partial class BodyLowering
             return Placeholder();
         }
 
-        var returnType = MapType(target.ReturnType)!.Value;
-        var frame = _scope.Frame.ForHelper(target, returnType);
-        if (!BindArguments(invocation, frame, hoist, isExpression)) return Placeholder();
+        // A helper that gives its values back in out parameters or a tuple returns an int the call ignores.
+        var returnType = MapType(target.ReturnType) ?? ScalarType.Int32;
+        var frame = _scope.Frame.ForHelper(target, returnType, results);
+        var outWrites = new List<(string Name, SyntaxNode Site, string Why)>();
+        if (!BindArguments(invocation, frame, hoist, isExpression, outWrites)) return Placeholder();
 
         var caller = _scope.Frame;
         _scope.Frame = frame;
@@ -118,12 +123,14 @@ internal sealed partial class BodyLowering
             var outer = _scope.Pending.ToList();
             _scope.Pending.Clear();
             var lowered = LowerBlock(body);
+            if (target.ReturnsVoid && (lowered.Statements.Count == 0 || lowered.Statements[lowered.Statements.Count - 1] is not ReturnStmt)) lowered = lowered with { Statements = lowered.Statements.Append(new ReturnStmt(Literals.Zero(returnType))).ToEquatableArray() };
             lowered = CheckLocalArrays(lowered);
             var structured = Structurizer.Run(lowered, _scope.Names, returnType, frame.FreshName);
             var statements = structured.Statements;
             var final = (ReturnStmt)statements[statements.Count - 1];
             _scope.Pending.AddRange(outer);
             for (int k = 0; k < statements.Count - 1; k++) _scope.Pending.Add(statements[k]);
+            if (MapType(target.ReturnType) is null) return Literals.Zero(type); // void or a tuple: the values are in the caller's locals
             if (final.Value is LocalExpr returnedLocal)
             {
                 // The helper's body is over, so nothing assigns that local again: it is the call's value.
@@ -136,6 +143,8 @@ internal sealed partial class BodyLowering
         finally
         {
             _scope.Frame = caller;
+            // Checked against the caller's statement only, once the helper's own statements are lowered.
+            _scope.PendingWrites.AddRange(outWrites);
         }
     }
 
@@ -145,13 +154,24 @@ internal sealed partial class BodyLowering
     /// is trivial (a literal, a local, data: repeating it costs nothing, and an expression cannot assign it); a span or
     /// array to the variables or to a data value. Returns false, having reported, when an argument is neither.
     /// </summary>
-    private bool BindArguments(IInvocationOperation invocation, InlineFrame frame, bool hoist, bool isExpression)
+    private bool BindArguments(IInvocationOperation invocation, InlineFrame frame, bool hoist, bool isExpression, List<(string Name, SyntaxNode Site, string Why)> outWrites)
     {
         bool ok = true;
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter!.Ordinal))
         {
             var parameter = argument.Parameter!;
             var scalar = MapType(parameter.Type);
+            if (parameter.RefKind == RefKind.Out && scalar is not null)
+            {
+                bool existing = WithoutImplicitConversions(argument.Value) is ILocalReferenceOperation;
+                if (OutTarget(argument, scalar.Value, invocation) is not { } outName) { ok = false; continue; }
+                if (existing)
+                {
+                    outWrites.Add((outName, argument.Syntax, "an out argument to '" + outName + "' in a statement that reads it again; call '" + invocation.TargetMethod.Name + "' in a statement of its own"));
+                }
+                frame.Bind(parameter, ParameterBinding.Scalar(new LocalExpr(scalar.Value, outName)));
+                continue;
+            }
             if (scalar is not null)
             {
                 var value = Convert(Value(argument.Value), scalar.Value);
@@ -175,9 +195,13 @@ internal sealed partial class BodyLowering
             {
                 frame.Bind(parameter, ParameterBinding.Data(text));
             }
+            else if (View(collection) is { } view)
+            {
+                frame.Bind(parameter, ParameterBinding.OfView(hoist ? SnapshotView(view, parameter.Name, invocation) : view));
+            }
             else
             {
-                Refuse(DiagnosticDescriptors.UnsupportedExpression, argument, Short(argument.Syntax), "a span argument other than the variables or data");
+                Refuse(DiagnosticDescriptors.UnsupportedExpression, argument, Short(argument.Syntax), "a span argument other than the variables, data, a local array or a slice of one");
                 ok = false;
             }
         }

@@ -31,23 +31,18 @@ internal sealed partial class BodyLowering
             return null;
         }
 
-        bool overVariables = IsVariablesAccess(collection);
-        string? array = overVariables ? null : LocalArray(collection);
-        string? data = overVariables || array is not null ? null : DataText(collection);
-        if (!overVariables && array is null && data is null)
+        if (View(collection) is not { } view)
         {
-            RefuseStatement(loop, "foreach over something other than the variables, a data array or span, or a local array");
+            RefuseStatement(loop, "foreach over something other than the variables, a data array or span, a local array or a slice of one");
             return null;
         }
 
         var counter = _scope.Frame.FreshName(local.Name + "Index", _scope.Names);
         var index = new LocalExpr(ScalarType.Int32, counter);
-        Expr length = overVariables ? new VariablesLengthExpr() : array is not null ? new ArrayLengthExpr(array) : new DataExpr(ScalarType.Int32, data + ".Length");
-        Expr item = overVariables ? new VariableElementExpr(element.Value, index)
-            : array is not null ? new ArrayElementExpr(element.Value, array, index)
-            : new DataElementExpr(element.Value, data!, index);
+        Expr length = view.Length;
+        Expr item = view.Element(element.Value, index);
 
-        string collectionText = overVariables ? _variables.Name : array ?? data!;
+        string collectionText = SourceText(loop.Collection.Syntax);
         var body = new List<Stmt> { new DeclareStmt(DeclareLocal(local), localType.Value, Convert(item, localType.Value)) { Source = $"{local.Type.ToDisplayString()} {local.Name} = {collectionText}[{counter}]" } };
         body.AddRange(LowerAsBlock(loop.Body).Statements);
         var init = new BlockStmt(new Stmt[] { new DeclareStmt(counter, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray());

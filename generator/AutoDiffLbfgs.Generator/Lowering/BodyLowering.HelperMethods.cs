@@ -33,6 +33,7 @@ internal sealed partial class BodyLowering
     private bool TransformsOnce(IInvocationOperation invocation, IBlockOperation body)
     {
         var target = invocation.TargetMethod;
+        if (HasOutParameter(target)) return false; // inlined, its out parameters bound to the caller's locals
         if (body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null }) return false;
         if (MapType(target.ReturnType) is not { } returnType || !returnType.IsFloating()) return false;
         if (target.Parameters.Any(p => MapType(p.Type) is null)) return false;

@@ -34,7 +34,7 @@ internal sealed partial class BodyLowering
     private bool SpanHelperTransformsOnce(IInvocationOperation invocation, IBlockOperation body)
     {
         var target = invocation.TargetMethod;
-        if (target.MethodKind != MethodKind.Ordinary || target.Parameters.Length == 0) return false;
+        if (target.MethodKind != MethodKind.Ordinary || target.Parameters.Length == 0 || HasOutParameter(target)) return false;
         if (body.Operations.Length == 1 && body.Operations[0] is IReturnOperation { ReturnedValue: not null }) return false;
         if (MapType(target.ReturnType) != _element) return false;
         var first = target.Parameters[0].Type;

@@ -171,6 +171,7 @@ internal sealed partial class BodyLowering
         if (target.ReturnsVoid) return "it returns void, and an objective's calls must return a value (logging, assertions and other side effects cannot run in derivative code)";
         if (target.MethodKind == MethodKind.DelegateInvoke) return "it invokes a delegate, whose code is not known at compile time";
         if (target.IsVirtual || target.IsAbstract || target.IsOverride) return "it is virtual, abstract or an override, so the code that runs is not known at compile time";
+        if (TupleElements(target.ReturnType) is not null) return "it returns a tuple, which can only be deconstructed into locals at the call: 'var (a, b) = " + target.Name + "(…);'";
         if (MapType(target.ReturnType) is null) return "it returns '" + TypeName(target.ReturnType) + "', not double, float, int, long or bool";
         if (target.ReturnsByRef || target.ReturnsByRefReadonly) return "it returns by reference";
         if (target.Parameters.FirstOrDefault(p => MapType(p.Type) is null && ElementTypeOf(p.Type) is null) is { } parameter)

@@ -150,6 +150,12 @@ internal sealed partial class BodyLowering
                 }
                 output.Add(new IfStmt(ifCondition, then, otherwise) { Source = source });
                 break;
+            case IReturnOperation ret when LowerTupleReturn(ret, output, source):
+                break;
+            case IReturnOperation { ReturnedValue: null } when !_scope.Frame.IsObjective && _scope.Frame.Method.ReturnsVoid:
+                // A helper that gives its values back through out parameters: the structurizer wants a value.
+                output.Add(new ReturnStmt(Literals.Zero(_scope.Frame.ReturnType)) { Source = source });
+                break;
             case IReturnOperation ret:
                 if (ret.ReturnedValue is null)
                 {
@@ -201,6 +207,11 @@ internal sealed partial class BodyLowering
         var local = declarator.Symbol;
         var type = MapType(local.Type);
         var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+        if (AliasedView(local, initializer) is { } view)
+        {
+            DeclareView(local, view, declarator);
+            return null;
+        }
         if (IsLocalArrayType(local.Type)) return LowerArrayDeclarator(declarator, local, initializer);
         if (type is null || local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Boolean))
         {
@@ -237,15 +248,15 @@ internal sealed partial class BodyLowering
     /// </summary>
     private void Flush(List<Stmt> output, IEnumerable<Expr> expressions)
     {
-        if (_scope.PendingIncrements.Count > 0)
+        if (_scope.PendingWrites.Count > 0)
         {
             var reads = new HashSet<string>();
             foreach (var e in expressions) IrQueries.LocalReads(e, reads);
-            foreach (var (name, increment) in _scope.PendingIncrements.Where(p => reads.Contains(p.Name)))
+            foreach (var (name, site, why) in _scope.PendingWrites.Where(p => reads.Contains(p.Name)))
             {
-                Report(DiagnosticDescriptors.UnsupportedExpression, increment, Short(increment), "an increment used as a value in a statement that reads its local again; increment in a statement of its own");
+                Report(DiagnosticDescriptors.UnsupportedExpression, site, Short(site), why);
             }
-            _scope.PendingIncrements.Clear();
+            _scope.PendingWrites.Clear();
         }
         output.AddRange(_scope.Pending);
         _scope.Pending.Clear();
@@ -285,6 +296,8 @@ internal sealed partial class BodyLowering
             case IIncrementOrDecrementOperation { Target: var stepped } step when ArrayElementTarget(stepped) is { } element:
                 return new ElementAssignStmt(element.Array, element.Index,
                     Literals.Of(element.Element, step.Kind == OperationKind.Decrement ? -1 : 1), Accumulate: true);
+            case ISimpleAssignmentOperation assignment when RefuseViewAssignment(assignment.Target, assignment):
+                return null; // the new slice is not lowered: one error for the statement
             case ISimpleAssignmentOperation assignment:
             {
                 var name = AssignmentTarget(assignment.Target, assignment);
@@ -323,6 +336,11 @@ internal sealed partial class BodyLowering
                 var (target, type) = name.Value;
                 return new AccumulateStmt(target, increment.Kind == OperationKind.Decrement, Literals.One(type));
             }
+            case IDeconstructionAssignmentOperation deconstruction:
+                LowerDeconstruction(deconstruction);
+                return null;
+            case IInvocationOperation { TargetMethod.ReturnsVoid: true } call when LowerOutCall(call):
+                return null;
             case IInvocationOperation { TargetMethod.ReturnsVoid: true } call:
                 RefuseCall(call); // Console.WriteLine, Debug.Assert, a void helper: nothing to differentiate
                 return null;
@@ -373,7 +391,10 @@ internal sealed partial class BodyLowering
 
     private bool IsVariablesAccess(IOperation target) => target switch
     {
-        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables) || _scope.Frame.Binding(p.Parameter)?.IsVariables == true,
+        IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, _variables) || _scope.Frame.Binding(p.Parameter) is { IsVariables: true } or { View.Base: ViewBase.Variables },
+        ILocalReferenceOperation l => _scope.Views.TryGetValue(l.Local, out var view) && view.Base == ViewBase.Variables,
+        IInvocationOperation call when SliceOf(call) is { } slice => IsVariablesAccess(slice.Source),
+        IImplicitIndexerReferenceOperation indexer => IsVariablesAccess(indexer.Instance),
         IConversionOperation { Conversion.IsImplicit: true, OperatorMethod: null } c => IsVariablesAccess(c.Operand),
         IArrayElementReferenceOperation a => IsVariablesAccess(a.ArrayReference),
         IPropertyReferenceOperation { Instance: { } instance } => IsVariablesAccess(instance),
@@ -405,7 +426,10 @@ internal sealed partial class BodyLowering
                 return Element(element.ArrayReference, element.Indices, operation);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer:
                 return Element(instance, indexer.Arguments.Select(a => a.Value).ToArray(), operation);
+            case IImplicitIndexerReferenceOperation { Argument.Type.Name: "Index", Instance: { } indexed } fromEnd:
+                return Element(indexed, new[] { fromEnd.Argument }, operation);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } when type == ScalarType.Int32:
+                if (View(lengthOf) is { } lengthView) return lengthView.Length;
                 if (IsVariablesAccess(lengthOf)) return new VariablesLengthExpr();
                 if (LocalArray(lengthOf) is { } lengthArray) return new ArrayLengthExpr(lengthArray);
                 var array = DataText(lengthOf);
@@ -449,6 +473,7 @@ internal sealed partial class BodyLowering
     {
         var type = operation.Type is null ? null : MapType(operation.Type);
         if (type is null) return Unsupported(operation, "an element of type '" + TypeName(operation.Type) + "'");
+        if (indices.Count == 1 && View(arrayOperation) is { } view) return view.Element(type.Value, IndexIn(view, indices[0]));
         var loweredIndices = indices.Select(i => Convert(Value(i), ScalarType.Int32)).ToArray();
         if (LocalArray(arrayOperation) is { } localArray)
         {

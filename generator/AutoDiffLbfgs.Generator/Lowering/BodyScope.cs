@@ -42,10 +42,15 @@ internal sealed class BodyScope
     public HashSet<string> OverwrittenArrays { get; } = new();
 
     /// <summary>
-    /// The locals an increment used as a value (<c>icf[lp++]</c>) advanced in the statement being lowered, with the
-    /// increment to report at: the statement itself must not read them again (see <c>BodyLowering.LowerIncrementValue</c>).
+    /// The locals written ahead of the statement being lowered by something inside it, with the site to report at and
+    /// why: an increment used as a value (<c>icf[lp++]</c>, see <c>BodyLowering.LowerIncrementValue</c>) or an out
+    /// argument of an inlined helper. The statement itself must not read them again, since C# would read them before
+    /// or after the write depending on where the read is.
     /// </summary>
-    public List<(string Name, SyntaxNode Increment)> PendingIncrements { get; } = new();
+    public List<(string Name, SyntaxNode Site, string Why)> PendingWrites { get; } = new();
+
+    /// <summary>The span locals that alias a view (<c>var row = x.Slice(i * d, d);</c>): what each stands for, see <see cref="SpanView"/>.</summary>
+    public Dictionary<ILocalSymbol, SpanView> Views { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>Locals refused where they were declared (ADL0109, an <c>out var</c> of a refused call): their uses report nothing more.</summary>
     public HashSet<ILocalSymbol> RefusedLocals { get; } = new(SymbolEqualityComparer.Default);

@@ -27,8 +27,9 @@ internal sealed class InlineFrame
     private readonly string _prefix;
 
     /// <summary>Creates a frame; see <see cref="ForObjective"/> and <see cref="ForHelper"/>.</summary>
-    private InlineFrame(IMethodSymbol method, ScalarType returnType, InlineFrame? caller, string prefix)
+    private InlineFrame(IMethodSymbol method, ScalarType returnType, InlineFrame? caller, string prefix, IReadOnlyList<(string Name, ScalarType Type)>? results = null)
     {
+        Results = results;
         Method = method;
         ReturnType = returnType;
         Caller = caller;
@@ -39,8 +40,14 @@ internal sealed class InlineFrame
     public static InlineFrame ForObjective(IMethodSymbol objective, ScalarType element) => new(objective, element, null, "");
 
     /// <summary>A frame for <paramref name="helper"/>, inlined at a call lowered in this frame.</summary>
-    public InlineFrame ForHelper(IMethodSymbol helper, ScalarType returnType) =>
-        new(helper, returnType, this, char.ToLowerInvariant(helper.Name[0]) + helper.Name.Substring(1));
+    public InlineFrame ForHelper(IMethodSymbol helper, ScalarType returnType, IReadOnlyList<(string Name, ScalarType Type)>? results = null) =>
+        new(helper, returnType, this, char.ToLowerInvariant(helper.Name[0]) + helper.Name.Substring(1), results);
+
+    /// <summary>
+    /// For a helper returning a tuple, the caller's locals its <c>return (a, b);</c> assigns, one per element; null for
+    /// a helper returning one value.
+    /// </summary>
+    public IReadOnlyList<(string Name, ScalarType Type)>? Results { get; }
 
     /// <summary>The method whose body this frame lowers.</summary>
     public IMethodSymbol Method { get; }
@@ -104,9 +111,10 @@ internal sealed class InlineFrame
 
 /// <summary>
 /// What a helper's parameter stands for in the inlined body: a scalar value (a local holding the argument, or the
-/// argument itself), the objective's variables, or a data array or span reached by <see cref="DataText"/>.
+/// argument itself), the objective's variables, a data array or span reached by <see cref="DataText"/>, or any other
+/// <see cref="SpanView"/> (a slice, a local array).
 /// </summary>
-internal sealed record ParameterBinding(Expr? Value, bool IsVariables, string? DataText)
+internal sealed record ParameterBinding(Expr? Value, bool IsVariables, string? DataText, SpanView? View = null)
 {
     /// <summary>A scalar parameter: reads become <paramref name="value"/>.</summary>
     public static ParameterBinding Scalar(Expr value) => new(value, false, null);
@@ -116,4 +124,7 @@ internal sealed record ParameterBinding(Expr? Value, bool IsVariables, string? D
 
     /// <summary>A parameter that receives data: reads are written as <paramref name="text"/>.</summary>
     public static ParameterBinding Data(string text) => new(null, false, text);
+
+    /// <summary>A span or array parameter that receives a slice of the variables or of data, or a local array (or a slice of one).</summary>
+    public static ParameterBinding OfView(SpanView view) => new(null, false, null, view);
 }

@@ -30,5 +30,8 @@ public sealed class ControlFlowAndHelperSnapshotTests
     public void PerIterationLocalArrays() => SnapshotTests.VerifyGenerated(ControlFlowAndHelperSources.PerIterationArrays, "Demo.Mixtures.Rows.g.cs");
 
     [Fact]
+    public void SpanSlicesAndRanges() => SnapshotTests.VerifyGenerated(ControlFlowAndHelperSources.SpanSlices, "Demo.Slices.Rows.g.cs");
+
+    [Fact]
     public void UserSuppliedDerivativeRules() => SnapshotTests.VerifyGenerated(ControlFlowAndHelperSources.UserRules, "Demo.Special.Loss.g.cs");
 }

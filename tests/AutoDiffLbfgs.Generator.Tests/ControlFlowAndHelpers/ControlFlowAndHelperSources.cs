@@ -151,6 +151,38 @@ public static class ControlFlowAndHelperSources
         }
         """;
 
+    public const string SpanSlices = """
+        using System;
+        using AutoDiffLbfgs;
+
+        namespace Demo;
+
+        public static partial class Slices
+        {
+            [Objective]
+            public static double Rows(ReadOnlySpan<double> x, double[] rows, int width)
+            {
+                ReadOnlySpan<double> weights = x[..width];
+                double s = 0.0;
+                for (int r = 0; r < rows.Length / width; r++)
+                {
+                    ReadOnlySpan<double> row = rows.AsSpan(r * width, width);
+                    double z = x[^1];
+                    for (int c = 0; c < width; c++) z += row[c] * weights[c];
+                    s += Math.Log(1.0 + Math.Exp(z));
+                }
+                return s + 0.5 * SquaredNorm(x.Slice(1, width - 1));
+            }
+
+            private static double SquaredNorm(ReadOnlySpan<double> v)
+            {
+                double q = 0.0;
+                foreach (double e in v) q += e * e;
+                return q;
+            }
+        }
+        """;
+
     public const string OverwrittenArrays = """
         using System;
         using AutoDiffLbfgs;

@@ -225,6 +225,59 @@ public static class ControlFlowAndHelperCases
             (x, g) => new SpanHelperObjectives.DoubleSpreadSitesObjective().ValueAndGradient(x, g)),
             SpanHelperObjectives.DoubleSpreadSitesHessianVectorProduct);
 
+        yield return new(Gradient(nameof(SliceObjectives.Blocks), GradientCases.Uniform(9, -1.5, 1.5),
+            x => SliceObjectives.Blocks(x, 3),
+            (x, g) => SliceObjectives.BlocksGradient(x, g, 3),
+            x => new SliceObjectives.BlocksObjective(3).Value(x),
+            (x, g) => new SliceObjectives.BlocksObjective(3).ValueAndGradient(x, g)),
+            (x, v, r) => SliceObjectives.BlocksHessianVectorProduct(x, v, r, 3));
+
+        yield return new(Gradient(nameof(SliceObjectives.Ranges), GradientCases.Uniform(7, -1.5, 1.5),
+            SliceObjectives.Ranges, SliceObjectives.RangesGradient,
+            x => new SliceObjectives.RangesObjective().Value(x),
+            (x, g) => new SliceObjectives.RangesObjective().ValueAndGradient(x, g)),
+            SliceObjectives.RangesHessianVectorProduct);
+
+        yield return new(Gradient(nameof(SliceObjectives.DataRows), GradientCases.Uniform(5, -1.0, 1.0),
+            x => SliceObjectives.DataRows(x, ScratchRowValues, 4),
+            (x, g) => SliceObjectives.DataRowsGradient(x, g, ScratchRowValues, 4),
+            x => new SliceObjectives.DataRowsObjective(ScratchRowValues, 4).Value(x),
+            (x, g) => new SliceObjectives.DataRowsObjective(ScratchRowValues, 4).ValueAndGradient(x, g)),
+            (x, v, r) => SliceObjectives.DataRowsHessianVectorProduct(x, v, r, ScratchRowValues, 4));
+
+        yield return new(Gradient(nameof(SliceObjectives.LocalArrayHelpers), GradientCases.Uniform(8, -1.5, 1.5),
+            x => SliceObjectives.LocalArrayHelpers(x, 4),
+            (x, g) => SliceObjectives.LocalArrayHelpersGradient(x, g, 4),
+            x => new SliceObjectives.LocalArrayHelpersObjective(4).Value(x),
+            (x, g) => new SliceObjectives.LocalArrayHelpersObjective(4).ValueAndGradient(x, g)),
+            (x, v, r) => SliceObjectives.LocalArrayHelpersHessianVectorProduct(x, v, r, 4));
+
+        yield return new(Gradient(nameof(SliceObjectives.MovedOffset), GradientCases.Uniform(6, -1.5, 1.5),
+            SliceObjectives.MovedOffset, SliceObjectives.MovedOffsetGradient,
+            x => new SliceObjectives.MovedOffsetObjective().Value(x),
+            (x, g) => new SliceObjectives.MovedOffsetObjective().ValueAndGradient(x, g)),
+            SliceObjectives.MovedOffsetHessianVectorProduct);
+
+        yield return new(Gradient(nameof(ResultObjectives.Rotated), GradientCases.Uniform(3, -1.5, 1.5),
+            x => ResultObjectives.Rotated(x, MixturePoints),
+            (x, g) => ResultObjectives.RotatedGradient(x, g, MixturePoints),
+            x => new ResultObjectives.RotatedObjective(MixturePoints).Value(x),
+            (x, g) => new ResultObjectives.RotatedObjective(MixturePoints).ValueAndGradient(x, g)),
+            (x, v, r) => ResultObjectives.RotatedHessianVectorProduct(x, v, r, MixturePoints));
+
+        yield return new(Gradient(nameof(ResultObjectives.SplitAndKeep), GradientCases.Uniform(5, -1.5, 1.5),
+            ResultObjectives.SplitAndKeep, ResultObjectives.SplitAndKeepGradient,
+            x => new ResultObjectives.SplitAndKeepObjective().Value(x),
+            (x, g) => new ResultObjectives.SplitAndKeepObjective().ValueAndGradient(x, g),
+            smooth: x => x.All(v => Math.Abs(v - 0.5) > Margin)),
+            ResultObjectives.SplitAndKeepHessianVectorProduct);
+
+        yield return new(Gradient(nameof(ResultObjectives.Tuples), GradientCases.Uniform(6, -1.5, 1.5),
+            ResultObjectives.Tuples, ResultObjectives.TuplesGradient,
+            x => new ResultObjectives.TuplesObjective().Value(x),
+            (x, g) => new ResultObjectives.TuplesObjective().ValueAndGradient(x, g)),
+            ResultObjectives.TuplesHessianVectorProduct);
+
         yield return new(Gradient("TautStringEnergy", GradientCases.Uniform(6, -1.5, 1.5),
             x => Taut.Energy(x),
             (x, g) => Taut.EnergyGradient(x, g),
