@@ -222,6 +222,15 @@ public sealed class BodyDiagnosticTests
         DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody($"double s = x[0];\n{statements}\nreturn s;", members: members), id);
     }
 
+    /// <summary>A row of a jagged data table is indexed in place; as a span it is refused, once, where it is used as one.</summary>
+    [Theory]
+    [InlineData("{|ADL0100:foreach (double v in rows[0]) s += v * x[0];|}")]
+    [InlineData("s += Sum([|rows[0]|]) * x[0];")]
+    public void AJaggedRowUsedAsASpan_IsReported(string statements) =>
+        DiagnosticVerifier.Verify(DiagnosticVerifier.InObjectiveBody(
+            $"double s = x[0];\n{statements}\nreturn s;", "ReadOnlySpan<double> x, double[][] rows",
+            members: "    private static double Sum(ReadOnlySpan<double> v) { double t = 0.0; foreach (double e in v) t += e; return t; }\n"), "ADL0101");
+
     /// <summary>
     /// What ADL0112 refused while local arrays had to be write-once is now differentiated (with an undo log): no
     /// diagnostic, and the objective compiles.

@@ -60,7 +60,7 @@ internal sealed partial class Analysis
         ConvertExpr c => c.Type.IsFloating() && c.Operand.Type.IsFloating() && DependsOnVariables(c.Operand, active),
         ConditionalExpr c => c.Type.IsFloating() && (DependsOnVariables(c.WhenTrue, active) || DependsOnVariables(c.WhenFalse, active)),
         // Data, literals, lengths and the generated spans (direction, result) are constants for differentiation.
-        ConstExpr or DataExpr or DataElementExpr or SpanElementExpr or VariablesLengthExpr or ArrayLengthExpr or LogCountExpr => false,
+        ConstExpr or DataExpr or DataElementExpr or DataRowLengthExpr or SpanElementExpr or VariablesLengthExpr or ArrayLengthExpr or LogCountExpr => false,
         _ => throw IrTree.Unknown(expr),
     };
 }

@@ -258,8 +258,12 @@ internal sealed class CodePrinter
                 return (_variables + ".Length", Primary);
             case DataExpr d:
                 return (d.Text, Primary);
+            case DataElementExpr { Row: { } row } d:
+                return (d.Jagged ? $"{d.Array}[{Expr(row)}][{Expr(d.Index)}]" : $"{d.Array}[{Expr(row)}, {Expr(d.Index)}]", Primary);
             case DataElementExpr d:
                 return ($"{d.Array}[{Expr(d.Index)}]", Primary);
+            case DataRowLengthExpr r:
+                return ($"{r.Array}[{Expr(r.Row)}].Length", Primary);
             case SpanElementExpr s:
                 return ($"{s.Span}[{Expr(s.Index)}]", Primary);
             case ArrayElementExpr a:

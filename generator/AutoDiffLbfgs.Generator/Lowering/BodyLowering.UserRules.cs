@@ -136,7 +136,8 @@ internal sealed partial class BodyLowering
     {
         ConstExpr or DataExpr or VariablesLengthExpr or ArrayLengthExpr => true,
         LocalExpr l => !l.Type.IsFloating(),
-        DataElementExpr d => IsPlainData(d.Index),
+        DataElementExpr d => IsPlainData(d.Index) && (d.Row is null || IsPlainData(d.Row)),
+        DataRowLengthExpr r => IsPlainData(r.Row),
         UnaryExpr u => IsPlainData(u.Operand),
         BinaryExpr b => IsPlainData(b.Left) && IsPlainData(b.Right),
         CallExpr c => c.Args.All(IsPlainData),

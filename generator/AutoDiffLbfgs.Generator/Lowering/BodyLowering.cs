@@ -432,6 +432,7 @@ internal sealed partial class BodyLowering
                 if (View(lengthOf) is { } lengthView) return lengthView.Length;
                 if (IsVariablesAccess(lengthOf)) return new VariablesLengthExpr();
                 if (LocalArray(lengthOf) is { } lengthArray) return new ArrayLengthExpr(lengthArray);
+                if (JaggedRow(lengthOf) is { } jaggedRow) return new DataRowLengthExpr(jaggedRow.Table, jaggedRow.Row);
                 var array = DataText(lengthOf);
                 return array is null ? UnsupportedInner(lengthOf, operation, "the length of something other than the variables, data or a local array") : new DataExpr(ScalarType.Int32, array + ".Length");
             case IPropertyReferenceOperation or IFieldReferenceOperation when type is not null:
@@ -474,6 +475,15 @@ internal sealed partial class BodyLowering
         var type = operation.Type is null ? null : MapType(operation.Type);
         if (type is null) return Unsupported(operation, "an element of type '" + TypeName(operation.Type) + "'");
         if (indices.Count == 1 && View(arrayOperation) is { } view) return view.Element(type.Value, IndexIn(view, indices[0]));
+        if (indices.Count == 1 && JaggedRow(arrayOperation) is { } row)
+        {
+            return new DataElementExpr(type.Value, row.Table, Convert(Value(indices[0]), ScalarType.Int32), row.Row, Jagged: true);
+        }
+        if (indices.Count == 2 && DataText(arrayOperation) is { } table && arrayOperation.Type is IArrayTypeSymbol { Rank: 2 })
+        {
+            var first = Convert(Value(indices[0]), ScalarType.Int32);
+            return new DataElementExpr(type.Value, table, Convert(Value(indices[1]), ScalarType.Int32), first);
+        }
         var loweredIndices = indices.Select(i => Convert(Value(i), ScalarType.Int32)).ToArray();
         if (LocalArray(arrayOperation) is { } localArray)
         {
@@ -576,6 +586,10 @@ internal sealed partial class BodyLowering
         if (type is not null && KnownFunctions.IsClamp(target))
         {
             return LowerClamp(invocation, type.Value);
+        }
+        if (type == ScalarType.Int32 && DimensionLength(invocation) is { } dimension)
+        {
+            return dimension;
         }
         if (type is not null && KnownFunctions.IsLogWithBase(target))
         {

@@ -113,8 +113,14 @@ internal sealed record VariablesLengthExpr() : Expr(ScalarType.Int32);
 /// <summary>A constant-for-differentiation value written verbatim: a data parameter, a field, <c>data.Length</c>.</summary>
 internal sealed record DataExpr(ScalarType Type, string Text) : Expr(Type);
 
-/// <summary>An element of a data array or span, <c>Array[index]</c>, written verbatim.</summary>
-internal sealed record DataElementExpr(ScalarType Type, string Array, Expr Index) : Expr(Type);
+/// <summary>
+/// An element of a data array or span, <c>Array[index]</c>, written verbatim; with a <paramref name="Row"/>, an element
+/// of a two-dimensional array, <c>Array[row, index]</c>, or of a jagged one, <c>Array[row][index]</c>.
+/// </summary>
+internal sealed record DataElementExpr(ScalarType Type, string Array, Expr Index, Expr? Row = null, bool Jagged = false) : Expr(Type);
+
+/// <summary>The length of a row of a jagged data array, <c>Array[row].Length</c>.</summary>
+internal sealed record DataRowLengthExpr(string Array, Expr Row) : Expr(ScalarType.Int32);
 
 /// <summary>An element of a span the generated code owns (gradient, direction, tangents), <c>Span[index]</c>.</summary>
 internal sealed record SpanElementExpr(ScalarType Type, string Span, Expr Index) : Expr(Type);

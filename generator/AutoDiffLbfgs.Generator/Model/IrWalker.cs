@@ -41,7 +41,7 @@ internal abstract class IrWalker
             case ArrayLengthExpr a: VisitArrayLength(a); break;
             case ConditionalExpr c: VisitConditional(c); break;
             case SpanRuleCallExpr c: VisitSpanRuleCall(c); break;
-            case ConstExpr or VariableElementExpr or VariablesLengthExpr or DataExpr or DataElementExpr or SpanElementExpr
+            case ConstExpr or VariableElementExpr or VariablesLengthExpr or DataExpr or DataElementExpr or DataRowLengthExpr or SpanElementExpr
                 or LogCountExpr or UnaryExpr or BinaryExpr or CallExpr or UserCallExpr or ConvertExpr
                 or HelperCallExpr or HelperTangentExpr:
                 VisitOperands(expr);
@@ -161,7 +161,9 @@ internal static class IrTree
     {
         ConstExpr or LocalExpr or VariablesLengthExpr or DataExpr or LogCountExpr or ArrayLengthExpr => Enumerable.Empty<Expr>(),
         VariableElementExpr v => new[] { v.Index },
+        DataElementExpr { Row: { } row } d => new[] { row, d.Index },
         DataElementExpr d => new[] { d.Index },
+        DataRowLengthExpr r => new[] { r.Row },
         SpanElementExpr s => new[] { s.Index },
         ArrayElementExpr a => new[] { a.Index },
         UnaryExpr u => new[] { u.Operand },

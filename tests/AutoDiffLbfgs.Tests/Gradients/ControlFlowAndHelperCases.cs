@@ -278,6 +278,20 @@ public static class ControlFlowAndHelperCases
             (x, g) => new ResultObjectives.TuplesObjective().ValueAndGradient(x, g)),
             ResultObjectives.TuplesHessianVectorProduct);
 
+        yield return new(Gradient(nameof(TableObjectives.Grid), GradientCases.Uniform(3, -1.5, 1.5),
+            x => TableObjectives.Grid(x, Design, Targets[..4]),
+            (x, g) => TableObjectives.GridGradient(x, g, Design, Targets[..4]),
+            x => new TableObjectives.GridObjective(Design, Targets[..4]).Value(x),
+            (x, g) => new TableObjectives.GridObjective(Design, Targets[..4]).ValueAndGradient(x, g)),
+            (x, v, r) => TableObjectives.GridHessianVectorProduct(x, v, r, Design, Targets[..4]));
+
+        yield return new(Gradient(nameof(TableObjectives.Ragged), GradientCases.Uniform(3, -1.5, 1.5),
+            x => TableObjectives.Ragged(x, RaggedRows),
+            (x, g) => TableObjectives.RaggedGradient(x, g, RaggedRows),
+            x => new TableObjectives.RaggedObjective(RaggedRows).Value(x),
+            (x, g) => new TableObjectives.RaggedObjective(RaggedRows).ValueAndGradient(x, g)),
+            (x, v, r) => TableObjectives.RaggedHessianVectorProduct(x, v, r, RaggedRows));
+
         yield return new(Gradient("TautStringEnergy", GradientCases.Uniform(6, -1.5, 1.5),
             x => Taut.Energy(x),
             (x, g) => Taut.EnergyGradient(x, g),
@@ -285,6 +299,12 @@ public static class ControlFlowAndHelperCases
             (x, g) => new TautString.EnergyObjective(Taut).ValueAndGradient(x, g)),
             (x, v, r) => Taut.EnergyHessianVectorProduct(x, v, r));
     }
+
+    /// <summary>A 4 × 3 design matrix for <see cref="TableObjectives.Grid"/>.</summary>
+    internal static readonly double[,] Design = { { 0.5, -0.3, 0.8 }, { 0.1, -0.4, 0.9 }, { 0.2, -0.7, 0.6 }, { 0.6, -0.5, 0.3 } };
+
+    /// <summary>Rows of lengths 2, 3 and 1 for <see cref="TableObjectives.Ragged"/>.</summary>
+    internal static readonly double[][] RaggedRows = [[0.4, -1.1], [0.3, 0.8, -0.6], [1.2]];
 
     internal static readonly double[] LayerInputs = [0.5, -0.7, 1.1, 0.3];
     internal static readonly double[] EulerObserved = [0.9, 0.8, 0.72, 0.61, 0.55, 0.49, 0.40, 0.38];
