@@ -36,6 +36,17 @@ internal sealed class RandomObjective
                 return s / u.Length;
             }
 
+            private static (double Bent, double Half) Split(double z)
+            {
+                if (z > 1.0) return (Math.Tanh(z), 0.5);
+                return (Math.Tanh(z) * z, 0.5 * z);
+            }
+
+            private static void Lift(double a, out double r)
+            {
+                r = Math.Sqrt(1.0 + a * a) - 1.0;
+            }
+
         """;
 
     private readonly Random _random;
@@ -72,7 +83,7 @@ internal sealed class RandomObjective
         switch (choice)
         {
             case 0 or 1:
-                Declare(Expression(3));
+                DeclareSeveral(Expression(3));
                 break;
             case 2 when locals.Count > 0:
                 Line($"{Pick(locals)} = {Expression(3)};");
@@ -362,6 +373,47 @@ internal sealed class RandomObjective
 
     private string Constant(double low, double high) =>
         Math.Round(low + _random.NextDouble() * (high - low), 3).ToString("0.0##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A declaration of <paramref name="init"/> spelled, in turn, as a plain local, as a tuple deconstruction of
+    /// <c>Split</c>, as an out argument of <c>Lift</c> (helpers that give back several values, issue 13) and with a
+    /// slice of the variables passed to <c>Wave</c>, without
+    /// drawing from the random sequence (see <see cref="Respell"/>).
+    /// </summary>
+    private void DeclareSeveral(string init)
+    {
+        switch (Respell() % 4)
+        {
+            case 3:
+                // A slice of the variables passed to a helper: inlined, so only where a call may be hoisted.
+                string sliced = "v" + (_names++).ToString(CultureInfo.InvariantCulture);
+                Line($"double {sliced} = {init} + 0.5 * Wave(x[1..], {_names % 5});");
+                _scopes[^1].Add(sliced);
+                break;
+            case 1:
+                string bent = "v" + (_names++).ToString(CultureInfo.InvariantCulture), half = "v" + (_names++).ToString(CultureInfo.InvariantCulture);
+                Line($"var ({bent}, {half}) = Split({init});");
+                _scopes[^1].Add(bent);
+                _scopes[^1].Add(half);
+                break;
+            case 2:
+                string lifted = "v" + (_names++).ToString(CultureInfo.InvariantCulture);
+                Line($"Lift({init}, out double {lifted});");
+                _scopes[^1].Add(lifted);
+                break;
+            default:
+                Declare(init);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A counter of its own for the spellings added with issue 13's idioms (tuples, out arguments, slices), kept apart
+    /// from <see cref="Alternate"/> so the spellings earlier seeds were hunted with do not move.
+    /// </summary>
+    private int Respell() => _respelling++;
+
+    private int _respelling;
 
     private string Declare(string init)
     {

@@ -117,6 +117,9 @@ public class RandomObjectiveTests
     [InlineData("] += ")]
     [InlineData("] *= 0.5")]
     [InlineData(" < 3; ")] // a per-iteration scratch array rewritten by each of three passes
+    [InlineData(") = Split(")] // a tuple result deconstructed
+    [InlineData("Lift(")] // an out argument
+    [InlineData("Wave(x[1..], ")] // a slice of the variables passed to a helper
     public void TheRandomObjectivesExerciseEveryControlFlowAndHelperConstruct(string construct)
     {
         int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));
