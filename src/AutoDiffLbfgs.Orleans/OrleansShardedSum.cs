@@ -12,7 +12,8 @@ namespace AutoDiffLbfgs.Orleans;
 /// <remarks>
 /// <para>Shards are dealt to the active silos (sorted by address) in contiguous ranges, so each silo's share is a few
 /// whole subtrees and it sends on O(log S) vectors. A failed evaluation (a silo that died, a timeout) is retried with
-/// the membership read anew: the dead silo's shards activate on the silos that now call them and load their rows
+/// the membership read anew — and so is one still waiting for a silo that has left the active set, which is checked
+/// every <see cref="OrleansShardedSumOptions.MembershipCheckInterval"/> while replies are out: the dead silo's shards activate on the silos that now call them and load their rows
 /// again, and since an evaluation at w is a pure function the retry gives the same bits. A shard that cannot load
 /// its data fails at once with a <see cref="ShardLoadException"/> naming it.</para>
 /// <para>The <see cref="IShardedFiniteSum{T}"/> methods block until the cluster answers: the solvers run on a thread of
@@ -122,6 +123,7 @@ public sealed class OrleansShardedSum : IShardedFiniteSum<double>
             catch (Exception e) when (attempt < _options.MaxAttempts && !IsPermanent(e, cancellationToken))
             {
                 Retries++;
+                _options.OnRetry?.Invoke(attempt, e);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
@@ -137,22 +139,82 @@ public sealed class OrleansShardedSum : IShardedFiniteSum<double>
 
     private async Task<double> EvaluateOnce(ShardOperation operation, double[] w, double[] v, int[][]? rows, double[] total, CancellationToken cancellationToken)
     {
-        string[] silos = await ActiveSilos(_grains);
+        string[] silos = await ActiveSilos(_grains).WaitAsync(_options.MembershipCheckInterval, cancellationToken);
         int shardCount = Layout.ShardCount;
         var calls = new List<Task<SiloPartial>>(silos.Length);
+        var dealt = new List<string>(silos.Length);
         foreach (var (silo, first, end) in Deal(silos, shardCount))
         {
             int[] shards = Enumerable.Range(first, end - first).ToArray();
             var request = new SiloEvaluation(_problem, shardCount, shards, (int)operation, w, v, rows?[first..end]);
             calls.Add(_grains.GetGrain<ISiloAggregatorGrain>(ShardKeys.Aggregator(silo, _problem)).Evaluate(request));
+            dealt.Add(silo);
         }
-        SiloPartial[] replies = await Task.WhenAll(calls).WaitAsync(cancellationToken);
+        SiloPartial[] replies = await AwaitWhileSilosLive(Task.WhenAll(calls), dealt, cancellationToken);
         _partials.Clear();
         foreach (SiloPartial reply in replies)
         {
             for (int k = 0; k < reply.FirstShards.Length; k++) _partials.Add(reply.FirstShards[k], reply.Levels[k], reply.Values[k], reply.Vectors[k]);
         }
         return _partials.Total(total);
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="replies"/>, reading the membership every <see cref="OrleansShardedSumOptions.MembershipCheckInterval"/>
+    /// while they are out. If a silo the attempt was dealt to has left the active set, the attempt is abandoned with a
+    /// <see cref="SiloUnavailableException"/> naming it, to be retried on the new membership.
+    /// </summary>
+    /// <remarks>
+    /// A client is not told when a grain it called dies with its silo: when the call went through another gateway, the
+    /// reply is simply never sent and the call would wait out the messaging response timeout (30 s by default). Orleans
+    /// breaks such calls only inside silos. Reading the membership ourselves makes the retry follow the death
+    /// declaration, not a timeout. An abandoned attempt's late replies are dropped (only the replies of the attempt
+    /// that completes are added), so whichever way the race between a late reply and the check goes, the total is a
+    /// sum of one complete set of pure partial sums: the same bits.
+    /// </remarks>
+    private async Task<SiloPartial[]> AwaitWhileSilosLive(Task<SiloPartial[]> replies, List<string> silos, CancellationToken cancellationToken)
+    {
+        TimeSpan interval = _options.MembershipCheckInterval;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                Task wait = Task.Delay(interval, stop.Token);
+                if (await Task.WhenAny(replies, wait) == replies) return await replies;
+                cancellationToken.ThrowIfCancellationRequested();
+                string? departed = await DepartedSilo(silos, interval, cancellationToken);
+                if (departed is not null)
+                {
+                    _ = replies.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    throw new SiloUnavailableException($"Silo {departed} left the cluster while evaluating shards of '{_problem}'; the evaluation is retried on the new membership.");
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+    }
+
+    /// <summary>The first of <paramref name="silos"/> that is no longer active, or null when all are (or when the membership could not be read within <paramref name="timeout"/>: then the next check decides).</summary>
+    private async Task<string?> DepartedSilo(List<string> silos, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string[] active;
+        try
+        {
+            active = await ActiveSilos(_grains).WaitAsync(timeout, cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException && !cancellationToken.IsCancellationRequested)
+        {
+            // The read went through a gateway that has just gone, or no silo is active yet: ask again at the next check.
+            return null;
+        }
+        foreach (string silo in silos)
+        {
+            if (Array.BinarySearch(active, silo, StringComparer.Ordinal) < 0) return silo;
+        }
+        return null;
     }
 
     private static bool IsPermanent(Exception e, CancellationToken cancellationToken) =>

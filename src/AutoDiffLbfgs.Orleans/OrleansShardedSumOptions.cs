@@ -16,4 +16,22 @@ public sealed class OrleansShardedSumOptions
         get;
         set => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(RetryDelay), value, "OrleansShardedSumOptions.RetryDelay must not be negative.");
     } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// While an evaluation's replies are out, how often the membership is read to see whether a silo it was sent to
+    /// has left the cluster (then the evaluation is retried at once instead of waiting out the response timeout); also
+    /// the longest wait for one membership read. Default 1 s; greater than zero.
+    /// </summary>
+    public TimeSpan MembershipCheckInterval
+    {
+        get;
+        set => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(MembershipCheckInterval), value, "OrleansShardedSumOptions.MembershipCheckInterval must be greater than zero.");
+    } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Called on the coordinator before each retry with the number of the attempt that failed (1 for the first) and
+    /// its failure — a <see cref="global::Orleans.Runtime.SiloUnavailableException"/> naming the silo when one left
+    /// the cluster mid-evaluation. For logging; null (the default) for none. It must not throw.
+    /// </summary>
+    public Action<int, Exception>? OnRetry { get; set; }
 }

@@ -1,10 +1,11 @@
+using AutoDiffLbfgs.Newton;
 using AutoDiffLbfgs.Sharding;
 using AutoDiffLbfgs.Stochastic;
 
 namespace AutoDiffLbfgs.Orleans;
 
 /// <summary>
-/// Runs the core package's solvers over a sharded sum on the cluster, through an async API with progress and
+/// Runs the core package's solvers (classic, SQN, Newton–CG) over a sharded sum on the cluster, through an async API with progress and
 /// cancellation. The solver, its history and its line search stay here; only evaluations go to the silos. Each
 /// solve runs on a thread of its own, whose evaluations wait for the cluster.
 /// </summary>
@@ -34,11 +35,7 @@ public sealed class ShardedSolveCoordinator
         return RunOnOwnThread(() =>
         {
             LbfgsCallback? user = options.Callback;
-            options.Callback = p =>
-            {
-                progress?.Report(new ShardedSolveProgress(p.Iteration, p.Value, p.GradientNorm));
-                return user?.Invoke(p) ?? true;
-            };
+            options.Callback = Reporting(user, progress);
             try
             {
                 return Lbfgs.Minimize<double, ShardedObjective<double>>(new ShardedObjective<double>(_sum), x, options, cancellationToken);
@@ -49,6 +46,66 @@ public sealed class ShardedSolveCoordinator
             }
         });
     }
+
+    /// <summary>
+    /// Minimises F = (1/N)·Σᵢ fᵢ with Newton–CG (<see cref="NewtonCg"/>, trust region or line search as the options
+    /// say): each CG step is one Hessian-vector product whose partial sums the shards compute, reduced along the
+    /// layout's tree like the gradient. Reports every outer iteration to <paramref name="progress"/>.
+    /// </summary>
+    /// <param name="x">The start point on entry; the solution on return.</param>
+    /// <param name="options">Solver settings; null for the defaults. Its Callback, if any, is still called; it is set for the solve and restored afterwards, so one options object must not serve two solves at once here.</param>
+    /// <param name="progress">Receives one report per outer iteration; may be null.</param>
+    /// <param name="cancellationToken">Checked once per iteration; the solve then ends with <see cref="NewtonCgTermination.Cancelled"/>.</param>
+    public Task<NewtonCgResult> MinimizeNewtonAsync(double[] x, NewtonCgOptions? options = null, IProgress<ShardedSolveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Newton(new ShardedObjective<double>(_sum), x, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="MinimizeNewtonAsync"/> with the sub-sampled Hessian of Byrd, Chin, Neveitt &amp; Nocedal (2011)
+    /// (<see cref="ShardedSubsampledHessianObjective{T}"/>): full value and gradient, Hessian-vector products over a
+    /// seeded sample of <paramref name="hessianSampleSize"/> terms drawn once per Newton iteration, each shard summing
+    /// its rows of the sample.
+    /// </summary>
+    /// <param name="x">The start point on entry; the solution on return.</param>
+    /// <param name="hessianSampleSize">|S|, in [1, N].</param>
+    /// <param name="seed">Fixes the samples.</param>
+    /// <param name="options">Solver settings; null for the defaults (Callback as for <see cref="MinimizeNewtonAsync"/>).</param>
+    /// <param name="progress">Receives one report per outer iteration; may be null.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hessianSampleSize"/> is outside [1, N].</exception>
+    public Task<NewtonCgResult> MinimizeSubsampledNewtonAsync(double[] x, int hessianSampleSize, ulong seed, NewtonCgOptions? options = null, IProgress<ShardedSolveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Newton(new ShardedSubsampledHessianObjective<double>(_sum, hessianSampleSize, seed), x, options, progress, cancellationToken);
+    }
+
+    private static Task<NewtonCgResult> Newton<TObjective>(TObjective objective, double[] x, NewtonCgOptions? options, IProgress<ShardedSolveProgress>? progress, CancellationToken cancellationToken)
+        where TObjective : ITwiceDifferentiableObjective<double>
+    {
+        options ??= new NewtonCgOptions();
+        return RunOnOwnThread(() =>
+        {
+            LbfgsCallback? user = options.Callback;
+            options.Callback = Reporting(user, progress);
+            try
+            {
+                return NewtonCg.Minimize<double, TObjective>(objective, x, options, cancellationToken);
+            }
+            finally
+            {
+                options.Callback = user;
+            }
+        });
+    }
+
+    /// <summary>A per-iteration callback that reports to <paramref name="progress"/> and then calls the user's callback, if any.</summary>
+    private static LbfgsCallback Reporting(LbfgsCallback? user, IProgress<ShardedSolveProgress>? progress) => p =>
+    {
+        progress?.Report(new ShardedSolveProgress(p.Iteration, p.Value, p.GradientNorm));
+        return user?.Invoke(p) ?? true;
+    };
 
     /// <summary>
     /// Runs SQN (<see cref="StochasticLbfgs"/>) over the shards with batches stratified over them, in segments of

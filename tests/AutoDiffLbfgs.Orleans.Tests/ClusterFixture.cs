@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace AutoDiffLbfgs.Orleans.Tests;
@@ -23,17 +25,57 @@ public sealed class Cluster : IAsyncDisposable
 
     public TestCluster Host { get; }
 
-    public static async Task<Cluster> StartAsync(short silos = 3)
+    /// <param name="silos">The number of silos.</param>
+    /// <param name="gatewayOnPrimaryOnly">
+    /// Only the primary accepts client connections, so every call of the test's client goes through the primary. A
+    /// silo killed then cannot fail the client's pending calls itself (closing its gateway connection rejects them at
+    /// once): they are forwarded, and the only failure Orleans can report is the response timeout. The fault tests use
+    /// this, so the retry they see is always the coordinator's own, after the death is declared.
+    /// </param>
+    public static async Task<Cluster> StartAsync(short silos = 3, bool gatewayOnPrimaryOnly = false)
     {
         var builder = new TestClusterBuilder(silos);
+        builder.Options.GatewayPerSilo = !gatewayOnPrimaryOnly;
         builder.AddSiloBuilderConfigurator<ProblemSilo>();
         var host = builder.Build();
         await host.DeployAsync();
         return new Cluster(host);
     }
 
-    public Task<OrleansShardedSum> ConnectAsync(string problem = "logreg") =>
-        OrleansShardedSum.ConnectAsync(Host.GrainFactory, problem, Model.RowCounts.Length, Model.Dimension);
+    public Task<OrleansShardedSum> ConnectAsync(string problem = "logreg", OrleansShardedSumOptions? options = null) =>
+        OrleansShardedSum.ConnectAsync(Host.GrainFactory, problem, Model.RowCounts.Length, Model.Dimension, options);
+
+    /// <summary>
+    /// Kills (no graceful stop) the secondary silo where shard <paramref name="shard"/> of <paramref name="problem"/> is
+    /// active, has the primary declare it dead, and returns once every remaining silo's membership says so.
+    /// </summary>
+    /// <remarks>
+    /// The death is declared explicitly (<see cref="IClusterMembershipService.TryKill"/>, what the silos' own probes
+    /// do after enough missed probes) rather than left to probe timeouts, so the test waits on membership events and
+    /// not on timers, and a loaded machine cannot make a probe declare a live silo dead.
+    /// </remarks>
+    public async Task<SiloAddress> KillSiloHostingAsync(string problem, int shard)
+    {
+        var shardGrain = Host.Client.GetGrain<IShardGrain>($"{problem}/{shard}");
+        SiloAddress address = await Host.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(shardGrain)
+            ?? throw new InvalidOperationException($"Shard {shard} is not active.");
+        SiloHandle victim = Host.Silos.Single(s => s.SiloAddress.Equals(address));
+        if (victim == Host.Primary) throw new InvalidOperationException("The shard is on the primary silo, which holds the test cluster's membership table.");
+        await Host.KillSiloAsync(victim);
+
+        if (!await Membership(Host.Primary!).TryKill(address)) throw new InvalidOperationException($"The primary did not declare {address} dead.");
+        foreach (SiloHandle silo in Host.Silos)
+        {
+            await foreach (var snapshot in Membership(silo).MembershipUpdates)
+            {
+                if (snapshot.GetSiloStatus(address) == SiloStatus.Dead) break;
+            }
+        }
+        return address;
+    }
+
+    private static IClusterMembershipService Membership(SiloHandle silo) =>
+        ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IClusterMembershipService>();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,10 +1,12 @@
+using AutoDiffLbfgs.Newton;
 using AutoDiffLbfgs.Sharding;
 using AutoDiffLbfgs.Stochastic;
 
 namespace AutoDiffLbfgs.Orleans.Tests;
 
 /// <summary>
-/// On a three-silo cluster: results equal the in-process sharded sum's bit for bit (classic solver and SQN), SQN runs
+/// On a three-silo cluster: results equal the in-process sharded sum's bit for bit (classic solver, SQN, Newton–CG with
+/// the full and the sub-sampled Hessian), SQN runs
 /// replay from their recorded batches, and a shard that cannot load fails the solve naming it.
 /// </summary>
 [Collection(nameof(ClusterCollection))]
@@ -71,6 +73,41 @@ public sealed class ClusterSolveTests(SharedCluster shared)
         var again = new double[Model.Dimension];
         await new ShardedSolveCoordinator(sum).MinimizeStochasticAsync(again, replay);
         Assert.Equal(expected, again);
+    }
+
+    [Theory]
+    [InlineData(NewtonCgMethod.TrustRegion)]
+    [InlineData(NewtonCgMethod.LineSearch)]
+    public async Task NewtonCgOnTheClusterEqualsTheInProcessSolveBitForBit(NewtonCgMethod method)
+    {
+        var options = new NewtonCgOptions { Method = method, RelativeGradientTolerance = 1e-8 };
+        var expected = new double[Model.Dimension];
+        var reference = NewtonCg.Minimize<double, ShardedObjective<double>>(new ShardedObjective<double>(Model.InProcess()), expected, options);
+        var reports = new List<ShardedSolveProgress>();
+        var actual = new double[Model.Dimension];
+        var result = await new ShardedSolveCoordinator(await shared.Cluster.ConnectAsync()).MinimizeNewtonAsync(actual, options, new InlineProgress<ShardedSolveProgress>(reports.Add));
+
+        Assert.True(result.Converged, result.ToString());
+        Assert.True(result.HessianVectorProducts > result.Iterations, result.ToString());
+        Assert.Equal(reference, result);
+        Assert.Equal(expected, actual);
+        Assert.Equal(Enumerable.Range(1, result.Iterations), reports.Select(r => r.Iteration));
+    }
+
+    [Fact]
+    public async Task SubsampledNewtonOnTheClusterEqualsTheInProcessSolveBitForBit()
+    {
+        var options = new NewtonCgOptions { RelativeGradientTolerance = 1e-8 };
+        var local = new ShardedSubsampledHessianObjective<double>(Model.InProcess(), hessianSampleSize: 600, seed: 7);
+        var expected = new double[Model.Dimension];
+        var reference = NewtonCg.Minimize<double, ShardedSubsampledHessianObjective<double>>(local, expected, options);
+        var actual = new double[Model.Dimension];
+        var result = await new ShardedSolveCoordinator(await shared.Cluster.ConnectAsync()).MinimizeSubsampledNewtonAsync(actual, 600, 7, options);
+
+        Assert.True(result.Converged, result.ToString());
+        Assert.Equal(reference, result);
+        Assert.Equal(expected, actual);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("hessianSampleSize", () => new ShardedSolveCoordinator(Model.InProcess()).MinimizeSubsampledNewtonAsync(actual, 6001, 7));
     }
 
     [Fact]

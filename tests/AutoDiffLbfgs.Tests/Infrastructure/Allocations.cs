@@ -26,4 +26,29 @@ internal static class Allocations
 
     /// <summary>The smallest of <see cref="Repetitions"/> values of <paramref name="measurement"/> (which measures itself).</summary>
     public static long Minimum(Func<long> measurement) => Enumerable.Range(0, Repetitions).Min(_ => measurement());
+
+    /// <summary>
+    /// The fewest bytes a solve allocated on this thread between its callback at iteration <paramref name="warmIteration"/>
+    /// and its last callback — the per-iteration allocation, the per-solve workspace excluded — over
+    /// <see cref="Repetitions"/> solves after one warm-up solve. <paramref name="solve"/> runs one solve with the given
+    /// per-iteration callback (and asserts what it needs about the result).
+    /// </summary>
+    public static long AfterIteration(int warmIteration, Action<LbfgsCallback> solve)
+    {
+        long atWarm = -1, atEnd = -1;
+        LbfgsCallback callback = p =>
+        {
+            if (p.Iteration == warmIteration) atWarm = GC.GetAllocatedBytesForCurrentThread();
+            atEnd = GC.GetAllocatedBytesForCurrentThread();
+            return true;
+        };
+        solve(callback);
+        return Minimum(() =>
+        {
+            atWarm = -1;
+            solve(callback);
+            Assert.True(atWarm >= 0, $"the solve ended before iteration {warmIteration}");
+            return atEnd - atWarm;
+        });
+    }
 }
