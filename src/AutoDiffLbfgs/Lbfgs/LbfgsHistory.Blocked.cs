@@ -9,8 +9,9 @@ namespace AutoDiffLbfgs;
 /// dependent sweeps that each also read and write the working vector. Internal and off by default
 /// (<see cref="LbfgsOptions.BlockedDirection"/>): it moves less data but makes more vector instructions per four
 /// doubles (about 245 — two inner products per history vector, then one multiply and add per term of d — against the
-/// fused two-loop's 168), and on the shared 2-core test machine it measured 1.4–1.7× the two-loop's time at n = 10⁶
-/// and 10⁷ (docs/benchmarks.md).
+/// fused two-loop's 168), and on the shared 2-core test machine it took 1.5–1.7× the two-loop's CPU time at n = 10⁶
+/// and 10⁷. In float, the sum of large terms that forms d loses digits to cancellation late in a solve (a float solve at
+/// n = 10⁶ ended on a failed line search after 38 iterations, where the two-loop ran all 62; docs/benchmarks.md).
 /// </summary>
 public sealed partial class LbfgsHistory<T>
 {
