@@ -9,14 +9,19 @@ namespace AutoDiffLbfgs.Benchmarks;
 /// <list type="bullet">
 /// <item><see cref="Bound"/>: plain single-thread <see cref="Vector{T}"/> dot products over the whole history, twice —
 /// the 4·m·n elements the two-loop must read per iteration, at the best streaming rate of one core.</item>
-/// <item><see cref="TwoLoop"/>: the solver's direction d = −H∇f with a full history, on <see cref="Threads"/> threads.</item>
+/// <item><see cref="TwoLoop"/>: the direction d = −H∇f by the fused two-loop with a full history, on <see cref="Threads"/> threads.</item>
+/// <item><see cref="Blocked"/>: the same direction blocked over n (the solver's internal alternative,
+/// <see cref="LbfgsOptions.BlockedDirection"/>): each call commits a pair first, so its products with the history are
+/// formed as in every solver iteration.
+/// <see cref="Compact"/>: the experimental compact representation (one thread) for the choice between the two.</item>
 /// <item><see cref="SolveShort"/> and <see cref="SolveLong"/>: <see cref="ShortIterations"/> and
 /// <see cref="LongIterations"/> iterations of chained Rosenbrock from the standard start (far from converged, no
 /// skipped pair, no reset); their difference is the steady state with a full history, free of the workspace's
 /// allocation and first touch. <see cref="Evaluations"/> makes the f + ∇f calls of that difference alone (at the
 /// start point, the cost does not depend on x), over rotating copies whose total exceeds the 32 MB L3 so that x is
 /// not cache-resident (in the solve it comes from memory too): solver-only time per iteration is
-/// (SolveLong − SolveShort − Evaluations) / (LongIterations − ShortIterations).</item>
+/// (SolveLong − SolveShort − Evaluations) / (LongIterations − ShortIterations). <see cref="SolveShortBlocked"/> and
+/// <see cref="SolveLongBlocked"/> are the same solves with the blocked direction, for the comparison in one run.</item>
 /// </list>
 /// </summary>
 /// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
@@ -31,7 +36,8 @@ public class SolverBandwidthBenchmarks<T>
     private LbfgsSweeps<T> _sweeps = null!;
     private T[] _gradient = null!, _direction = null!, _x = null!, _start = null!;
     private T[] _trial = null!, _trialGradient = null!, _s = null!, _y = null!;
-    private LbfgsOptions _short = null!, _long = null!;
+    private LbfgsOptions _short = null!, _long = null!, _shortBlocked = null!, _longBlocked = null!;
+    private double _rho;
     private T[][] _copies = null!;
     private int _evaluations;
 
@@ -58,9 +64,15 @@ public class SolverBandwidthBenchmarks<T>
     {
         var random = new Random(42);
         _history = BenchmarkHistory.Filled<T>(N, Memory, random);
+        // One pair more than the memory, so the spare slot holds a pair too and Blocked can commit it as the newest at
+        // every call (the oldest is dropped and the ring turns, as in a solve; ρ is the same for all, which the time
+        // does not depend on).
+        _history.Push(_history.Y(0), _history.S(0), _history.Rho(0));
+        _rho = _history.Rho(0);
+        _history.ReserveBlocked();
         _gradient = BenchmarkHistory.RandomVector<T>(N, random);
         _direction = new T[N];
-        _sweeps = new LbfgsSweeps<T>(N, Threads);
+        _sweeps = new LbfgsSweeps<T>(N, Threads, memory: Memory);
         _trial = new T[N];
         _trialGradient = (T[])_gradient.Clone();
         _s = new T[N];
@@ -69,10 +81,17 @@ public class SolverBandwidthBenchmarks<T>
 
         _short = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = ShortIterations, MaxDegreeOfParallelism = Threads };
         _long = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = LongIterations, MaxDegreeOfParallelism = Threads };
+        _shortBlocked = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = ShortIterations, MaxDegreeOfParallelism = Threads, BlockedDirection = true };
+        _longBlocked = new LbfgsOptions { Memory = Memory, RelativeGradientTolerance = 0, MaxIterations = LongIterations, MaxDegreeOfParallelism = Threads, BlockedDirection = true };
         _start = ChainedRosenbrockGeneric<T>.StartingPoint(N);
         _x = new T[N];
         var shortResult = Run(_short);
         var longResult = Run(_long);
+        var blockedResult = Run(_longBlocked);
+        if ((blockedResult.Iterations, blockedResult.Evaluations) != (longResult.Iterations, longResult.Evaluations))
+        {
+            Console.WriteLine($"// counts differ: blocked {blockedResult}");
+        }
         _evaluations = longResult.Evaluations - shortResult.Evaluations;
         _copies = new T[1 + 64_000_000 / (N * System.Runtime.CompilerServices.Unsafe.SizeOf<T>())][];
         for (int k = 0; k < _copies.Length; k++) _copies[k] = (T[])_start.Clone();
@@ -103,6 +122,22 @@ public class SolverBandwidthBenchmarks<T>
     /// <summary>d = −H·g by the solver's fused, chunked two-loop (full history).</summary>
     [Benchmark]
     public double TwoLoop() => _history.ApplyNegatedInverseHessian(_gradient, _direction, 0.5, _sweeps);
+
+    /// <summary>Commits a pair (the spare slot), then d = −H·g blocked over n, as the solver does with the blocked direction.</summary>
+    [Benchmark]
+    public double Blocked()
+    {
+        _history.CommitNext(_rho);
+        return _history.ApplyNegatedInverseHessianBlocked(_gradient, _direction, 0.5, _sweeps);
+    }
+
+    /// <summary>H·g by the compact representation (Byrd, Nocedal &amp; Schnabel 1994; internal, one thread), the other blocked form.</summary>
+    [Benchmark]
+    public void Compact()
+    {
+        _history.CommitNext(_rho);
+        _history.ApplyInverseHessianCompact(_gradient, _direction, 0.5);
+    }
 
     /// <summary>
     /// The vector work of one iteration with one trial outside the two-loop, as the solver did it before issue 14:
@@ -137,6 +172,14 @@ public class SolverBandwidthBenchmarks<T>
     /// <summary><see cref="LongIterations"/> iterations of the solver, objective and workspace included.</summary>
     [Benchmark]
     public double SolveLong() => Run(_long).Value;
+
+    /// <summary><see cref="SolveShort"/> with the blocked direction.</summary>
+    [Benchmark]
+    public double SolveShortBlocked() => Run(_shortBlocked).Value;
+
+    /// <summary><see cref="SolveLong"/> with the blocked direction.</summary>
+    [Benchmark]
+    public double SolveLongBlocked() => Run(_longBlocked).Value;
 
     /// <summary>The f + ∇f calls of the long solve beyond the short one, alone, on cache-cold copies of the start.</summary>
     [Benchmark]

@@ -76,13 +76,16 @@ public static class Lbfgs
         where TObjective : IDifferentiableObjective<T>, allows ref struct
     {
         int n = x.Length;
-        using var sweeps = new LbfgsSweeps<T>(n, options.MaxDegreeOfParallelism);
+        using var sweeps = new LbfgsSweeps<T>(n, options.MaxDegreeOfParallelism, memory: options.Memory);
         return Solve(ref objective, x, options, sweeps, cancellationToken);
     }
 
+
     /// <summary>
     /// The iteration. All vector work goes through <paramref name="sweeps"/>, fused into the fewest passes the
-    /// algorithm allows: the two-loop's 2m + 1 sweeps (the last also negates the direction and forms φ′(0)); per line
+    /// algorithm allows: the two-loop's 2m + 1 sweeps (the last also negates the direction and forms φ′(0)), or, when
+    /// <see cref="LbfgsOptions.BlockedDirection"/> asks for it, the blocked direction's two (the history's inner
+    /// products with ∇f and the newest y, then d with φ′(0)); per line
     /// search trial one sweep for the trial point (with s = x⁺ − x and ‖x⁺‖²) and one for its gradient (with
     /// y = g⁺ − g, φ′(α), sᵀy, yᵀy, ‖g⁺‖²). An accepted trial therefore leaves the pair, its inner products and both
     /// norms of the convergence test ready, and the iteration makes no pass of its own.
@@ -93,6 +96,10 @@ public static class Lbfgs
     {
         int n = x.Length;
         var history = new LbfgsHistory<T>(n, options.Memory);
+        // The blocked direction only when asked for (internal): on the 2-core test machine it measured slower than the
+        // fused two-loop at every n tried, 10⁶ and 10⁷ included (docs/benchmarks.md), so the two-loop stays the default.
+        bool blocked = options.BlockedDirection == true;
+        if (blocked) history.ReserveBlocked();
         T[] current = x.ToArray(), trial = new T[n], gradient = new T[n], trialGradient = new T[n], direction = new T[n];
         double[] pastValues = new double[Math.Max(options.Past, 1)];
         ILineSearch lineSearch = options.LineSearch;
@@ -131,7 +138,9 @@ public static class Lbfgs
             }
             else
             {
-                slope0 = history.ApplyNegatedInverseHessian(gradient, direction, gamma, sweeps);
+                slope0 = blocked
+                    ? history.ApplyNegatedInverseHessianBlocked(gradient, direction, gamma, sweeps)
+                    : history.ApplyNegatedInverseHessian(gradient, direction, gamma, sweeps);
                 initialStep = 1;
             }
             if (!(slope0 < 0) && history.Count > 0)

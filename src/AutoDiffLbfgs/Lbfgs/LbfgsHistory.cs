@@ -186,6 +186,7 @@ public sealed partial class LbfgsHistory<T>
     {
         _rho[_next] = rho;
         _gramStale[_next] = true;
+        if (_blockedPending.Length > 0) _blockedPending[_next] = true;
         _next = _next == Memory ? 0 : _next + 1;
         if (Count < Memory) Count++;
     }

@@ -126,6 +126,13 @@ public sealed class LbfgsOptions
         set => field = value >= 1 ? value : throw Invalid(nameof(MaxDegreeOfParallelism), value, "must be at least 1");
     } = 1;
 
+    /// <summary>
+    /// Internal, for tests and benchmarks: true forms the classic solver's direction blocked over n
+    /// (<see cref="LbfgsHistory{T}.ApplyNegatedInverseHessianBlocked"/>) instead of by the fused two-loop, the default
+    /// (null or false), which measured faster on the test machine (docs/benchmarks.md).
+    /// </summary>
+    internal bool? BlockedDirection { get; set; }
+
     /// <summary>Checks the combination of settings (each property is range-checked when set).</summary>
     /// <exception cref="ArgumentException">The line search's parameters are inconsistent, the bounds are NaN, of different lengths or
     /// crossed (lᵢ &gt; uᵢ, the message names i), or bounds and an L1 penalty are both set; the message names the options.</exception>

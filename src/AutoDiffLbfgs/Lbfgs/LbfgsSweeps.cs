@@ -6,8 +6,9 @@ namespace AutoDiffLbfgs;
 
 /// <summary>
 /// The classic solver's vector work, as fused sweeps over a fixed partition of the n elements: the two-loop
-/// recursion (2m + 1 sweeps, the negation of the direction and the slope φ′(0) in the last one), the trial point with
-/// the step s and ‖x‖² (one sweep per trial), and y, φ′(α), sᵀy, yᵀy, ‖∇f‖² (one sweep per trial gradient).
+/// recursion (2m + 1 sweeps, the negation of the direction and the slope φ′(0) in the last one) or the blocked
+/// direction (<see cref="HistoryDots"/> and <see cref="Combine"/>), the trial point with the step s and ‖x‖² (one sweep
+/// per trial), and y, φ′(α), sᵀy, yᵀy, ‖∇f‖² (one sweep per trial gradient).
 /// </summary>
 /// <remarks>
 /// <para>Fixed order: the elements are cut into chunks of <see cref="ChunkLength"/>; each chunk's inner products are
@@ -39,15 +40,24 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
 
     private T[] _origin = [], _direction = [], _trial = [], _trialGradient = [], _gradient = [], _s = [], _pairY = [];
 
+    private readonly int _maxVectors;
+    private readonly double[] _multiPartials;
+    private T[][] _vectors = [];
+    private T[] _coefficients = [];
+    private int _vectorCount, _partnerCount;
+
     /// <summary>Makes the partition of n elements and, when <paramref name="threads"/> &gt; 1 and n ≥ <paramref name="parallelThreshold"/>, the worker threads.</summary>
     /// <param name="n">Number of elements of every vector.</param>
     /// <param name="threads">Largest number of threads, the caller's included.</param>
     /// <param name="parallelThreshold">Smallest n run on several threads; benchmarks lower it to measure <see cref="ParallelThreshold"/>.</param>
-    public LbfgsSweeps(int n, int threads, int parallelThreshold = ParallelThreshold)
+    /// <param name="memory">Pairs of the history whose blocked direction (<see cref="HistoryDots"/>, <see cref="Combine"/>) these sweeps run; 0 for none.</param>
+    public LbfgsSweeps(int n, int threads, int parallelThreshold = ParallelThreshold, int memory = 0)
     {
         _n = n;
         _chunkCount = Math.Max(1, (n + ChunkLength - 1) / ChunkLength);
         _partials = new DotSums[_chunkCount];
+        _maxVectors = 2 * memory;
+        _multiPartials = new double[_chunkCount * _maxVectors * 2];
         int usable = Math.Min(threads, _chunkCount);
         if (usable > 1 && n >= parallelThreshold)
         {
@@ -70,7 +80,7 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
     /// <summary>sᵀy, yᵀy and ‖∇f(trial)‖² of the last <see cref="SlopeAndPair"/>.</summary>
     public (double Sy, double Yy, double GradientSquaredNorm) Pair { get; private set; }
 
-    private enum Kind { Copy, NegatedCopy, Axpy, AxpyScale, NegatedAxpy, TrialPoint, SlopeAndPair }
+    private enum Kind { Copy, NegatedCopy, Axpy, AxpyScale, NegatedAxpy, TrialPoint, SlopeAndPair, HistoryDots, Combination }
 
     /// <summary>d ← −g; returns gᵀd (the steepest-descent direction and its slope).</summary>
     public double NegatedCopy(T[] g, T[] d) => TwoLoop(Kind.NegatedCopy, d, T.Zero, g, T.One, g);
@@ -98,6 +108,39 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
         return sums.S0;
     }
 
+    /// <summary>
+    /// The inner products of each of the first <paramref name="count"/> vectors vⱼ with one or two partners, in one
+    /// sweep that reads every vⱼ once: result[j·P + p] = vⱼᵀpartnerₚ, P = 2 when <paramref name="p1"/> is given,
+    /// else 1. Each product has the fixed order of the other sweeps (chunks of <see cref="ChunkLength"/>, chunk sums
+    /// in chunk order), so for one chunk it equals <see cref="VectorMath.DotDouble{T}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">More vectors than the constructor's memory allows.</exception>
+    public void HistoryDots(T[][] vectors, int count, T[] p0, T[]? p1, Span<double> result)
+    {
+        if (count > _maxVectors) throw new ArgumentException($"At most {_maxVectors} vectors (2·memory).", nameof(count));
+        int partners = p1 is null ? 1 : 2;
+        (_kind, _vectors, _vectorCount, _partnerCount, _z, _y) = (Kind.HistoryDots, vectors, count, partners, p0, p1 ?? []);
+        Run();
+        int stride = _maxVectors * 2;
+        for (int k = 0; k < count * partners; k++)
+        {
+            int at = (k / partners) * 2 + k % partners;
+            double sum = _multiPartials[at];
+            for (int c = 1; c < _chunkCount; c++) sum += _multiPartials[c * stride + at];
+            result[k] = sum;
+        }
+    }
+
+    /// <summary>
+    /// d ← c·g + Σⱼ aⱼ·vⱼ over the first <paramref name="count"/> vectors (each element summed in that order, see
+    /// <see cref="CombinationSweep{T}"/>); returns gᵀd.
+    /// </summary>
+    public double Combine(T[] g, T c, T[][] vectors, T[] coefficients, int count, T[] d)
+    {
+        (_kind, _z, _a, _y, _vectors, _coefficients, _vectorCount) = (Kind.Combination, d, c, g, vectors, coefficients, count);
+        return Run().S0;
+    }
+
     /// <summary>The two-loop passes over z = d starting from q = g, the last one forming d = −H·g and returning gᵀd.</summary>
     public Passes TwoLoopPasses(T[] g, T[] d) => new(this, g, d);
 
@@ -108,7 +151,8 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
         for (int c = first; c < end; c++)
         {
             int start = c * ChunkLength;
-            _partials[c] = RunRange(start, Math.Min(_n, start + ChunkLength));
+            if (_kind == Kind.HistoryDots) HistoryDotsRange(c, start, Math.Min(_n, start + ChunkLength));
+            else _partials[c] = RunRange(start, Math.Min(_n, start + ChunkLength));
         }
     }
 
@@ -128,6 +172,7 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
     {
         if (_threads == 1) RunChunk(0, 0);
         else ChunkWorkerPool.Shared.Run(this, _jobCount, _threads);
+        if (_kind == Kind.HistoryDots) return default;
         DotSums total = _partials[0];
         for (int c = 1; c < _chunkCount; c++) total.Add(_partials[c]);
         return total;
@@ -141,8 +186,34 @@ internal sealed class LbfgsSweeps<T> : IChunkWork, IDisposable
         Kind.AxpyScale => Sweep<AxpyScaleUpdate>(start, end),
         Kind.NegatedAxpy => Sweep<NegatedAxpyUpdate>(start, end),
         Kind.TrialPoint => TrialPointRange(start, end),
+        Kind.Combination => CombinationRange(start, end),
         _ => SlopeAndPairRange(start, end),
     };
+
+    /// <summary>Chunk <paramref name="chunk"/> of <see cref="HistoryDots"/>: every vector's chunk is streamed once while the partners' chunks stay in cache.</summary>
+    private void HistoryDotsRange(int chunk, int start, int end)
+    {
+        Span<double> partials = _multiPartials.AsSpan(chunk * _maxVectors * 2, _vectorCount * 2);
+        for (int j = 0; j < _vectorCount; j++)
+        {
+            DotSums sums = _partnerCount == 1 ? MultiDot<OnePartner>(_vectors[j], start, end) : MultiDot<TwoPartners>(_vectors[j], start, end);
+            partials[2 * j] = sums.S0;
+            partials[2 * j + 1] = sums.S1;
+        }
+    }
+
+    private DotSums MultiDot<TPartners>(T[] v, int start, int end)
+        where TPartners : struct, IPartnerCount
+    {
+        var sweep = new MultiDotSweep<T, TPartners>(v, _z, _y);
+        return FusedSweep.Run<T, MultiDotSweep<T, TPartners>>(ref sweep, start, end);
+    }
+
+    private DotSums CombinationRange(int start, int end)
+    {
+        var sweep = new CombinationSweep<T>(_y, _a, _vectors.AsSpan(0, _vectorCount), _coefficients.AsSpan(0, _vectorCount), _z);
+        return FusedSweep.Run<T, CombinationSweep<T>>(ref sweep, start, end);
+    }
 
     private DotSums Sweep<TUpdate>(int start, int end)
         where TUpdate : struct, ITwoLoopUpdate

@@ -7,9 +7,10 @@ namespace AutoDiffLbfgs.Tests.Classic;
 public class LbfgsAllocationTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void IterationsAllocateNothingAfterWarmUp(bool backtracking)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void IterationsAllocateNothingAfterWarmUp(bool backtracking, bool blockedDirection)
     {
         // Allocation is read inside the callback at iteration 20 and again at the last iteration of a solve of
         // several hundred iterations, so the workspace made before iteration 1 is excluded.
@@ -18,6 +19,7 @@ public class LbfgsAllocationTests
         int warmIteration = 20, lastIteration = 0;
         var options = new LbfgsOptions
         {
+            BlockedDirection = blockedDirection,
             RelativeGradientTolerance = 1e-9,
             LineSearch = backtracking ? new BacktrackingLineSearch { Condition = BacktrackingCondition.StrongWolfe } : new MoreThuenteLineSearch(),
             Callback = p =>

@@ -100,13 +100,16 @@ public class LbfgsParallelTests
         }
     }
 
-    [Fact]
-    public void ThreadedIterationsAllocateNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ThreadedIterationsAllocateNothing(bool blockedDirection)
     {
         var problem = new ChainedRosenbrock(N);
         long atWarm = -1, atEnd = -1;
         var options = new LbfgsOptions
         {
+            BlockedDirection = blockedDirection,
             MaxIterations = 25,
             MaxDegreeOfParallelism = 2,
             Callback = p =>
