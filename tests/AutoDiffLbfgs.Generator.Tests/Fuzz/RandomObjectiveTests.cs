@@ -78,7 +78,7 @@ public class RandomObjectiveTests
                     $"objective {index}, point {point}, (Hv)_{i}: generated {hv[i]:R}, finite differences {richardson:R}\n{Source(index)}");
             }
         }
-        Assert.True(checkedEntries >= Dimension, $"objective {index}: too few smooth points were checked ({checkedEntries})");
+        Assert.True(checkedEntries >= Dimension, $"objective {index}: too few smooth points were checked ({checkedEntries})\n{Source(index)}");
     }
 
     /// <summary>
