@@ -30,10 +30,11 @@ public sealed record SparseLogisticData(int Features, int[] RowStart, int[] Colu
     }
 
     /// <summary>
-    /// The set for (rows, features, density, seed): a feature is nonzero with probability 1/density, its value m/16 with
-    /// m in −16..−1, 1..16; labels are the sign of x·w_true plus uniform noise in [−4, 4].
+    /// The set for (rows, features, density, levels, seed): a feature is nonzero with probability 1/density, its value
+    /// m/16 with m in −16..−1, 1..16, times 2^−(j mod levels) for column j (levels = 1 scales nothing); labels are the
+    /// sign of x·w_true plus uniform noise in [−4, 4].
     /// </summary>
-    public static SparseLogisticData Generate(int rows, int features, int density, ulong seed)
+    public static SparseLogisticData Generate(int rows, int features, int density, int levels, ulong seed)
     {
         var random = new SplitMix64(seed);
         double[] truth = new double[features];
@@ -51,7 +52,7 @@ public sealed record SparseLogisticData(int Features, int[] RowStart, int[] Colu
                 if (random.Next() % (ulong)density != 0) continue;
                 int m = (int)(random.Next() % 32) - 16;
                 if (m >= 0) m++;
-                double v = m / 16.0;
+                double v = Math.ScaleB(m / 16.0, -(j % levels));
                 columns.Add(j);
                 values.Add(v);
                 z += v * truth[j];

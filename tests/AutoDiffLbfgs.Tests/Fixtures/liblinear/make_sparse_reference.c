@@ -3,15 +3,16 @@
  *
  * Build and run from this folder (Debian's liblinear-dev):
  *     cc -O2 -o /tmp/make_sparse_reference make_sparse_reference.c -llinear -lm
- *     /tmp/make_sparse_reference ROWS FEATURES DENSITY SEED C REPEATS [DUMP_PREFIX] > OUT.json
+ *     /tmp/make_sparse_reference ROWS FEATURES DENSITY LEVELS SEED C REPEATS [DUMP_PREFIX] > OUT.json
  * make_sparse_reference.py runs it for both fixtures and polishes the optimum with scipy.
  *
  * The data (SplitMix64 from SEED, one stream, draws in this order):
  *   - true weights: for j < FEATURES, ((next % 33) - 16) / 16;
- *   - row i: for each feature j in order, if next % DENSITY == 0 the entry is m / 16 with m = (next % 32) - 16,
- *     moved to m + 1 when m >= 0 (so m is in -16..-1, 1..16); then noise = ((next % 513) - 256) / 64; the label is +1
+ *   - row i: for each feature j in order, if next % DENSITY == 0 the entry is m / 16 / 2^(j % LEVELS) with
+ *     m = (next % 32) - 16, moved to m + 1 when m >= 0 (so m is in -16..-1, 1..16; LEVELS = 1 scales nothing, 8 gives
+ *     columns from 1 down to 1/128 of the others, as unnormalised features are); then noise = ((next % 513) - 256) / 64; the label is +1
  *     when sum(entry * true weight) + noise > 0, else -1.
- * Every value is a small multiple of 1/256, so the sums are exact in double and any summation order gives the same
+ * Every value is a dyadic rational of a few bits, so the sums are exact in double and any summation order gives the same
  * labels (no libm is involved).
  *
  * LIBLINEAR minimises f(w) = C * sum_i log(1 + exp(-y_i w.[x_i, 1])) + 0.5 * ||w||^2 (the bias weight last and
@@ -52,16 +53,16 @@ static void count_iterations(const char *line)
 
 int main(int argc, char **argv)
 {
-    if (argc < 7)
+    if (argc < 8)
     {
-        fprintf(stderr, "usage: %s ROWS FEATURES DENSITY SEED C REPEATS [DUMP_PREFIX]\n", argv[0]);
+        fprintf(stderr, "usage: %s ROWS FEATURES DENSITY LEVELS SEED C REPEATS [DUMP_PREFIX]\n", argv[0]);
         return 2;
     }
-    int rows = atoi(argv[1]), d = atoi(argv[2]), density = atoi(argv[3]);
-    uint64_t seed = strtoull(argv[4], NULL, 10);
-    double c = atof(argv[5]);
-    int repeats = atoi(argv[6]);
-    const char *dump = argc > 7 ? argv[7] : NULL;
+    int rows = atoi(argv[1]), d = atoi(argv[2]), density = atoi(argv[3]), levels = atoi(argv[4]);
+    uint64_t seed = strtoull(argv[5], NULL, 10);
+    double c = atof(argv[6]);
+    int repeats = atoi(argv[7]);
+    const char *dump = argc > 8 ? argv[8] : NULL;
 
     state = seed;
     double *truth = malloc(sizeof(double) * d);
@@ -84,7 +85,7 @@ int main(int argc, char **argv)
             if (next() % (uint64_t)density != 0) continue;
             int m = (int)(next() % 32) - 16;
             if (m >= 0) m++;
-            double v = m / 16.0;
+            double v = ldexp(m / 16.0, -(j % levels));
             if (nnz == capacity) { fprintf(stderr, "capacity\n"); return 1; }
             columns[nnz] = j;
             values[nnz++] = v;
@@ -107,8 +108,8 @@ int main(int argc, char **argv)
 
     struct problem prob = { .l = rows, .n = d + 1, .y = y, .x = x, .bias = 1 };
     set_print_string_function(count_iterations);
-    printf("{\n \"rows\": %d, \"features\": %d, \"density\": %d, \"seed\": %llu, \"C\": %.17g, \"bias\": 1, \"repeats\": %d,\n", rows, d,
-        density, (unsigned long long)seed, c, repeats);
+    printf("{\n \"rows\": %d, \"features\": %d, \"density\": %d, \"levels\": %d, \"seed\": %llu, \"C\": %.17g, \"bias\": 1, \"repeats\": %d,\n",
+        rows, d, density, levels, (unsigned long long)seed, c, repeats);
     printf(" \"nonzeros\": %zu, \"positives\": %d, \"checksum\": %.17g,\n \"runs\": [\n", nnz, positives, checksum);
     double *tightest = malloc(sizeof(double) * (d + 1));
     for (int e = 1; e <= 12; e++)

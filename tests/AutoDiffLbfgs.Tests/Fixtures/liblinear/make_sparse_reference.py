@@ -14,15 +14,17 @@ import scipy
 from scipy.optimize import minimize
 from scipy.sparse import csr_matrix, hstack
 
-SETS = {  # name: rows, features, density (1 in DENSITY entries nonzero), seed, C, repeats
-    "small": (2000, 100, 8, 16, 1.0, 3),
-    "large": (100000, 1000, 16, 2027, 1.0, 3),
+SETS = {  # name: rows, features, density (1 in DENSITY entries nonzero), levels (column scales 2^-(j % LEVELS)), seed, C, repeats
+    "small": (2000, 100, 8, 1, 16, 1.0, 3),
+    "small_scaled": (2000, 100, 8, 8, 17, 1.0, 3),
+    "large": (100000, 1000, 16, 1, 2027, 1.0, 3),
+    "large_scaled": (100000, 1000, 16, 8, 2028, 1.0, 3),
 }
 
 subprocess.run(["cc", "-O2", "-o", "/tmp/make_sparse_reference", "make_sparse_reference.c", "-llinear", "-lm"], check=True)
-for name, (rows, features, density, seed, c, repeats) in SETS.items():
+for name, (rows, features, density, levels, seed, c, repeats) in SETS.items():
     prefix = f"/tmp/sparse_{name}_"
-    out = subprocess.run(["/tmp/make_sparse_reference", str(rows), str(features), str(density), str(seed), str(c), str(repeats), prefix],
+    out = subprocess.run(["/tmp/make_sparse_reference", str(rows), str(features), str(density), str(levels), str(seed), str(c), str(repeats), prefix],
                          check=True, capture_output=True, text=True).stdout
     ref = json.loads(out)
     row_start = np.fromfile(prefix + "row_start.i32", dtype="<i4")
