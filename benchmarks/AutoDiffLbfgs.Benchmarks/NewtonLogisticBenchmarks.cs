@@ -10,7 +10,8 @@ namespace AutoDiffLbfgs.Benchmarks;
 /// Time to f* + 1e-10·f* (relative) on LIBLINEAR's L2-regularised logistic regression (<c>-s 0 -c 1 -B 1</c>) over the
 /// 10⁵ × 10³ sparse synthetic sets (one entry in 16 nonzero, 6.25·10⁶ nonzeros; <c>large</c> with columns as drawn,
 /// <c>large_scaled</c> with column j scaled by 2^−(j mod 8)), regenerated from their seeds at set-up: trust-region
-/// Newton–CG (also with the Hessian diagonal at w = 0 as a fixed preconditioner, LIBLINEAR's kind), line-search
+/// Newton–CG (also with the Hessian diagonal at w = 0 as a fixed preconditioner, LIBLINEAR's kind, and each with
+/// LIBLINEAR's initial radius Δ₀ = ‖∇f(0)‖ instead of scipy's 1), line-search
 /// Newton–CG and classic L-BFGS on the sparse objective, Newton–CG with a Hessian sampled over N/20 rows on the row
 /// terms; and LIBLINEAR 2.3 itself, called in process (<see cref="LiblinearNative"/>) with the eps at which its own run
 /// first reaches that accuracy. Each solve starts at w = 0 and stops at the first iterate with f − f* ≤ 1e-10·f*
@@ -38,6 +39,12 @@ public class NewtonLogisticBenchmarks
 
     [GlobalSetup(Target = nameof(PreconditionedTrustRegionNewtonCg))]
     public void SetupPreconditioned() => Setup("trust region, diagonal preconditioner", PreconditionedCounts);
+
+    [GlobalSetup(Target = nameof(TrustRegionFromGradientNorm))]
+    public void SetupFromGradientNorm() => Setup("trust region, Δ₀ = ‖∇f(0)‖", () => { var r = NewtonFromGradientNorm(false); return Counts(r, r.HessianVectorProducts); });
+
+    [GlobalSetup(Target = nameof(PreconditionedTrustRegionFromGradientNorm))]
+    public void SetupPreconditionedFromGradientNorm() => Setup("trust region, diagonal preconditioner, Δ₀ = ‖∇f(0)‖_M⁻¹", () => { var r = NewtonFromGradientNorm(true); return Counts(r, r.HessianVectorProducts); });
 
     [GlobalSetup(Target = nameof(LineSearchNewtonCg))]
     public void SetupLineSearch() => Setup("line search", LineSearchCounts);
@@ -105,6 +112,25 @@ public class NewtonLogisticBenchmarks
     private NewtonCgResult PreconditionedNewton() =>
         NewtonCg.Minimize(Objective(), new DiagonalPreconditioner<double>(_diagonal), new double[_data.Features + 1].AsSpan(), NewtonOptions(NewtonCgMethod.TrustRegion));
 
+    /// <summary>
+    /// LIBLINEAR's initial radius instead of scipy's Δ₀ = 1: ‖∇f(0)‖, or √(∇f(0)ᵀM⁻¹∇f(0)) (the M-norm of the
+    /// preconditioned gradient) with the diagonal preconditioner, and no cap on the radius.
+    /// </summary>
+    private NewtonCgResult NewtonFromGradientNorm(bool preconditioned)
+    {
+        int n = _data.Features + 1;
+        double[] g = new double[n];
+        Objective().ValueAndGradient(new double[n], g);
+        double radius = Math.Sqrt(Enumerable.Range(0, n).Sum(j => g[j] * g[j] / (preconditioned ? _diagonal[j] : 1)));
+        NewtonCgOptions options = NewtonOptions(NewtonCgMethod.TrustRegion);
+        options.MaxTrustRadius = 1e300;
+        options.InitialTrustRadius = radius;
+        double[] w = new double[n];
+        return preconditioned
+            ? NewtonCg.Minimize(Objective(), new DiagonalPreconditioner<double>(_diagonal), w.AsSpan(), options)
+            : NewtonCg.Minimize(Objective(), w.AsSpan(), options);
+    }
+
     private NewtonCgResult SubsampledNewton() =>
         NewtonCg.Minimize<double, SubsampledHessianObjective<double, SparseLiblinearLogistic.RowLossTerms>>(
             Subsampled(), new double[_data.Features + 1], NewtonOptions(NewtonCgMethod.TrustRegion));
@@ -153,6 +179,12 @@ public class NewtonLogisticBenchmarks
 
     [Benchmark]
     public double PreconditionedTrustRegionNewtonCg() => PreconditionedNewton().Value;
+
+    [Benchmark]
+    public double TrustRegionFromGradientNorm() => NewtonFromGradientNorm(false).Value;
+
+    [Benchmark]
+    public double PreconditionedTrustRegionFromGradientNorm() => NewtonFromGradientNorm(true).Value;
 
     [Benchmark]
     public double LineSearchNewtonCg() => Newton(NewtonCgMethod.LineSearch).Value;
