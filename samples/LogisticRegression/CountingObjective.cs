@@ -3,12 +3,15 @@ using AutoDiffLbfgs.Stochastic;
 
 namespace LogisticRegression;
 
-/// <summary>The full objective with a count of its evaluations (each is one pass over the data).</summary>
-internal readonly struct CountingObjective(FullSumObjective<double, Model.LossTerms> inner) : IDifferentiableObjective<double>
+/// <summary>
+/// The full objective with a count of its data passes: each evaluation of L (with or without ∇L) and each
+/// Hessian-vector product is one pass over the data.
+/// </summary>
+internal readonly struct CountingObjective(FullSumObjective<double, Model.LossTerms> inner) : ITwiceDifferentiableObjective<double>
 {
     private readonly int[] _count = new int[1];
 
-    /// <summary>Evaluations so far.</summary>
+    /// <summary>Data passes so far.</summary>
     public int Evaluations => _count[0];
 
     public double Value(ReadOnlySpan<double> x)
@@ -21,5 +24,11 @@ internal readonly struct CountingObjective(FullSumObjective<double, Model.LossTe
     {
         _count[0]++;
         return inner.ValueAndGradient(x, gradient);
+    }
+
+    public void HessianVectorProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> result)
+    {
+        _count[0]++;
+        inner.HessianVectorProduct(x, v, result);
     }
 }

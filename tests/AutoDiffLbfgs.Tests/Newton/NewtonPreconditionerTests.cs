@@ -1,3 +1,4 @@
+using System.Numerics;
 using AutoDiffLbfgs.Newton;
 
 namespace AutoDiffLbfgs.Tests.Newton;
@@ -12,15 +13,33 @@ public class NewtonPreconditionerTests
     public void ExactDiagonalMakesEachCgSolveOneIteration(NewtonCgMethod method)
     {
         // ∇²f = diag(s) with condition number 1e6: plain CG needs many iterations per Newton step, M = diag(s) one.
-        var objective = new NewtonProblems.ScaledQuadraticObjective(Scales);
         var options = new NewtonCgOptions { Method = method, MaxTrustRadius = 1e6, InitialTrustRadius = 1e6, RelativeGradientTolerance = 1e-10 };
-        double[] plain = Enumerable.Repeat(1.0, Scales.Length).ToArray(), preconditioned = (double[])plain.Clone();
-        var without = NewtonCg.Minimize(objective, plain.AsSpan(), options);
-        var with = NewtonCg.Minimize(objective, new DiagonalPreconditioner<double>(Scales), preconditioned.AsSpan(), options);
+        AssertOneCgIterationPerNewtonStep(new NewtonProblems.ScaledQuadraticObjective(Scales), Scales, options, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(NewtonCgMethod.TrustRegion)]
+    [InlineData(NewtonCgMethod.LineSearch)]
+    public void ExactFloatDiagonalMakesEachCgSolveOneIteration(NewtonCgMethod method)
+    {
+        // The same in float, with condition number 1e4 (single precision leaves ~7 digits).
+        float[] scales = [.. Enumerable.Range(0, 50).Select(i => MathF.Pow(10, 4f * i / 49))];
+        var options = new NewtonCgOptions { Method = method, MaxTrustRadius = 1e6, InitialTrustRadius = 1e6, RelativeGradientTolerance = 1e-4 };
+        AssertOneCgIterationPerNewtonStep(new NewtonProblems.ScaledQuadraticSingleObjective(scales), scales, options, 1e-5f);
+    }
+
+    /// <summary>Solves ½Σ sᵢxᵢ² from x = 1 without and with M = diag(s): with it, one CG iteration per Newton step.</summary>
+    private static void AssertOneCgIterationPerNewtonStep<T, TObjective>(TObjective objective, T[] scales, NewtonCgOptions options, T tolerance)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : ITwiceDifferentiableObjective<T>
+    {
+        T[] plain = Enumerable.Repeat(T.One, scales.Length).ToArray(), preconditioned = (T[])plain.Clone();
+        var without = NewtonCg.Minimize<T, TObjective>(objective, plain, options);
+        var with = NewtonCg.Minimize(objective, new DiagonalPreconditioner<T>(scales), preconditioned.AsSpan(), options);
         Assert.True(without.Converged && with.Converged, $"{without} / {with}");
         Assert.Equal(with.Iterations, with.CgIterations);
         Assert.True(without.CgIterations > 5 * with.CgIterations, $"{without.CgIterations} vs {with.CgIterations}");
-        Assert.All(preconditioned, xi => Assert.Equal(0, xi, 1e-9));
+        Assert.All(preconditioned, xi => Assert.True(T.Abs(xi) <= tolerance, $"x = {xi}"));
     }
 
     [Fact]

@@ -105,4 +105,13 @@ public static partial class NewtonProblems
         for (int i = 0; i < x.Length; i++) f += 0.5 * scales[i] * x[i] * x[i];
         return f;
     }
+
+    /// <summary><see cref="ScaledQuadratic"/> in single precision.</summary>
+    [Objective]
+    public static float ScaledQuadraticSingle(ReadOnlySpan<float> x, float[] scales)
+    {
+        float f = 0;
+        for (int i = 0; i < x.Length; i++) f += 0.5f * scales[i] * x[i] * x[i];
+        return f;
+    }
 }

@@ -118,6 +118,60 @@ public class SubsampledHessianTests
     }
 
     [Theory]
+    [InlineData(NewtonCgTermination.MaxIterations)]
+    [InlineData(NewtonCgTermination.MaxEvaluations)]
+    [InlineData(NewtonCgTermination.TrustRegionTooSmall)]
+    [InlineData(NewtonCgTermination.Cancelled)]
+    [InlineData(NewtonCgTermination.StoppedByCallback)]
+    [InlineData(NewtonCgTermination.LineSearchFailed)]
+    public void TheSolversTerminationsApplyUnchanged(NewtonCgTermination expected)
+    {
+        // The wrapper adds no termination of its own: each of the solver's is reached through it as on any objective.
+        var options = expected switch
+        {
+            NewtonCgTermination.MaxIterations => new NewtonCgOptions { RelativeGradientTolerance = 1e-12, MaxIterations = 2 },
+            NewtonCgTermination.MaxEvaluations => new NewtonCgOptions { RelativeGradientTolerance = 1e-12, MaxEvaluations = 2 },
+            // Δ̂ = Δ₀ = 1e-3 and a floor just above it: after the first step the radius is ¼Δ₀ or stays at most Δ̂, below the floor.
+            NewtonCgTermination.TrustRegionTooSmall => new NewtonCgOptions { RelativeGradientTolerance = 1e-12, InitialTrustRadius = 1e-3, MaxTrustRadius = 1e-3, MinTrustRadius = 1e-3 * 1.0000001 },
+            NewtonCgTermination.StoppedByCallback => new NewtonCgOptions { RelativeGradientTolerance = 1e-12, Callback = p => p.Iteration < 2 },
+            NewtonCgTermination.LineSearchFailed => new NewtonCgOptions
+            {
+                Method = NewtonCgMethod.LineSearch,
+                RelativeGradientTolerance = 1e-12,
+                LineSearch = new AutoDiffLbfgs.LineSearch.MoreThuenteLineSearch { Curvature = 1e-3, MaxEvaluations = 1 },
+            },
+            _ => Tight,
+        };
+        var x = new double[Dimension];
+        var result = NewtonCg.Minimize<double, SubsampledHessianObjective<double, LogisticRegressionTerms<double>>>(
+            Sampled(Sample, seed: 21), x, options, new CancellationToken(expected == NewtonCgTermination.Cancelled));
+        Assert.Equal(expected, result.Termination);
+        switch (expected)
+        {
+            case NewtonCgTermination.MaxIterations or NewtonCgTermination.StoppedByCallback:
+                Assert.Equal(2, result.Iterations);
+                break;
+            case NewtonCgTermination.MaxEvaluations:
+                Assert.True(result.Evaluations <= 2, result.ToString());
+                break;
+            case NewtonCgTermination.Cancelled:
+                Assert.Equal(0, result.Iterations);
+                break;
+        }
+    }
+
+    [Fact]
+    public void ANonFiniteStartIsATerminationAndLeavesXUntouched()
+    {
+        var x = new double[Dimension];
+        x[3] = double.NaN;
+        var result = NewtonCg.Minimize<double, SubsampledHessianObjective<double, LogisticRegressionTerms<double>>>(Sampled(Sample, seed: 1), x, Tight);
+        Assert.Equal(NewtonCgTermination.NonFiniteValue, result.Termination);
+        Assert.Equal(0, result.HessianVectorProducts);
+        Assert.True(double.IsNaN(x[3]));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(Terms + 1)]
     public void ASampleSizeOutsideOneToNIsRejectedByName(int sample)
