@@ -6,7 +6,7 @@ namespace AutoDiffLbfgs.Ase;
 /// search and its gradient comes from the generator. Each unordered pair (i, j, image n) is listed once, with i ≤ j
 /// and the Cartesian image shift n·cell, so that the pair's distance vector is x_j + shift − x_i; an atom's own
 /// images (i = j, n ≠ 0) are listed once per ±n pair. This counts every pair interaction exactly once, as ASE's
-/// <c>NeighborList(bothways=True)</c> does with its factor ½. <see cref="Update"/> rebuilds the list only when an
+/// <c>NeighborList(bothways=True)</c> does with its factor ½. <see cref="Update(ReadOnlySpan{double})"/> rebuilds the list only when an
 /// atom has moved more than <see cref="Skin"/>/2 since the last build, as ASE's neighbour list does.
 /// The build scans all pairs, O(N²) per rebuild, and any number of images (cells smaller than the cutoff included).
 /// </summary>
@@ -16,11 +16,13 @@ public sealed class PeriodicPairList
     private readonly double[] _reciprocal = new double[9];
     private readonly bool[] _pbc = new bool[3];
     private double[] _built = [];
+    private double[] _fractional = [];
     private int[] _first = new int[16];
     private int[] _second = new int[16];
     private double[] _shifts = new double[48];
+    private double[] _offsets = new double[48];
 
-    /// <summary>Creates an empty list; call <see cref="Update"/> with the positions before use.</summary>
+    /// <summary>Creates an empty list; call <see cref="Update(ReadOnlySpan{double})"/> with the positions before use.</summary>
     /// <param name="cell">The cell vectors a, b, c as rows, row-major (9 numbers); must be invertible.</param>
     /// <param name="pbc">Periodicity along a, b, c (3 flags).</param>
     /// <param name="cutoff">Interaction cutoff; positive and finite.</param>
@@ -64,6 +66,34 @@ public sealed class PeriodicPairList
     public double[] Shifts => _shifts;
 
     /// <summary>
+    /// Image of each pair as cell multiples n = (n_a, n_b, n_c), 3 per pair (whole numbers stored as doubles), so a
+    /// potential that takes the cell as a variable forms the shift n_a·a + n_b·b + n_c·c itself.
+    /// </summary>
+    public double[] Offsets => _offsets;
+
+    /// <summary>The cell the list was last built for (rows a, b, c).</summary>
+    public ReadOnlySpan<double> Cell => _cell;
+
+    /// <summary>
+    /// As <see cref="Update(ReadOnlySpan{double})"/>, and also rebuilds for a new cell: when any entry of
+    /// <paramref name="cell"/> differs from the cell of the last build (ASE's neighbour list rebuilds on any cell
+    /// change too). Returns true when it rebuilt.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cell does not hold 9 numbers or is singular.</exception>
+    public bool Update(ReadOnlySpan<double> positions, ReadOnlySpan<double> cell)
+    {
+        if (cell.Length != 9) throw new ArgumentException("cell must hold 9 numbers (three cell vectors as rows).", nameof(cell));
+        if (cell.SequenceEqual(_cell)) return Update(positions);
+        Span<double> reciprocal = stackalloc double[9];
+        if (!Invert(cell, reciprocal))
+            throw new ArgumentException("cell must be invertible (three independent cell vectors).", nameof(cell));
+        cell.CopyTo(_cell);
+        reciprocal.CopyTo(_reciprocal);
+        Build(positions);
+        return true;
+    }
+
+    /// <summary>
     /// Rebuilds the list when it has never been built, the atom count changed, or an atom moved more than skin/2
     /// since the last build. Returns true when it rebuilt.
     /// </summary>
@@ -92,13 +122,17 @@ public sealed class PeriodicPairList
         if (positions.Length % 3 != 0)
             throw new ArgumentException("positions must hold 3 coordinates per atom.", nameof(positions));
         int atoms = positions.Length / 3;
-        if (_built.Length != positions.Length) _built = new double[positions.Length];
+        if (_built.Length != positions.Length)
+        {
+            _built = new double[positions.Length];
+            _fractional = new double[positions.Length];
+        }
         positions.CopyTo(_built);
         double reach = Cutoff + Skin, reach2 = reach * reach;
 
         // Fractional coordinates f = x·cell⁻¹ and, per periodic axis, how many images the reach spans: the planes
         // of axis k are 1/|b_k| apart, b_k the k-th column of cell⁻¹.
-        var fractional = new double[positions.Length];
+        double[] fractional = _fractional;
         for (int a = 0; a < atoms; a++)
             for (int k = 0; k < 3; k++)
                 fractional[3 * a + k] = positions[3 * a] * _reciprocal[k] + positions[3 * a + 1] * _reciprocal[3 + k]
@@ -132,21 +166,25 @@ public sealed class PeriodicPairList
                     double dy = positions[3 * j + 1] + sy - positions[3 * i + 1];
                     double dz = positions[3 * j + 2] + sz - positions[3 * i + 2];
                     if (dx * dx + dy * dy + dz * dz >= reach2) continue;
-                    Add(i, j, sx, sy, sz);
+                    Add(i, j, n0, n1, n2, sx, sy, sz);
                 }
             }
         }
         Builds++;
     }
 
-    private void Add(int i, int j, double sx, double sy, double sz)
+    private void Add(int i, int j, int n0, int n1, int n2, double sx, double sy, double sz)
     {
         if (Count == _first.Length)
         {
             Array.Resize(ref _first, 2 * Count);
             Array.Resize(ref _second, 2 * Count);
             Array.Resize(ref _shifts, 6 * Count);
+            Array.Resize(ref _offsets, 6 * Count);
         }
+        _offsets[3 * Count] = n0;
+        _offsets[3 * Count + 1] = n1;
+        _offsets[3 * Count + 2] = n2;
         _first[Count] = i;
         _second[Count] = j;
         _shifts[3 * Count] = sx;
