@@ -13,7 +13,7 @@ namespace AutoDiffLbfgs.Ase;
 /// No allocation after construction. Not thread-safe. The stepper does not evaluate anything: drive it from your
 /// own loop, or use <see cref="AseRelaxation"/>.<c>Relax</c>.
 /// </remarks>
-public sealed class AseLbfgsStepper
+public sealed class AseLbfgsStepper : IAseStepper
 {
     private readonly AseLbfgsOptions _options;
     private readonly LbfgsHistory<double> _history;

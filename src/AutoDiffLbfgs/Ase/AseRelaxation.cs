@@ -219,7 +219,7 @@ public static class AseRelaxation
         AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result) =>
         ShouldStop(x, g, energy, step, evaluations, options.Fmax, options.MaxSteps, options.GroupSize, callback, cancellationToken, out result);
 
-    private static bool ShouldStop(
+    internal static bool ShouldStop(
         ReadOnlySpan<double> x, ReadOnlySpan<double> g, double energy, int step, int evaluations, double fmaxLimit,
         int maxSteps, int groupSize, AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result)
     {
