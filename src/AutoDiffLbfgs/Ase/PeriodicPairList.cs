@@ -132,6 +132,12 @@ public sealed class PeriodicPairList
     public void Build(ReadOnlySpan<double> positions)
     {
         int atoms = Prepare(positions);
+        if (!AllFinite(_fractional))
+        {
+            // No bin for a non-finite atom; the scan lists its (NaN) pairs, so the energy shows it.
+            BuildAllPairs(positions);
+            return;
+        }
         double reach = Cutoff + Skin, reach2 = reach * reach;
         double[] fractional = _fractional;
 
@@ -282,6 +288,13 @@ public sealed class PeriodicPairList
         return atoms;
     }
 
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
+
     // |b_k|: planes of cell axis k per unit length.
     private double PlaneDensity(int k) => Math.Sqrt(_reciprocal[k] * _reciprocal[k] + _reciprocal[3 + k] * _reciprocal[3 + k]
         + _reciprocal[6 + k] * _reciprocal[6 + k]);
@@ -326,7 +339,9 @@ public sealed class PeriodicPairList
         double dx = positions[3 * j] + sx - positions[3 * i];
         double dy = positions[3 * j + 1] + sy - positions[3 * i + 1];
         double dz = positions[3 * j + 2] + sz - positions[3 * i + 2];
-        return dx * dx + dy * dy + dz * dz < reach2;
+        // Written so that a NaN distance is kept: a non-finite position must reach the energy (the solve then stops
+        // with a non-finite value) instead of silently dropping its pairs.
+        return !(dx * dx + dy * dy + dz * dz >= reach2);
     }
 
     private void AddImage(int i, int j, int n0, int n1, int n2) =>
