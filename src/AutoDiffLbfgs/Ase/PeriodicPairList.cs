@@ -15,6 +15,8 @@ public sealed class PeriodicPairList
 {
     private readonly double[] _cell = new double[9];
     private readonly double[] _reciprocal = new double[9];
+    private readonly double[] _builtCell = new double[9];
+    private readonly double[] _builtReciprocal = new double[9];
     private readonly bool[] _pbc = new bool[3];
     private double[] _built = [];
     private double[] _fractional = [];
@@ -77,26 +79,85 @@ public sealed class PeriodicPairList
     /// </summary>
     public double[] Offsets => _offsets;
 
-    /// <summary>The cell the list was last built for (rows a, b, c).</summary>
+    /// <summary>The current cell (rows a, b, c): the last one passed to an update, which the list may not have been rebuilt for.</summary>
     public ReadOnlySpan<double> Cell => _cell;
 
     /// <summary>
-    /// As <see cref="Update(ReadOnlySpan{double})"/>, and also rebuilds for a new cell: when any entry of
-    /// <paramref name="cell"/> differs from the cell of the last build (ASE's neighbour list rebuilds on any cell
-    /// change too). Returns true when it rebuilt.
+    /// As <see cref="Update(ReadOnlySpan{double})"/> for a cell that may have changed (a variable-cell relaxation): the
+    /// list is kept while it provably still holds every pair within the cutoff, and rebuilt otherwise. With G the
+    /// deformation from the cell of the last build (C = C_b·G), a pair within rc now is within rc/σ_min(G) ≤
+    /// rc/(1 − ‖G − I‖_F) in the build's frame, where each atom has moved at most δ = max_a |x_a·G⁻¹ − x_b,a|; so the
+    /// list is valid while rc/(1 − ‖G − I‖_F) + 2δ &lt; rc + skin. For an unchanged cell this is ASE's "moved less
+    /// than skin/2". When the list is kept, <see cref="Shifts"/> are re-formed for the new cell from <see cref="Offsets"/>.
+    /// Because the pairs are kept sorted, the pairs within rc appear in the same order whether or not the list was
+    /// rebuilt, so an energy summed over them is the same to the bit. Returns true when it rebuilt.
     /// </summary>
     /// <exception cref="ArgumentException">The cell does not hold 9 numbers or is singular.</exception>
     public bool Update(ReadOnlySpan<double> positions, ReadOnlySpan<double> cell)
     {
         if (cell.Length != 9) throw new ArgumentException("cell must hold 9 numbers (three cell vectors as rows).", nameof(cell));
+        if (positions.Length % 3 != 0)
+            throw new ArgumentException("positions must hold 3 coordinates per atom.", nameof(positions));
         if (cell.SequenceEqual(_cell)) return Update(positions);
         Span<double> reciprocal = stackalloc double[9];
         if (!Invert(cell, reciprocal))
             throw new ArgumentException("cell must be invertible (three independent cell vectors).", nameof(cell));
         cell.CopyTo(_cell);
         reciprocal.CopyTo(_reciprocal);
+        if (Builds > 0 && positions.Length == _built.Length && StillValid(positions))
+        {
+            for (int p = 0; p < Count; p++)
+            {
+                double n0 = _offsets[3 * p], n1 = _offsets[3 * p + 1], n2 = _offsets[3 * p + 2];
+                _shifts[3 * p] = n0 * _cell[0] + n1 * _cell[3] + n2 * _cell[6];
+                _shifts[3 * p + 1] = n0 * _cell[1] + n1 * _cell[4] + n2 * _cell[7];
+                _shifts[3 * p + 2] = n0 * _cell[2] + n1 * _cell[5] + n2 * _cell[8];
+            }
+            return false;
+        }
         Build(positions);
         return true;
+    }
+
+    // The validity test of Update(positions, cell) for the current _cell against the cell and positions of the last build.
+    private bool StillValid(ReadOnlySpan<double> positions)
+    {
+        // G = C_b⁻¹·C and G⁻¹ = C⁻¹·C_b (cells as rows, positions as row vectors: x = f·C).
+        Span<double> g = stackalloc double[9], gInverse = stackalloc double[9];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+            {
+                double a = 0.0, b = 0.0;
+                for (int k = 0; k < 3; k++)
+                {
+                    a += _builtReciprocal[3 * i + k] * _cell[3 * k + j];
+                    b += _reciprocal[3 * i + k] * _builtCell[3 * k + j];
+                }
+                g[3 * i + j] = a;
+                gInverse[3 * i + j] = b;
+            }
+        double e2 = 0.0;
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+            {
+                double d = g[3 * i + j] - (i == j ? 1.0 : 0.0);
+                e2 += d * d;
+            }
+        double e = Math.Sqrt(e2);
+        if (!(e < 0.5)) return false;
+        double slack = Cutoff + Skin - Cutoff / (1.0 - e);
+        if (!(slack > 0.0)) return false;
+        double limit = 0.25 * slack * slack, moved = 0.0;
+        for (int a = 0; a < positions.Length; a += 3)
+        {
+            double x = positions[a], y = positions[a + 1], z = positions[a + 2];
+            double dx = x * gInverse[0] + y * gInverse[3] + z * gInverse[6] - _built[a];
+            double dy = x * gInverse[1] + y * gInverse[4] + z * gInverse[7] - _built[a + 1];
+            double dz = x * gInverse[2] + y * gInverse[5] + z * gInverse[8] - _built[a + 2];
+            moved = Math.Max(moved, dx * dx + dy * dy + dz * dz);
+        }
+        // Strict, and with a margin of rounding: the bound must hold for the exact pair distances.
+        return moved < limit * (1.0 - 1e-9);
     }
 
     /// <summary>
@@ -107,6 +168,12 @@ public sealed class PeriodicPairList
     {
         if (positions.Length % 3 != 0)
             throw new ArgumentException("positions must hold 3 coordinates per atom.", nameof(positions));
+        if (positions.Length == _built.Length && Builds > 0 && !_cell.AsSpan().SequenceEqual(_builtCell))
+        {
+            if (StillValid(positions)) return false;
+            Build(positions);
+            return true;
+        }
         if (positions.Length == _built.Length && Builds > 0)
         {
             double limit = 0.25 * Skin * Skin;
@@ -281,6 +348,8 @@ public sealed class PeriodicPairList
             _nextInBin = new int[atoms];
         }
         positions.CopyTo(_built);
+        _cell.CopyTo(_builtCell, 0);
+        _reciprocal.CopyTo(_builtReciprocal, 0);
         for (int a = 0; a < atoms; a++)
             for (int k = 0; k < 3; k++)
                 _fractional[3 * a + k] = positions[3 * a] * _reciprocal[k] + positions[3 * a + 1] * _reciprocal[3 + k]

@@ -95,3 +95,64 @@ public class PeriodicPairListCellListTests(ITestOutputHelper output)
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
+
+/// <summary>The strain-aware update: a list kept across small cell changes gives the energy of a fresh list, to the bit.</summary>
+public class PeriodicPairListStrainTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("ecf")]
+    [InlineData("ucf")]
+    [InlineData("ucf_constant_volume_fire")]
+    public void KeptListGivesTheFreshListsEnergyAndGradientBitForBit(string name)
+    {
+        var run = AseCellFilterTests.Load(name);
+        var filter = run.Filter();
+        int n = 3 * run.Atoms;
+        var kept = new PeriodicLennardJonesCellObjective(run.Atoms, run.StartCell, [true, true, true]);
+        double[] v = new double[n + 9], g = new double[n + 9], gFresh = new double[n + 9];
+        foreach (var step in run.Steps)
+        {
+            filter.GetPositionsAndCell(step.X, v.AsSpan(0, n), v.AsSpan(n, 9));
+            double e = kept.ValueAndGradient(v, g);
+            var fresh = new PeriodicLennardJonesCellObjective(run.Atoms, v[n..], [true, true, true]);
+            double eFresh = fresh.ValueAndGradient(v, gFresh);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(eFresh), BitConverter.DoubleToInt64Bits(e));
+            Assert.True(g.AsSpan().SequenceEqual(gFresh), $"step {step.Step}: gradients differ");
+        }
+        Assert.True(kept.Pairs.Builds < run.Steps.Length, $"{kept.Pairs.Builds} builds for {run.Steps.Length} cells");
+        output.WriteLine($"{name}: {kept.Pairs.Builds} builds over {run.Steps.Length} recorded cells");
+    }
+
+    [Fact]
+    public void LargeStrainOrLongMoveRebuildsAndShiftsFollowTheCell()
+    {
+        var run = AseCellFilterTests.Load("ucf");
+        var list = new PeriodicPairList(run.StartCell, [true, true, true], 2.5);
+        double[] x = (double[])run.StartPositions.Clone();
+        list.Update(x, run.StartCell);
+        double[] small = [.. run.StartCell.Select(c => c * 1.001)];
+        Assert.False(list.Update(x, small));
+        for (int p = 0; p < list.Count; p++)
+            Assert.Equal(list.Offsets[3 * p] * small[0] + list.Offsets[3 * p + 1] * small[3] + list.Offsets[3 * p + 2] * small[6], list.Shifts[3 * p]);
+        Assert.True(list.Update(x, [.. run.StartCell.Select(c => c * 1.1)]));
+        x[0] += 0.2;
+        Assert.True(list.Update(x, [.. run.StartCell.Select(c => c * 1.1)]));
+    }
+
+    [Fact]
+    public void CompressionThatBringsUnlistedPairsInsideTheCutoffRebuilds()
+    {
+        // Compressed by 15% with the atoms carried along, no atom moves in the cell's frame, but pairs listed as beyond
+        // cutoff + skin (2.8) come within rc = 2.5 (2.9 × 0.85 ≈ 2.47): the strain alone must trigger the rebuild.
+        var run = AseCellFilterTests.Load("ucf");
+        int n = 3 * run.Atoms;
+        var kept = new PeriodicLennardJonesCellObjective(run.Atoms, run.StartCell, [true, true, true]);
+        double[] v = [.. run.StartPositions, .. run.StartCell], g = new double[n + 9];
+        kept.ValueAndGradient(v, g);
+        for (int i = 0; i < v.Length; i++) v[i] *= 0.85;
+        double e = kept.ValueAndGradient(v, g);
+        double eFresh = new PeriodicLennardJonesCellObjective(run.Atoms, v[n..], [true, true, true]).ValueAndGradient(v, new double[n + 9]);
+        Assert.Equal(eFresh, e);
+        Assert.Equal(2, kept.Pairs.Builds);
+    }
+}
