@@ -1,7 +1,10 @@
 namespace AutoDiffLbfgs.Ase;
 
-/// <summary>The state of an <see cref="AseBatchRelaxation"/> after a round (one step of every structure still in the batch).</summary>
-/// <param name="Round">Rounds done; 0 after the initial evaluation.</param>
+/// <summary>
+/// The state of an <see cref="AseBatchRelaxation"/> after a round: every structure still in the batch took up to 16
+/// more steps (the first round also holds the initial evaluation).
+/// </summary>
+/// <param name="Round">The round just done, from 0.</param>
 /// <param name="Active">Structures still relaxing (they take a step in the next round).</param>
 /// <param name="Converged">Structures that met the force criterion so far.</param>
 /// <param name="Finished">Structures that left the batch for any reason (converged, out of steps, non-finite, cancelled).</param>

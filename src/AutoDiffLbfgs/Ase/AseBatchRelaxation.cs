@@ -5,8 +5,9 @@ namespace AutoDiffLbfgs.Ase;
 /// <summary>
 /// Relaxes many independent structures at once, each with its own optimiser state (its own ASE LBFGS memory or FIRE
 /// velocity, Δt and α) and its own convergence, in rounds spread over the cores: every round, each structure still
-/// in the batch takes one step and one evaluation; those that converged (or ran out of steps, met a non-finite value
-/// or were cancelled) then leave the batch, so later rounds only pay for the rest.
+/// in the batch takes up to 16 steps (one evaluation each), stopping early at its own termination; those that
+/// converged (or ran out of steps, met a non-finite value or were cancelled) then leave the batch, so later rounds only
+/// pay for the rest.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,7 +31,7 @@ public static class AseBatchRelaxation
     /// <param name="objectives">The energy of each structure (gradient = −forces).</param>
     /// <param name="positions">Start positions of each structure, relaxed in place; lengths may differ.</param>
     /// <param name="options">Settings shared by all structures; null means ASE's defaults. <see cref="AseLbfgsOptions.Safeguard"/> must be <see cref="AseSafeguard.None"/>.</param>
-    /// <param name="progress">Called on the calling thread after the initial evaluation and after every round; may be null.</param>
+    /// <param name="progress">Called on the calling thread after every round; may be null.</param>
     /// <param name="maxDegreeOfParallelism">Threads used, the caller's included; 0 (default) = <see cref="Environment.ProcessorCount"/>.</param>
     /// <param name="cancellationToken">Checked before every step of every structure, as in a single relaxation.</param>
     /// <returns>One result per structure, in input order.</returns>
@@ -59,7 +60,7 @@ public static class AseBatchRelaxation
     /// <param name="objectives">The energy of each structure (gradient = −forces).</param>
     /// <param name="positions">Start positions of each structure, relaxed in place; lengths may differ.</param>
     /// <param name="options">FIRE settings shared by all structures; null means ASE's defaults.</param>
-    /// <param name="progress">Called on the calling thread after the initial evaluation and after every round; may be null.</param>
+    /// <param name="progress">Called on the calling thread after every round; may be null.</param>
     /// <param name="maxDegreeOfParallelism">Threads used, the caller's included; 0 (default) = <see cref="Environment.ProcessorCount"/>.</param>
     /// <param name="cancellationToken">Checked before every step of every structure.</param>
     /// <returns>One result per structure, in input order.</returns>
@@ -112,7 +113,6 @@ public static class AseBatchRelaxation
         int active = count, converged = 0;
         for (int round = 0; active > 0; round++)
         {
-            work.Round = round;
             ChunkWorkerPool.Shared.Run(work, active, degree);
 
             // Structures that stopped leave the batch; the rest keep their input order.
@@ -137,7 +137,14 @@ public static class AseBatchRelaxation
         return results;
     }
 
-    /// <summary>One round of the batch: chunk a is structure Active[a]; it evaluates (round 0) or steps and evaluates, then tests.</summary>
+    /// <summary>
+    /// Steps each structure takes per round before the round's barrier. One step per round made the batch slower than
+    /// relaxing one by one (a barrier per step, with its wake-ups, on shared cores); more steps per round make
+    /// progress coarser. The trajectories do not depend on it.
+    /// </summary>
+    internal const int StepsPerRound = 16;
+
+    /// <summary>One round of the batch: chunk a is structure Active[a]; it is evaluated first if new, then takes up to <see cref="StepsPerRound"/> steps.</summary>
     private sealed class BatchWork<TObjective> : IChunkWork
         where TObjective : IDifferentiableObjective<double>
     {
@@ -172,9 +179,6 @@ public static class AseBatchRelaxation
             for (int k = 0; k < count; k++) Active[k] = k;
         }
 
-        /// <summary>The round being run; every active structure has taken this many steps when it is tested.</summary>
-        public int Round { get; set; }
-
         /// <summary>Indices of the structures still in the batch, in input order; the first (chunk count) entries are live.</summary>
         public int[] Active { get; }
 
@@ -185,13 +189,26 @@ public static class AseBatchRelaxation
         {
             int k = Active[chunk];
             double[] x = _positions[k], g = _gradients[k];
-            // The same sequence as AseRelaxation.Relax: step (not before the first test), evaluate, test.
-            if (Round > 0) _steppers[k].Step(x, g, x);
+            // The same sequence as AseRelaxation.Relax: evaluate, test, then (step, evaluate, test) repeated; here up
+            // to StepsPerRound steps before the structure waits for the others.
+            if (_evaluations[k] == 0 && Evaluate(k, x, g)) return;
+            for (int s = 0; s < StepsPerRound; s++)
+            {
+                _steppers[k].Step(x, g, x);
+                if (Evaluate(k, x, g)) return;
+            }
+        }
+
+        // Evaluates structure k at x and tests it; true when it stopped (its result is then set).
+        private bool Evaluate(int k, double[] x, double[] g)
+        {
             _energies[k] = _objectives[k].ValueAndGradient(x, g);
-            _evaluations[k]++;
-            if (AseRelaxation.ShouldStop(x, g, _energies[k], Round, _evaluations[k], _fmax, _maxSteps, _groupSize, null,
+            int evaluations = ++_evaluations[k];
+            if (!AseRelaxation.ShouldStop(x, g, _energies[k], evaluations - 1, evaluations, _fmax, _maxSteps, _groupSize, null,
                     _cancellationToken, out var result))
-                Results[k] = result;
+                return false;
+            Results[k] = result;
+            return true;
         }
     }
 }

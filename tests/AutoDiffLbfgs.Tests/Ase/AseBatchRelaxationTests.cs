@@ -102,10 +102,15 @@ public class AseBatchRelaxationTests(ITestOutputHelper output)
         AseBatchProgress last = reports[^1];
         Assert.Equal(0, last.Active);
         Assert.Equal(results.Count(r => r.Converged), last.Converged);
-        Assert.Equal(results.Max(r => r.Steps), last.Round);
-        // A structure that converged after s steps is counted from round s on.
-        foreach (var r in results.Where(r => r.Converged))
-            Assert.True(reports[r.Steps].Converged >= 1 && reports[r.Steps].Finished >= results.Count(o => o.Steps <= r.Steps));
+        // A structure stopped at step s (tested after s steps) leaves in round 0 if s = 0, else (s − 1) / StepsPerRound.
+        static int RoundOf(int steps) => steps == 0 ? 0 : (steps - 1) / AseBatchRelaxation.StepsPerRound;
+        Assert.Equal(results.Max(r => RoundOf(r.Steps)), last.Round);
+        foreach (AseBatchProgress p in reports)
+        {
+            Assert.Equal(results.Count(r => RoundOf(r.Steps) <= p.Round), p.Finished);
+            Assert.Equal(results.Count(r => r.Converged && RoundOf(r.Steps) <= p.Round), p.Converged);
+        }
+        Assert.True(reports.Count >= 3, "the clusters should leave over several rounds");
     }
 
     [Fact]
@@ -141,7 +146,11 @@ public class AseBatchRelaxationTests(ITestOutputHelper output)
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
         for (int i = 0; i < 2; i++) Allocated(60);
-        Assert.Equal(Allocations.Minimum(() => Allocated(5)), Allocations.Minimum(() => Allocated(60)));
+        // 55 more steps of 10 structures: one object per structure and step (24 bytes or more) would add 13 KB. About 1
+        // run in 20 measured 480 bytes more for the longer batches (runtime work on this thread, not per step: it
+        // does not grow with the steps), so the bound allows less than one allocation per round.
+        long few = Allocations.Minimum(() => Allocated(5)), many = Allocations.Minimum(() => Allocated(60));
+        Assert.True(Math.Abs(many - few) <= 1024, $"5 steps: {few} bytes, 60 steps: {many} bytes");
     }
 
     [Fact]
