@@ -36,7 +36,7 @@ public sealed record AseFireOptions
     /// <summary>Mixing parameter α at the start (ASE's <c>a</c>). Default 0.1; range [0, 1].</summary>
     public double A { get; init; } = 0.1;
 
-    /// <summary>Convergence threshold on the largest atom force norm, as for LBFGS (strict, squared). Default 0.05; range (0, ∞).</summary>
+    /// <summary>Convergence threshold on the largest atom force norm, as for LBFGS (strict, squared). Default 0.05; range [0, ∞); 0 runs exactly <see cref="MaxSteps"/> steps.</summary>
     public double Fmax { get; init; } = 0.05;
 
     /// <summary>Step budget (ASE's <c>steps</c>). Default 100,000,000 (ASE's); range ≥ 0.</summary>
@@ -66,8 +66,8 @@ public sealed record AseFireOptions
             throw new ArgumentOutOfRangeException(nameof(Fa), Fa, "Fa must be in (0, 1].");
         if (!(A >= 0.0 && A <= 1.0))
             throw new ArgumentOutOfRangeException(nameof(A), A, "A must be in [0, 1].");
-        if (!(Fmax > 0.0 && double.IsFinite(Fmax)))
-            throw new ArgumentOutOfRangeException(nameof(Fmax), Fmax, "Fmax must be positive and finite.");
+        if (!(Fmax >= 0.0 && double.IsFinite(Fmax)))
+            throw new ArgumentOutOfRangeException(nameof(Fmax), Fmax, "Fmax must be non-negative and finite (0 runs MaxSteps steps).");
         if (MaxSteps < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "MaxSteps must not be negative.");
         if (GroupSize != 1 && GroupSize != 3)

@@ -11,7 +11,7 @@ namespace AutoDiffLbfgs.Ase;
 /// count restarts. Then v ← v + Δt·F, Δx = Δt·v, scaled to <see cref="AseFireOptions.MaxStep"/> when ‖Δx‖ exceeds it
 /// (the norm of the whole step), and x ← x + Δx. ASE's optional <c>downhill_check</c> is not reproduced.
 /// </summary>
-public sealed class AseFireStepper
+public sealed class AseFireStepper : IAseStepper
 {
     private readonly double[] _velocity;
     private readonly double[] _step;

@@ -12,7 +12,11 @@ public sealed record AseLbfgsOptions
     /// </summary>
     public double MaxStep { get; init; } = 0.2;
 
-    /// <summary>Number of (s, y) pairs kept; the oldest is dropped beyond it. Default 100; range ≥ 1.</summary>
+    /// <summary>
+    /// Number of (s, y) pairs kept; the oldest is dropped beyond it. Default 100; range ≥ 0. With 0 no pair is kept
+    /// and every step is ASE's plain scaled gradient step −g/alpha (capped at <see cref="MaxStep"/>, then damped),
+    /// as ASE's <c>LBFGS(memory=0)</c> does.
+    /// </summary>
     public int Memory { get; init; } = 100;
 
     /// <summary>Factor applied to every step after the maxstep scaling. Default 1.0; range (0, ∞). Ignored by <see cref="AseVariant.Kups"/>.</summary>
@@ -26,7 +30,9 @@ public sealed record AseLbfgsOptions
 
     /// <summary>
     /// Convergence threshold on the largest atom force norm: converged when max over atoms of ‖g_atom‖ &lt; Fmax
-    /// (strict; tested as a squared norm against Fmax², like ASE), before every step. Default 0.05; range (0, ∞).
+    /// (strict; tested as a squared norm against Fmax², like ASE), before every step. Default 0.05; range [0, ∞).
+    /// Fmax = 0 never converges (no squared norm is below 0), so the run takes exactly <see cref="MaxSteps"/> steps:
+    /// ASE's usual <c>opt.run(fmax=0, steps=n)</c>.
     /// </summary>
     public double Fmax { get; init; } = 0.05;
 
@@ -56,14 +62,14 @@ public sealed record AseLbfgsOptions
     {
         if (!(MaxStep > 0.0 && MaxStep <= 1.0))
             throw new ArgumentOutOfRangeException(nameof(MaxStep), MaxStep, "MaxStep must be in (0, 1]; ASE rejects values above 1.0.");
-        if (Memory < 1)
-            throw new ArgumentOutOfRangeException(nameof(Memory), Memory, "Memory must be at least 1.");
+        if (Memory < 0)
+            throw new ArgumentOutOfRangeException(nameof(Memory), Memory, "Memory must not be negative.");
         if (!(Damping > 0.0 && double.IsFinite(Damping)))
             throw new ArgumentOutOfRangeException(nameof(Damping), Damping, "Damping must be positive and finite.");
         if (!(Alpha > 0.0 && double.IsFinite(Alpha)))
             throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "Alpha must be positive and finite.");
-        if (!(Fmax > 0.0 && double.IsFinite(Fmax)))
-            throw new ArgumentOutOfRangeException(nameof(Fmax), Fmax, "Fmax must be positive and finite.");
+        if (!(Fmax >= 0.0 && double.IsFinite(Fmax)))
+            throw new ArgumentOutOfRangeException(nameof(Fmax), Fmax, "Fmax must be non-negative and finite (0 runs MaxSteps steps).");
         if (MaxSteps < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, "MaxSteps must not be negative.");
         if (GroupSize != 1 && GroupSize != 3)

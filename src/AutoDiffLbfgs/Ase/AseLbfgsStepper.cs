@@ -13,7 +13,7 @@ namespace AutoDiffLbfgs.Ase;
 /// No allocation after construction. Not thread-safe. The stepper does not evaluate anything: drive it from your
 /// own loop, or use <see cref="AseRelaxation"/>.<c>Relax</c>.
 /// </remarks>
-public sealed class AseLbfgsStepper
+public sealed class AseLbfgsStepper : IAseStepper
 {
     private readonly AseLbfgsOptions _options;
     private readonly LbfgsHistory<double> _history;
@@ -34,7 +34,8 @@ public sealed class AseLbfgsStepper
         if (dimension < 1 || dimension % _options.GroupSize != 0)
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "The dimension must be positive and a multiple of the group size.");
         Dimension = dimension;
-        _history = new LbfgsHistory<double>(dimension, _options.Memory);
+        // Memory = 0 keeps no pair (see Step); the history still needs one slot to exist.
+        _history = new LbfgsHistory<double>(dimension, Math.Max(1, _options.Memory));
         _previousPositions = new double[dimension];
         _previousGradient = new double[dimension];
         _hg = new double[dimension];
@@ -52,7 +53,7 @@ public sealed class AseLbfgsStepper
     /// <summary>Steps taken since construction or <see cref="Reset"/> (ASE's <c>iteration</c>).</summary>
     public int Iteration { get; private set; }
 
-    /// <summary>(s, y) pairs in memory, at most <see cref="AseLbfgsOptions.Memory"/>.</summary>
+    /// <summary>(s, y) pairs in memory, at most <see cref="AseLbfgsOptions.Memory"/> (none when it is 0).</summary>
     public int PairCount => _history.Count;
 
     /// <summary>Longest atom displacement of the last direction p = −H·g, before the maxstep scaling and damping.</summary>
@@ -76,7 +77,8 @@ public sealed class AseLbfgsStepper
         if (nextPositions.Length != Dimension)
             throw new ArgumentException($"Expected {Dimension} coordinates.", nameof(nextPositions));
 
-        if (_hasPrevious) StorePair(positions, gradient);
+        // ASE appends the pair, then pops the oldest once iteration > memory: with memory 0 nothing is kept.
+        if (_hasPrevious && _options.Memory > 0) StorePair(positions, gradient);
         positions.CopyTo(_previousPositions);
         gradient.CopyTo(_previousGradient);
         _hasPrevious = true;

@@ -56,9 +56,47 @@ public static class AseRelaxation
         where TObjective : IDifferentiableObjective<double>, allows ref struct
     {
         ArgumentNullException.ThrowIfNull(stepper);
+        return Relax(objective, positions, stepper, stepper.Options.Fmax, stepper.Options.MaxSteps, callback, cancellationToken);
+    }
+
+    /// <summary>
+    /// Continues a relaxation with an existing stepper and its memory to a new threshold: ASE's second
+    /// <c>opt.run(fmax=…)</c> on the same optimizer, as in <c>opt.run(fmax=0.05)</c> then <c>opt.run(fmax=1e-4)</c>.
+    /// The first run's (s, y) pairs and previous point are kept, so the continued run follows ASE's trajectory, which
+    /// a fresh stepper from the same positions would not. The other settings are the stepper's.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="AseRelaxationResult.Steps"/> and the callback's step numbers count from this call (step 0 is its
+    /// start, reported again); ASE's <c>nsteps</c> carries on, so ASE's count is the sum over the calls. The budget
+    /// <paramref name="maxSteps"/> is for this call. ASE 3.22's <c>steps</c> is instead a total over all calls
+    /// (<c>nsteps &lt; max_steps</c>, and <c>steps=None</c> keeps the previous budget), so
+    /// <c>run(steps=50)</c> then <c>run(steps=50)</c> takes no step in its second call there.
+    /// </remarks>
+    /// <typeparam name="TObjective">The energy; a struct (or ref struct) so calls are direct.</typeparam>
+    /// <param name="objective">Energy and gradient (the gradient is −forces).</param>
+    /// <param name="positions">Positions to continue from (usually where the previous call stopped); overwritten.</param>
+    /// <param name="stepper">The stepper to continue.</param>
+    /// <param name="fmax">Threshold of this call, ≥ 0 (0 runs <paramref name="maxSteps"/> steps).</param>
+    /// <param name="maxSteps">Step budget of this call, ≥ 0.</param>
+    /// <param name="callback">Called for every accepted point, this call's start included; may be null.</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    public static AseRelaxationResult Relax<TObjective>(
+        TObjective objective,
+        Span<double> positions,
+        AseLbfgsStepper stepper,
+        double fmax,
+        int maxSteps,
+        AseStepCallback? callback = null,
+        CancellationToken cancellationToken = default)
+        where TObjective : IDifferentiableObjective<double>, allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(stepper);
         if (positions.Length != stepper.Dimension)
             throw new ArgumentException($"Expected {stepper.Dimension} coordinates, the stepper's dimension.", nameof(positions));
-        AseLbfgsOptions options = stepper.Options;
+        if (!(fmax >= 0.0 && double.IsFinite(fmax)))
+            throw new ArgumentOutOfRangeException(nameof(fmax), fmax, "fmax must be non-negative and finite.");
+        ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
+        AseLbfgsOptions options = stepper.Options with { Fmax = fmax, MaxSteps = maxSteps };
         var gradient = new double[positions.Length];
         return options.Safeguard == AseSafeguard.Backtracking
             ? RunWithBacktracking(ref objective, positions, gradient, stepper, options, callback, cancellationToken)
@@ -181,7 +219,7 @@ public static class AseRelaxation
         AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result) =>
         ShouldStop(x, g, energy, step, evaluations, options.Fmax, options.MaxSteps, options.GroupSize, callback, cancellationToken, out result);
 
-    private static bool ShouldStop(
+    internal static bool ShouldStop(
         ReadOnlySpan<double> x, ReadOnlySpan<double> g, double energy, int step, int evaluations, double fmaxLimit,
         int maxSteps, int groupSize, AseStepCallback? callback, CancellationToken cancellationToken, out AseRelaxationResult result)
     {

@@ -20,10 +20,10 @@ public class AseLbfgsStepperTests
     public void AcceptsMaxStepOfExactlyOneAndNamesOtherBadSettings()
     {
         _ = new AseLbfgsStepper(3, new AseLbfgsOptions { MaxStep = 1.0 });
-        Assert.Equal("Memory", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { Memory = 0 }.Validate()).ParamName);
+        Assert.Equal("Memory", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { Memory = -1 }.Validate()).ParamName);
         Assert.Equal("Alpha", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { Alpha = -1 }.Validate()).ParamName);
         Assert.Equal("Damping", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { Damping = 0 }.Validate()).ParamName);
-        Assert.Equal("Fmax", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { Fmax = 0 }.Validate()).ParamName);
+        Assert.Equal("Fmax", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { Fmax = -1e-3 }.Validate()).ParamName);
         Assert.Equal("GroupSize", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsOptions { GroupSize = 2 }.Validate()).ParamName);
         Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => new AseLbfgsStepper(4)).ParamName);
         _ = new AseLbfgsStepper(4, new AseLbfgsOptions { GroupSize = 1 });
