@@ -517,8 +517,8 @@ internal sealed class ReverseTransform
         var scratch = _names.Fresh(ShortName(call.Method) + "Gradient");
         var counter = _names.Fresh("i");
         var s = Bind(seed, o);
-        o.AddRange(ForEachGradientEntry(call, scratch, counter, index =>
-            new SpanAccumulateStmt(_gradient, index, false, Mul(s, new ArrayElementExpr(call.Type, scratch, index)))));
+        o.AddRange(ForEachGradientEntry(call, scratch, counter, _names.Fresh(ShortName(call.Method) + "Start"), (entry, variable) =>
+            new SpanAccumulateStmt(_gradient, variable, false, Mul(s, new ArrayElementExpr(call.Type, scratch, entry)))));
     }
 
     /// <summary>
@@ -526,16 +526,29 @@ internal sealed class ReverseTransform
     /// array <paramref name="scratch"/> (declared here), then run <paramref name="body"/> for every index
     /// <c>counter</c> of the variables: how both transforms read ∇F(x) entry by entry.
     /// </summary>
-    internal static IEnumerable<Stmt> ForEachGradientEntry(SpanRuleCallExpr call, string scratch, string counter, Func<Expr, Stmt> body)
+    /// <remarks>
+    /// <paramref name="body"/> gets the entry's index in the scratch and the index of its variable: the same for a
+    /// call on the variables, shifted by the start for a windowed call on a slice of them.
+    /// </remarks>
+    internal static IEnumerable<Stmt> ForEachGradientEntry(SpanRuleCallExpr call, string scratch, string counter, string start, Func<Expr, Expr, Stmt> body)
     {
         var index = Local(ScalarType.Int32, counter);
-        yield return new ArrayDeclareStmt(scratch, call.Type, new VariablesLengthExpr(), ArrayStorage.Heap, Clear: true);
-        yield return new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args);
+        Expr length = call.Windowed ? call.Args[1] : new VariablesLengthExpr();
+        Expr first = call.Windowed ? call.Args[0] : Literals.Integer(ScalarType.Int32, 0);
+        if (call.Windowed && first is not (ConstExpr or LocalExpr))
+        {
+            // The window's start, checked once, outside the loop that reads it per entry.
+            yield return new DeclareStmt(start, ScalarType.Int32, first);
+            first = Local(ScalarType.Int32, start);
+        }
+        Expr variable = call.Windowed ? ExprBuilder.Add(first, index) : index;
+        yield return new ArrayDeclareStmt(scratch, call.Type, length, ArrayStorage.Heap, Clear: true);
+        yield return new SpanRuleCallStmt(call.Gradient, call.HessianVectorProduct, null, scratch, call.Args, call.Windowed);
         yield return new ForStmt(
             new BlockStmt(new Stmt[] { new DeclareStmt(counter, ScalarType.Int32, Literals.Integer(ScalarType.Int32, 0)) }.ToEquatableArray()),
-            Compare(BinaryOp.Less, index, new VariablesLengthExpr()),
+            Compare(BinaryOp.Less, index, length),
             new BlockStmt(new Stmt[] { new AccumulateStmt(counter, false, Literals.Integer(ScalarType.Int32, 1)) }.ToEquatableArray()),
-            new BlockStmt(new[] { body(index) }.ToEquatableArray()));
+            new BlockStmt(new[] { body(index, variable) }.ToEquatableArray()));
     }
 
     /// <summary>The method name of a fully qualified <c>global::Ns.Type.Method</c>, lower-camel-cased for a local's name.</summary>

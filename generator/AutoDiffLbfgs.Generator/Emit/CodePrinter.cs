@@ -115,10 +115,10 @@ internal sealed class CodePrinter
                 _w.WriteLine($"var {log.Log} = new global::AutoDiffLbfgs.Generated.UndoLog<{log.Element.Keyword()}>();");
                 break;
             case SpanRuleCallStmt call:
-                var arguments = string.Concat(call.Args.Select(a => ", " + Expr(a)));
+                var arguments = string.Concat(call.Args.Skip(call.Windowed ? 2 : 0).Select(a => ", " + Expr(a)));
                 _w.WriteLine(call.Direction is null
-                    ? $"{call.Gradient}({_variables}, {call.Output}{arguments});"
-                    : $"{call.HessianVectorProduct}({_variables}, {call.Direction}, {call.Output}{arguments});");
+                    ? $"{call.Gradient}({Window(_variables, call.Windowed, call.Args)}, {call.Output}{arguments});"
+                    : $"{call.HessianVectorProduct}({Window(_variables, call.Windowed, call.Args)}, {Window(call.Direction, call.Windowed, call.Args)}, {call.Output}{arguments});");
                 break;
             case UndoStmt undo:
                 _w.WriteLine($"{undo.Log}.Undo({undo.Array}, {Expr(undo.Mark)});");
@@ -271,7 +271,7 @@ internal sealed class CodePrinter
             case ArrayLengthExpr a:
                 return (a.Array + ".Length", Primary);
             case SpanRuleCallExpr call:
-                return ($"{call.Method}({_variables}{string.Concat(call.Args.Select(a => ", " + Expr(a)))})", Primary);
+                return ($"{call.Method}({Window(_variables, call.Windowed, call.Args)}{string.Concat(call.Args.Skip(call.Windowed ? 2 : 0).Select(a => ", " + Expr(a)))})", Primary);
             case LogCountExpr l:
                 return (l.Log + ".Count", Primary);
             case UnaryExpr u:
@@ -343,4 +343,8 @@ internal sealed class CodePrinter
         BinaryOp.And => ("&&", AndLevel),
         _ => ("||", OrLevel),
     };
+
+    /// <summary>A span argument of a span rule's call: the span itself, or the slice a windowed call is on.</summary>
+    private string Window(string span, bool windowed, EquatableArray<Expr> args) =>
+        windowed ? $"{span}.Slice({Expr(args[0])}, {Expr(args[1])})" : span;
 }

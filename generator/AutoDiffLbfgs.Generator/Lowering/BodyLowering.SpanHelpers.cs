@@ -50,7 +50,13 @@ internal sealed partial class BodyLowering
             var value = WithoutImplicitConversions(argument.Value);
             if (parameter.Ordinal == 0)
             {
-                if (!(IsVariablesAccess(value) && value is IParameterReferenceOperation)) return false;
+                // The variables, whole or a slice of them (then the generated methods run on that slice).
+                // A slice expression is looked at only when lowering its bounds has no effect (no call but a slicing one,
+                // no assignment or increment), since they are lowered again for the call.
+                bool whole = IsVariablesAccess(value) && value is IParameterReferenceOperation;
+                bool pure = !value.DescendantsAndSelf().Any(d => d is IIncrementOrDecrementOperation or IAssignmentOperation
+                    || (d is IInvocationOperation call && SliceOf(call) is null));
+                if (!whole && !(pure && View(value) is { Base: ViewBase.Variables })) return false;
             }
             else if (MapType(parameter.Type) is { } scalar)
             {
@@ -98,12 +104,21 @@ internal sealed partial class BodyLowering
     private Expr CallSpanHelper(IInvocationOperation invocation, IBlockOperation body, ScalarType type)
     {
         var target = invocation.TargetMethod;
-        var args = new Expr[target.Parameters.Length - 1];
+        // A call on a slice of the variables is windowed: its start and length go first (see SpanRuleCallExpr).
+        var first = WithoutImplicitConversions(invocation.Arguments.First(a => a.Parameter!.Ordinal == 0).Value);
+        var window = first is IParameterReferenceOperation && IsVariablesAccess(first) ? null : View(first);
+        int skip = window is null ? 1 : -1;
+        var args = new Expr[target.Parameters.Length - skip];
+        if (window is not null)
+        {
+            args[0] = window.Offset ?? Literals.Integer(ScalarType.Int32, 0);
+            args[1] = window.Length;
+        }
         foreach (var argument in invocation.Arguments)
         {
             var parameter = argument.Parameter!;
             if (parameter.Ordinal == 0) continue;
-            args[parameter.Ordinal - 1] = MapType(parameter.Type) is { } scalar
+            args[parameter.Ordinal - skip] = MapType(parameter.Type) is { } scalar
                 ? Convert(Value(argument.Value), scalar)
                 : new DataExpr(_element, DataText(WithoutImplicitConversions(argument.Value))!); // an array, span or object, written verbatim
         }
@@ -111,7 +126,7 @@ internal sealed partial class BodyLowering
         string method = spec.EmitsValue ? spec.Name
             : target.IsStatic ? target.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + target.Name
             : "this." + target.Name;
-        return Convert(new SpanRuleCallExpr(_element, method, spec.Name + "Gradient", spec.Name + "HessianVectorProduct", args.ToEquatableArray()), type);
+        return Convert(new SpanRuleCallExpr(_element, method, spec.Name + "Gradient", spec.Name + "HessianVectorProduct", args.ToEquatableArray(), Windowed: window is not null), type);
     }
 
     /// <summary>

@@ -152,9 +152,11 @@ internal sealed record UserCallExpr(ScalarType Type, string Method, EquatableArr
 /// <summary>
 /// A call of a helper over a span whose gradient and Hessian-vector product the user supplies
 /// (<c>[Derivative(Gradient = …, HessianVectorProduct = …)]</c>), on the objective's variables:
-/// printed <c>Method(x, Args…)</c>. The arguments after the variables are data (never active).
+/// printed <c>Method(x, Args…)</c>. The arguments after the variables are data (never active). When
+/// <paramref name="Windowed"/>, the call is on a slice of the variables: the first two arguments are its start and
+/// length, and it is printed <c>Method(x.Slice(Args[0], Args[1]), Args[2…])</c>.
 /// </summary>
-internal sealed record SpanRuleCallExpr(ScalarType Type, string Method, string Gradient, string HessianVectorProduct, EquatableArray<Expr> Args) : Expr(Type);
+internal sealed record SpanRuleCallExpr(ScalarType Type, string Method, string Gradient, string HessianVectorProduct, EquatableArray<Expr> Args, bool Windowed = false) : Expr(Type);
 
 /// <summary>A numeric conversion to <see cref="Expr.Type"/>.</summary>
 internal sealed record ConvertExpr(ScalarType Type, Expr Operand) : Expr(Type);
@@ -234,7 +236,8 @@ internal sealed record UndoStmt(string Log, string Array, Expr Mark) : Stmt;
 /// <c>Gradient(x, Output, Args…);</c>, or, when <see cref="Direction"/> is set, its Hessian times the direction,
 /// <c>HessianVectorProduct(x, Direction, Output, Args…);</c> (see <see cref="SpanRuleCallExpr"/>).
 /// </summary>
-internal sealed record SpanRuleCallStmt(string Gradient, string HessianVectorProduct, string? Direction, string Output, EquatableArray<Expr> Args) : Stmt;
+/// <remarks>When <paramref name="Windowed"/>, on a slice of the variables (and of the direction), as in <see cref="SpanRuleCallExpr"/>.</remarks>
+internal sealed record SpanRuleCallStmt(string Gradient, string HessianVectorProduct, string? Direction, string Output, EquatableArray<Expr> Args, bool Windowed = false) : Stmt;
 
 /// <summary><c>if (Condition) Then else Else</c>.</summary>
 internal sealed record IfStmt(Expr Condition, BlockStmt Then, BlockStmt? Else) : Stmt;

@@ -20,6 +20,17 @@ static partial class Slices
         gradient.Clear();
         int weightsStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(0, width, x.Length);
         double s = 0.0;
+        // adjoint of: return s + 0.5 * SquaredNorm(x.Slice(1, width - 1));
+        int squaredNormStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length);
+        using var squaredNormGradientBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(width - 1);
+        global::System.Span<double> squaredNormGradient = squaredNormGradientBuffer.Span;
+        Rows_SquaredNormGradient(x.Slice(global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length), width - 1), squaredNormGradient);
+        for (int i = 0; i < width - 1; i++)
+        {
+            gradient[squaredNormStart + i] += 0.5 * squaredNormGradient[i];
+        }
+        double gradientSum = 0.0;
+        // Fused forward and reverse sweep: for (int r = 0; r < rows.Length / width; r++)
         for (int r = 0; r < rows.Length / width; r++)
         {
             int rowStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(r * width, width, rows.Length);
@@ -30,32 +41,6 @@ static partial class Slices
             }
             double exp = global::System.Math.Exp(z);
             s += global::System.Math.Log(1.0 + exp);
-        }
-        int vStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length);
-        int vLength = width - 1;
-        double squaredNormQ = 0.0;
-        // Fused forward and reverse sweep: foreach (double e in v)
-        for (int squaredNormEIndex = 0; squaredNormEIndex < vLength; squaredNormEIndex++)
-        {
-            double squaredNormE = x[vStart + squaredNormEIndex];
-            squaredNormQ += squaredNormE * squaredNormE;
-            // adjoint of: q += e * e;
-            double squaredNormEBar = 0.5 * (2.0 * squaredNormE);
-            // adjoint of: double e = v[squaredNormEIndex]
-            gradient[vStart + squaredNormEIndex] += squaredNormEBar;
-        }
-        double value = s + 0.5 * squaredNormQ;
-        double gradientSum = 0.0;
-        // Reverse sweep (iterations are independent, so they run in forward order): for (int r = 0; r < rows.Length / width; r++)
-        for (int r = 0; r < rows.Length / width; r++)
-        {
-            int rowStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(r * width, width, rows.Length);
-            double z = x[x.Length - 1];
-            for (int c = 0; c < width; c++)
-            {
-                z += rows[rowStart + c] * x[weightsStart + c];
-            }
-            double exp = global::System.Math.Exp(z);
             // adjoint of: s += Math.Log(1.0 + Math.Exp(z));
             double expBar = 1.0 / (1.0 + exp);
             double zBar = expBar * exp;
@@ -72,6 +57,7 @@ static partial class Slices
         {
             gradient[x.Length - 1] += gradientSum;
         }
+        double value = s + 0.5 * global::Demo.Slices.SquaredNorm(x.Slice(global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length), width - 1));
         return value;
     }
 
@@ -92,19 +78,20 @@ static partial class Slices
         }
         result.Clear();
         int weightsStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(0, width, x.Length);
-        int vStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length);
-        int vLength = width - 1;
-        // Fused forward and reverse sweep: foreach (double e in v)
-        for (int squaredNormEIndex = 0; squaredNormEIndex < vLength; squaredNormEIndex++)
+        // adjoint of: return s + 0.5 * SquaredNorm(x.Slice(1, width - 1));
+        int squaredNormStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length);
+        using var squaredNormGradientBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(width - 1);
+        global::System.Span<double> squaredNormGradient = squaredNormGradientBuffer.Span;
+        using var squaredNormGradientDotBuffer = new global::AutoDiffLbfgs.Generated.PooledBuffer<double>(squaredNormGradient.Length);
+        global::System.Span<double> squaredNormGradientDot = squaredNormGradientDotBuffer.Span;
+        Rows_SquaredNormGradient(x.Slice(global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length), width - 1), squaredNormGradient);
+        Rows_SquaredNormHessianVectorProduct(x.Slice(global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length), width - 1), v.Slice(global::AutoDiffLbfgs.Generated.SpanSlice.Start(1, width - 1, x.Length), width - 1), squaredNormGradientDot);
+        for (int i = 0; i < width - 1; i++)
         {
-            double squaredNormEDot = v[vStart + squaredNormEIndex];
-            // adjoint of: q += e * e;
-            double squaredNormEBarDot = 0.5 * (2.0 * squaredNormEDot);
-            // adjoint of: double e = v[squaredNormEIndex]
-            result[vStart + squaredNormEIndex] += squaredNormEBarDot;
+            result[squaredNormStart + i] += 0.5 * squaredNormGradientDot[i];
         }
         double gradientSumDot = 0.0;
-        // Reverse sweep (iterations are independent, so they run in forward order): for (int r = 0; r < rows.Length / width; r++)
+        // Fused forward and reverse sweep: for (int r = 0; r < rows.Length / width; r++)
         for (int r = 0; r < rows.Length / width; r++)
         {
             int rowStart = global::AutoDiffLbfgs.Generated.SpanSlice.Start(r * width, width, rows.Length);
@@ -133,6 +120,47 @@ static partial class Slices
         if (x.Length - 1 >= 0 && x.Length - 1 < x.Length)
         {
             result[x.Length - 1] += gradientSumDot;
+        }
+    }
+
+    /// <summary>
+    /// Returns <c>SquaredNorm</c> at <paramref name="v"/> and overwrites <paramref name="gradient"/> with its gradient: the reverse-mode
+    /// derivative of the helper's body, generated once and called at every call of <c>SquaredNorm</c> in <see cref="Rows"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
+    private static double Rows_SquaredNormGradient(global::System.ReadOnlySpan<double> v, global::System.Span<double> gradient)
+    {
+        gradient.Clear();
+        double q = 0.0;
+        // Fused forward and reverse sweep: foreach (double e in v)
+        for (int eIndex = 0; eIndex < v.Length; eIndex++)
+        {
+            double e = v[eIndex];
+            q += e * e;
+            // adjoint of: q += e * e;
+            double eBar = 2.0 * e;
+            // adjoint of: double e = v[eIndex]
+            gradient[eIndex] = eBar;
+        }
+        return q;
+    }
+
+    /// <summary>
+    /// Overwrites <paramref name="result"/> with the Hessian of <c>SquaredNorm</c> at <paramref name="v"/> times <paramref name="v2"/>:
+    /// the tangent of <see cref="Rows_SquaredNormGradient"/> along that direction, generated once for <see cref="Rows"/>.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AutoDiffLbfgs.Generator", "0.1.0")]
+    private static void Rows_SquaredNormHessianVectorProduct(global::System.ReadOnlySpan<double> v, global::System.ReadOnlySpan<double> v2, global::System.Span<double> result)
+    {
+        result.Clear();
+        // Fused forward and reverse sweep: foreach (double e in v)
+        for (int eIndex = 0; eIndex < v.Length; eIndex++)
+        {
+            double eDot = v2[eIndex];
+            // adjoint of: q += e * e;
+            double eBarDot = 2.0 * eDot;
+            // adjoint of: double e = v[eIndex]
+            result[eIndex] = eBarDot;
         }
     }
 

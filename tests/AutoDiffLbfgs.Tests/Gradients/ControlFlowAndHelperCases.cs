@@ -252,6 +252,13 @@ public static class ControlFlowAndHelperCases
             (x, g) => new SliceObjectives.LocalArrayHelpersObjective(4).ValueAndGradient(x, g)),
             (x, v, r) => SliceObjectives.LocalArrayHelpersHessianVectorProduct(x, v, r, 4));
 
+        yield return new(Gradient(nameof(SliceObjectives.BlockSoftMax), GradientCases.Uniform(9, -1.5, 1.5),
+            x => SliceObjectives.BlockSoftMax(x, 3),
+            (x, g) => SliceObjectives.BlockSoftMaxGradient(x, g, 3),
+            x => new SliceObjectives.BlockSoftMaxObjective(3).Value(x),
+            (x, g) => new SliceObjectives.BlockSoftMaxObjective(3).ValueAndGradient(x, g)),
+            (x, v, r) => SliceObjectives.BlockSoftMaxHessianVectorProduct(x, v, r, 3));
+
         yield return new(Gradient(nameof(SliceObjectives.MovedOffset), GradientCases.Uniform(6, -1.5, 1.5),
             SliceObjectives.MovedOffset, SliceObjectives.MovedOffsetGradient,
             x => new SliceObjectives.MovedOffsetObjective().Value(x),

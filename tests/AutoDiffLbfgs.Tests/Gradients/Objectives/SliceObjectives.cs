@@ -81,6 +81,18 @@ public static partial class SliceObjectives
         return s;
     }
 
+    /// <summary>
+    /// A helper over a span, with statements, called on a different slice of the variables in every pass of a loop:
+    /// transformed once, its generated gradient and HVP run on each slice.
+    /// </summary>
+    [Objective]
+    public static double BlockSoftMax(ReadOnlySpan<double> x, int width)
+    {
+        double s = 0.0;
+        for (int b = 0; b < x.Length / width; b++) s += LogSumExp(x.Slice(b * width, width)) - 0.5 * x[b * width];
+        return s + SumOfSquares(x[1..]);
+    }
+
     /// <summary>A window given by data, for the bounds check: the method throws when it does not fit, and so must the derivatives.</summary>
     [Objective]
     public static double Window(ReadOnlySpan<double> x, int start, int length)
