@@ -57,6 +57,11 @@ public class RandomObjectiveTests
                 double h = 1e-3;
                 double d1 = Central(value, x, i, h), d2 = Central(value, x, i, h / 2);
                 if (Math.Abs(d1 - d2) > 1e-4 * Math.Max(1, Math.Max(Math.Abs(d1), Math.Abs(d2)))) continue;
+                // A point where the value jumps away from both neighbours (a branch on rounding noise taken at x alone:
+                // hunt seed 71124 returned 0.298 at x and about -1e20 at x ± h and x ± h/2, so the two stencils agreed
+                // and the exact zero gradient was reported) says nothing either: the value must lie between its neighbours'
+                // up to the curvature a smooth function has over one step.
+                if (!Continuous(value, x, i, h)) continue;
                 double richardson = (4 * d2 - d1) / 3;
                 double scale = Math.Max(1, Math.Abs(g[i]));
                 Assert.True(Math.Abs(richardson - g[i]) <= 1e-6 * scale,
@@ -124,6 +129,17 @@ public class RandomObjectiveTests
     {
         int uses = Enumerable.Range(0, ObjectiveCount).Count(k => Source(k).Contains(construct, StringComparison.Ordinal));
         Assert.True(uses >= 3, $"Only {uses} of the {ObjectiveCount} random objectives use '{construct}'.");
+    }
+
+    /// <summary>Whether f(x) agrees with the mean of f(x ± h·eᵢ) to 1e-3 of the largest of the three values (at least 1).</summary>
+    private static bool Continuous(Func<double[], double> f, double[] x, int i, double h)
+    {
+        var p = (double[])x.Clone();
+        var m = (double[])x.Clone();
+        p[i] += h;
+        m[i] -= h;
+        double f0 = f(x), fp = f(p), fm = f(m);
+        return Math.Abs(fp + fm - 2 * f0) <= 2e-3 * Math.Max(1, Math.Max(Math.Abs(f0), Math.Max(Math.Abs(fp), Math.Abs(fm))));
     }
 
     private static double Central(Func<double[], double> f, double[] x, int i, double h)
