@@ -39,6 +39,7 @@ public sealed class FrontDoorDiagnosticTests
     [InlineData("return [|x[0] % 2.0|];", "ADL0101", "the remainder '%' of floating-point values")]
     [InlineData("int k = 0;\nreturn x[[|k++|]] * x[k];", "ADL0101", "an increment used as a value in a statement that reads its local again")]
     [InlineData("return [|(x[0], x[1])|].Item1;", "ADL0101", "(a tuple)")]
+    [InlineData("var [|p = (x[0], x[1])|];\nreturn p.Item1;", "ADL0109", "deconstruct a tuple into scalar locals instead")]
     public void AnUnsupportedConstruct_IsOneErrorInCSharpWordsWithAHelpLink(string body, string id, string words)
     {
         var run = DiagnosticVerifier.Verify(Source(body), id);

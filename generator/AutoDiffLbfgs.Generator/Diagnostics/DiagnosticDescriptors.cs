@@ -124,7 +124,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedLocalType = Error(
         "ADL0109", "Local of an unsupported type",
-        "Local '{0}' has type '{1}'; locals in an [Objective] body must be double, float, int, long or bool",
+        "Local '{0}' has type '{1}'; locals in an [Objective] body must be double, float, int, long or bool{2}",
         Body);
 
     public static readonly DiagnosticDescriptor AssignmentToData = Error(

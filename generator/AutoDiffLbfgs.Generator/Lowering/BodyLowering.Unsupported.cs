@@ -76,7 +76,8 @@ internal sealed partial class BodyLowering
     private void RefuseLocal(IVariableDeclaratorOperation declarator)
     {
         var local = declarator.Symbol;
-        if (local.Type is not IErrorTypeSymbol) Report(DiagnosticDescriptors.UnsupportedLocalType, declarator.Syntax, local.Name, TypeName(local.Type));
+        string hint = TupleElements(local.Type) is not null ? "; deconstruct a tuple into scalar locals instead: 'var (a, b) = …'" : "";
+        if (local.Type is not IErrorTypeSymbol) Report(DiagnosticDescriptors.UnsupportedLocalType, declarator.Syntax, local.Name, TypeName(local.Type), hint);
         _scope.RefusedLocals.Add(local);
     }
 
