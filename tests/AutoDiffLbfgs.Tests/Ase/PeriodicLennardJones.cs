@@ -25,28 +25,31 @@ public static partial class PeriodicLennardJones
             double dy = x[3 * j + 1] + shifts[3 * p + 1] - x[3 * i + 1];
             double dz = x[3 * j + 2] + shifts[3 * p + 2] - x[3 * i + 2];
             double r2 = dx * dx + dy * dy + dz * dz;
-            if (r2 <= rc2)
-            {
-                double s2 = sigma2 / r2;
-                double c6 = s2 * s2 * s2;
-                double u = 4.0 * epsilon * (c6 * c6 - c6);
-                if (smooth)
-                {
-                    if (r2 >= ro2)
-                    {
-                        double w = rc2 - r2;
-                        double d = rc2 - ro2;
-                        u = u * (w * w * (rc2 + 2.0 * r2 - 3.0 * ro2) / (d * d * d));
-                    }
-                }
-                else
-                {
-                    u = u - e0;
-                }
-                e += u;
-            }
+            if (r2 <= rc2) e += PairEnergy(r2, epsilon, sigma2, rc2, ro2, e0, smooth);
         }
         return e;
+    }
+
+    /// <summary>One pair's energy at r² ≤ rc², as ASE computes it (see the type's summary); shared with <see cref="PeriodicLennardJonesCell"/>.</summary>
+    internal static double PairEnergy(double r2, double epsilon, double sigma2, double rc2, double ro2, double e0, bool smooth)
+    {
+        double s2 = sigma2 / r2;
+        double c6 = s2 * s2 * s2;
+        double u = 4.0 * epsilon * (c6 * c6 - c6);
+        if (smooth)
+        {
+            if (r2 >= ro2)
+            {
+                double w = rc2 - r2;
+                double d = rc2 - ro2;
+                u = u * (w * w * (rc2 + 2.0 * r2 - 3.0 * ro2) / (d * d * d));
+            }
+        }
+        else
+        {
+            u = u - e0;
+        }
+        return u;
     }
 }
 
@@ -74,26 +77,7 @@ public static partial class PeriodicLennardJonesCell
             double dy = v[3 * j + 1] + na * v[c + 1] + nb * v[c + 4] + nc * v[c + 7] - v[3 * i + 1];
             double dz = v[3 * j + 2] + na * v[c + 2] + nb * v[c + 5] + nc * v[c + 8] - v[3 * i + 2];
             double r2 = dx * dx + dy * dy + dz * dz;
-            if (r2 <= rc2)
-            {
-                double s2 = sigma2 / r2;
-                double c6 = s2 * s2 * s2;
-                double u = 4.0 * epsilon * (c6 * c6 - c6);
-                if (smooth)
-                {
-                    if (r2 >= ro2)
-                    {
-                        double w = rc2 - r2;
-                        double d = rc2 - ro2;
-                        u = u * (w * w * (rc2 + 2.0 * r2 - 3.0 * ro2) / (d * d * d));
-                    }
-                }
-                else
-                {
-                    u = u - e0;
-                }
-                e += u;
-            }
+            if (r2 <= rc2) e += PeriodicLennardJones.PairEnergy(r2, epsilon, sigma2, rc2, ro2, e0, smooth);
         }
         return e;
     }
