@@ -517,7 +517,7 @@ internal sealed class ReverseTransform
         var scratch = _names.Fresh(ShortName(call.Method) + "Gradient");
         var counter = _names.Fresh("i");
         var s = Bind(seed, o);
-        o.AddRange(ForEachGradientEntry(call, scratch, counter, _names.Fresh(ShortName(call.Method) + "Start"), (entry, variable) =>
+        o.AddRange(ForEachGradientEntry(call, scratch, counter, call.Windowed ? _names.Fresh(ShortName(call.Method) + "Start") : "", (entry, variable) =>
             new SpanAccumulateStmt(_gradient, variable, false, Mul(s, new ArrayElementExpr(call.Type, scratch, entry)))));
     }
 

@@ -280,7 +280,7 @@ internal sealed class TangentTransform
         var dot = _names.Fresh(name + "Dot");
         var counter = _names.Fresh("i");
         o.Add(new DeclareStmt(dot, call.Type, Const(call.Type, 0)));
-        o.AddRange(ReverseTransform.ForEachGradientEntry(call, scratch, counter, _names.Fresh(name + "Start"), (entry, variable) =>
+        o.AddRange(ReverseTransform.ForEachGradientEntry(call, scratch, counter, call.Windowed ? _names.Fresh(name + "Start") : "", (entry, variable) =>
             new AccumulateStmt(dot, false, Mul(new ArrayElementExpr(call.Type, scratch, entry), new SpanElementExpr(call.Type, _direction, variable)))));
         _ruleTangents[call] = Local(call.Type, dot);
     }

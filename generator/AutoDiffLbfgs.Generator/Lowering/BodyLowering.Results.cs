@@ -45,8 +45,7 @@ internal sealed partial class BodyLowering
         {
             return DeclareResultLocal(declared.Local, type, SourceText(argument.Syntax) + " (out argument of " + invocation.TargetMethod.Name + ")");
         }
-        if (value is ILocalReferenceOperation && AssignmentTarget(value, argument) is { } existing) return existing.Name;
-        if (value is ILocalReferenceOperation) return null; // AssignmentTarget reported it
+        if (value is ILocalReferenceOperation) return AssignmentTarget(value, argument)?.Name; // null: reported there
         Report(DiagnosticDescriptors.ReferenceArgument, invocation.Syntax, CallName(invocation.TargetMethod), SourceText(argument.Syntax));
         return null;
     }
@@ -77,7 +76,7 @@ internal sealed partial class BodyLowering
     /// returning a tuple of scalars, and <c>(a, b) = (b, a);</c> with a tuple literal: the targets are caller locals
     /// (declared here when the deconstruction declares them), assigned by the inlined helper's returns or, for a
     /// literal, from temporaries holding every element first, as C# evaluates them. Everything is queued before the
-    /// statement, which lowers to nothing. Returns false, having reported, when something is refused.
+    /// statement, which lowers to nothing; a refused deconstruction reports once and queues nothing.
     /// </summary>
     private void LowerDeconstruction(IDeconstructionAssignmentOperation deconstruction)
     {
@@ -156,7 +155,7 @@ internal sealed partial class BodyLowering
 
     /// <summary>
     /// <c>return (a, b);</c> in a helper whose frame has tuple results: each element assigns its result local, then
-    /// the body returns. Null when the frame returns one value, so the caller lowers the return as usual.
+    /// the body returns. False when the frame returns one value, so the caller lowers the return as usual.
     /// </summary>
     private bool LowerTupleReturn(IReturnOperation ret, List<Stmt> output, string source)
     {

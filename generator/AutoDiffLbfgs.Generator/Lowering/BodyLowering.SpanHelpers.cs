@@ -107,6 +107,9 @@ internal sealed partial class BodyLowering
         // A call on a slice of the variables is windowed: its start and length go first (see SpanRuleCallExpr).
         var first = WithoutImplicitConversions(invocation.Arguments.First(a => a.Parameter!.Ordinal == 0).Value);
         var window = first is IParameterReferenceOperation && IsVariablesAccess(first) ? null : View(first);
+        // The window is not copied into locals here: locals declared before the statement would keep a reduction loop
+        // ahead of it from fusing with its reverse (tried: the row loop of the SpanSlicesAndRanges snapshot then ran
+        // twice). The reverse binds the start once per gradient loop instead (ReverseTransform.ForEachGradientEntry).
         int skip = window is null ? 1 : -1;
         var args = new Expr[target.Parameters.Length - skip];
         if (window is not null)

@@ -29,14 +29,11 @@ internal enum ViewBase
 /// <param name="Length">The number of elements, an integer expression with the same guarantee.</param>
 internal sealed record SpanView(ViewBase Base, string? Name, Expr? Offset, Expr Length)
 {
-    /// <summary>Whether the view is its base, whole: the variables, a data value or a local array as they are.</summary>
-    public bool IsWhole { get; init; } = true;
-
     /// <summary>The base's index of the view's element <paramref name="index"/>.</summary>
     public Expr At(Expr index) => Offset is null ? index : ExprBuilder.Add(Offset, index);
 
     /// <summary>The view's elements from <paramref name="start"/> on, <paramref name="length"/> of them.</summary>
-    public SpanView Slice(Expr start, Expr length) => this with { Offset = At(start), Length = length, IsWhole = false };
+    public SpanView Slice(Expr start, Expr length) => this with { Offset = At(start), Length = length };
 
     /// <summary>Element <paramref name="index"/> of the view, read as <paramref name="type"/>.</summary>
     public Expr Element(ScalarType type, Expr index) => Base switch
